@@ -1,0 +1,155 @@
+"""The access layer: the one place that decides which records a user may see, and that writes the
+access log (NEN 7513) for every access to client data.
+
+Every view fetches client data through these functions. A model that holds client data declares
+how it is scoped:
+
+    access_team_lookup = "team"          # ORM path from the model to its Team
+    access_team_id      (property)       # the record's team id
+    access_client_id    (property)       # the client it is about, or None
+
+Another team's record is a 404, never a 403: the answer must not reveal that it exists.
+"""
+
+from django.conf import settings
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+from django.utils.translation import gettext as _
+
+from outreach.models import AccessLogEntry, Membership, Team
+
+Action = AccessLogEntry.Action
+Result = AccessLogEntry.Result
+
+
+def memberships_of(user):
+    """The user's memberships with their teams, fetched once per request."""
+    if not user.is_authenticated:
+        return []
+    cached = getattr(user, "_outreach_memberships", None)
+    if cached is None:
+        cached = list(
+            Membership.objects.filter(user=user).select_related("team").order_by("team__name")
+        )
+        user._outreach_memberships = cached
+    return cached
+
+
+def team_ids_of(user):
+    return frozenset(m.team_id for m in memberships_of(user))
+
+
+def lead_team_ids_of(user):
+    return frozenset(m.team_id for m in memberships_of(user) if m.is_lead)
+
+
+def current_membership(request):
+    """The team the user works on behalf of now: chosen in the top bar, else their first."""
+    memberships = memberships_of(request.user)
+    chosen = request.session.get("team_id")
+    for membership in memberships:
+        if membership.team_id == chosen:
+            return membership
+    return memberships[0] if memberships else None
+
+
+def current_membership_or_404(request):
+    membership = current_membership(request)
+    if membership is None:
+        raise Http404(_("You are not a member of any team."))
+    return membership
+
+
+def visible_to(user, queryset):
+    """Narrow a queryset to the records of the user's teams."""
+    lookup = queryset.model.access_team_lookup
+    return queryset.filter(**{f"{lookup}__in": team_ids_of(user)})
+
+
+def get_for_user(request, queryset, pk, *, action=Action.READ):
+    """The record with this pk if the user's teams may see it, logged; else a logged 404."""
+    record = visible_to(request.user, queryset).filter(pk=pk).first()
+    if record is None:
+        # Log who tried, and about whom, so a client's log shows attempts by outsiders too.
+        attempted = queryset.model._base_manager.filter(pk=pk).first()
+        log_access(
+            request,
+            action=action,
+            record=attempted,
+            record_type=queryset.model._meta.label_lower,
+            record_id=pk,
+            result=Result.DENIED,
+        )
+        raise Http404
+    log_access(request, action=action, record=record)
+    return record
+
+
+def team_for_lead(request, team_id):
+    """A team page is for that team's leads: a worker of the team gets a 403 with an explanation,
+    anyone else a 404."""
+    membership = next((m for m in memberships_of(request.user) if m.team_id == team_id), None)
+    if membership is None:
+        log_access(
+            request,
+            action=Action.READ,
+            record=Team.objects.filter(pk=team_id).first(),
+            record_type="outreach.team",
+            record_id=team_id,
+            result=Result.DENIED,
+        )
+        raise Http404
+    if not membership.is_lead:
+        raise PermissionDenied(
+            _("Only the team leads of %(team)s can open this page.")
+            % {"team": membership.team.name}
+        )
+    return membership.team
+
+
+def origin_ip(request):
+    """The client's address: REMOTE_ADDR, or the entry the trusted proxies appended."""
+    proxies = settings.TRUSTED_PROXY_COUNT
+    if proxies:
+        forwarded = [p.strip() for p in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")]
+        forwarded = [p for p in forwarded if p]
+        if len(forwarded) >= proxies:
+            return forwarded[-proxies]
+    return request.META.get("REMOTE_ADDR") or None
+
+
+def _one_line(value, limit):
+    # A log line must stay one line: escape newlines and control characters.
+    return value.encode("unicode_escape").decode("ascii")[:limit]
+
+
+def log_access(
+    request,
+    *,
+    action,
+    record=None,
+    record_type=None,
+    record_id="",
+    team=None,
+    client_id=None,
+    result=Result.ALLOWED,
+):
+    """Append one access log row. Content is never passed in, only what identifies the record."""
+    if record is not None:
+        record_type = record_type or record._meta.label_lower
+        record_id = record.pk
+        team_id = record.access_team_id
+        client_id = record.access_client_id
+    else:
+        team_id = team.pk if team is not None else None
+    return AccessLogEntry.objects.create(
+        user=request.user,
+        team_id=team_id,
+        client_id=client_id,
+        record_type=record_type or "",
+        record_id=_one_line(str(record_id), 40),
+        action=action,
+        result=result,
+        ip_address=origin_ip(request),
+        request=_one_line(f"{request.method} {request.path}", 300),
+    )

@@ -1,0 +1,123 @@
+from django.contrib.auth.models import AbstractUser
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+
+class User(AbstractUser):
+    """A worker or team lead. Teams and roles come from Membership."""
+
+    def __str__(self):
+        return self.get_full_name() or self.username
+
+
+class Team(models.Model):
+    name = models.CharField(_("name"), max_length=100, unique=True)
+    # Prefix of the team's case references, e.g. PA in PA-2026-0042.
+    code = models.CharField(
+        _("code"),
+        max_length=6,
+        unique=True,
+        help_text=_("Short prefix for case references, e.g. PA."),
+    )
+    members = models.ManyToManyField(User, through="Membership", related_name="teams")
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("team")
+        verbose_name_plural = _("teams")
+
+    # Access-layer protocol (outreach.access): a team page is scoped to the team itself.
+    access_team_lookup = "pk"
+    access_client_id = None
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def access_team_id(self):
+        return self.pk
+
+
+class Membership(models.Model):
+    class Role(models.TextChoices):
+        WORKER = "worker", _("outreach worker")
+        LEAD = "lead", _("team lead")
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="memberships")
+    team = models.ForeignKey(Team, on_delete=models.CASCADE, related_name="memberships")
+    role = models.CharField(_("role"), max_length=10, choices=Role.choices, default=Role.WORKER)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["user", "team"], name="membership_unique_user_team")
+        ]
+        verbose_name = _("membership")
+        verbose_name_plural = _("memberships")
+
+    def __str__(self):
+        return f"{self.user} – {self.team} ({self.get_role_display()})"
+
+    @property
+    def is_lead(self):
+        return self.role == self.Role.LEAD
+
+
+class AccessLogQuerySet(models.QuerySet):
+    # The log is evidence (NEN 7513): bulk changes are refused at the ORM level too.
+    def update(self, **kwargs):
+        raise ValidationError("The access log is append-only.")
+
+    def delete(self):
+        raise ValidationError("The access log is append-only.")
+
+
+class AccessLogEntry(models.Model):
+    """One read, search, create, change, print, export or denied attempt on client data.
+
+    Never holds content. client_id and record_id are plain values, not foreign keys: a log row
+    must outlive the record it is about (retention keeps logs longer than some records).
+    """
+
+    class Action(models.TextChoices):
+        READ = "read", _("read")
+        SEARCH = "search", _("search")
+        CREATE = "create", _("create")
+        CHANGE = "change", _("change")
+        PRINT = "print", _("print")
+        EXPORT = "export", _("export")
+
+    class Result(models.TextChoices):
+        ALLOWED = "allowed", _("allowed")
+        DENIED = "denied", _("denied")
+
+    at = models.DateTimeField(_("time (UTC)"), default=timezone.now, db_index=True)
+    user = models.ForeignKey(User, on_delete=models.PROTECT, related_name="+")
+    team = models.ForeignKey(Team, on_delete=models.PROTECT, null=True, related_name="+")
+    client_id = models.BigIntegerField(_("client"), null=True, db_index=True)
+    record_type = models.CharField(_("record type"), max_length=50)
+    record_id = models.CharField(_("record"), max_length=40, blank=True)
+    action = models.CharField(_("action"), max_length=10, choices=Action.choices)
+    result = models.CharField(_("result"), max_length=10, choices=Result.choices)
+    ip_address = models.GenericIPAddressField(_("IP address"), null=True)
+    # Method and path only: paths carry ids, never names (no client names in URLs).
+    request = models.CharField(_("request"), max_length=300, blank=True)
+
+    objects = AccessLogQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-at", "-id"]
+        verbose_name = _("access log entry")
+        verbose_name_plural = _("access log")
+
+    def __str__(self):
+        return f"{self.at:%Y-%m-%d %H:%M:%S} {self.user_id} {self.action} {self.record_type}"
+
+    def save(self, *args, **kwargs):
+        if not self._state.adding:
+            raise ValidationError("The access log is append-only.")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise ValidationError("The access log is append-only.")

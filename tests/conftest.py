@@ -1,0 +1,69 @@
+"""The shared cast: a team with an owner (the worker whose case it is), a colleague and a lead,
+and an outsider and outside lead in another team. Built through the real services."""
+
+import pytest
+
+from outreach.models import Membership
+from outreach.services import membership_set, team_create, user_create
+
+PASSWORD = "correct-horse-battery-staple"  # noqa: S105
+
+
+def make_member(username, team, role, *, first_name="", last_name=""):
+    user = user_create(
+        acting_user=None,
+        username=username,
+        password=PASSWORD,
+        first_name=first_name or username.capitalize(),
+        last_name=last_name or "Tester",
+    )
+    membership_set(acting_user=None, team=team, user=user, role=role)
+    return user
+
+
+@pytest.fixture
+def team(db):
+    return team_create(acting_user=None, name="Outreach Noord", code="NO")
+
+
+@pytest.fixture
+def other_team(db):
+    return team_create(acting_user=None, name="Outreach Zuid", code="ZU")
+
+
+@pytest.fixture
+def owner(team):
+    return make_member("owner", team, Membership.Role.WORKER, first_name="Olga")
+
+
+@pytest.fixture
+def colleague(team):
+    return make_member("colleague", team, Membership.Role.WORKER, first_name="Cor")
+
+
+@pytest.fixture
+def lead(team):
+    return make_member("lead", team, Membership.Role.LEAD, first_name="Lotte")
+
+
+@pytest.fixture
+def outsider(other_team):
+    return make_member("outsider", other_team, Membership.Role.WORKER, first_name="Otto")
+
+
+@pytest.fixture
+def outsider_lead(other_team):
+    return make_member("outsiderlead", other_team, Membership.Role.LEAD, first_name="Olaf")
+
+
+def pytest_terminal_summary(terminalreporter):
+    skipped = terminalreporter.stats.get("skipped", [])
+    if any("Chromium not found" in str(getattr(r, "longrepr", "")) for r in skipped):
+        terminalreporter.write_line("")
+        terminalreporter.write_line(
+            "!!! BROWSER TESTS SKIPPED: Chromium was not found. Install it "
+            "(Debian/Ubuntu: apt-get install chromium; or .venv/bin/playwright install chromium) "
+            "or set CHROMIUM_PATH, then run make test again. !!!",
+            red=True,
+            bold=True,
+        )

@@ -1,0 +1,83 @@
+import pytest
+from django.core.exceptions import ValidationError
+from django.http import Http404
+from django.test import RequestFactory, override_settings
+
+from outreach.access import get_for_user, log_access, origin_ip
+from outreach.models import AccessLogEntry, Team
+
+
+def request_for(user, path="/teams/1/", **meta):
+    request = RequestFactory().get(path, **meta)
+    request.user = user
+    return request
+
+
+def test_it_writes_who_what_when_and_where_but_no_content(owner, team):
+    entry = log_access(request_for(owner, REMOTE_ADDR="10.1.2.3"), action="read", record=team)
+    entry.refresh_from_db()
+    assert entry.user == owner
+    assert entry.team == team
+    assert entry.record_type == "outreach.team"
+    assert entry.record_id == str(team.pk)
+    assert entry.ip_address == "10.1.2.3"
+    assert entry.request == "GET /teams/1/"
+    assert entry.at.utcoffset().total_seconds() == 0
+
+
+def test_it_is_append_only(owner, team):
+    entry = log_access(request_for(owner), action="read", record=team)
+    with pytest.raises(ValidationError):
+        entry.save()
+    with pytest.raises(ValidationError):
+        entry.delete()
+    with pytest.raises(ValidationError):
+        AccessLogEntry.objects.update(action="change")
+    with pytest.raises(ValidationError):
+        AccessLogEntry.objects.all().delete()
+    assert AccessLogEntry.objects.get().action == "read"
+
+
+def test_it_escapes_newlines_in_logged_values(owner):
+    entry = log_access(
+        request_for(owner), action="search", record_type="search", record_id="1\nforged line"
+    )
+    assert "\n" not in entry.record_id
+    assert entry.record_id == "1\\nforged line"
+
+
+def test_it_returns_a_visible_record_and_logs_the_read(owner, team):
+    assert get_for_user(request_for(owner), Team.objects.all(), team.pk) == team
+    assert AccessLogEntry.objects.get().result == "allowed"
+
+
+def test_it_raises_404_for_another_teams_record_and_logs_the_denial(outsider, team):
+    with pytest.raises(Http404):
+        get_for_user(request_for(outsider), Team.objects.all(), team.pk)
+    entry = AccessLogEntry.objects.get()
+    assert (entry.result, entry.team_id) == ("denied", team.pk)
+
+
+def test_it_raises_404_for_a_record_that_does_not_exist(owner):
+    with pytest.raises(Http404):
+        get_for_user(request_for(owner), Team.objects.all(), 999)
+    assert AccessLogEntry.objects.get().team_id is None
+
+
+def test_it_uses_remote_addr_unless_proxies_are_trusted(owner):
+    meta = {"REMOTE_ADDR": "10.0.0.1", "HTTP_X_FORWARDED_FOR": "203.0.113.7, 198.51.100.2"}
+    assert origin_ip(request_for(owner, **meta)) == "10.0.0.1"
+    with override_settings(TRUSTED_PROXY_COUNT=1):
+        assert origin_ip(request_for(owner, **meta)) == "198.51.100.2"
+    with override_settings(TRUSTED_PROXY_COUNT=2):
+        assert origin_ip(request_for(owner, **meta)) == "203.0.113.7"
+
+
+def test_it_offers_the_log_read_only_in_the_admin(client, owner, team, admin_user):
+    log_access(request_for(owner), action="read", record=team)
+    client.force_login(admin_user)
+    entry = AccessLogEntry.objects.get()
+    assert client.get("/admin/outreach/accesslogentry/").status_code == 200
+    assert client.get(f"/admin/outreach/accesslogentry/{entry.pk}/delete/").status_code == 403
+    client.post(f"/admin/outreach/accesslogentry/{entry.pk}/change/", {"action": "change"})
+    assert AccessLogEntry.objects.get().action == "read"
