@@ -1,7 +1,7 @@
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_not_required
-from django.urls import path
+from django.urls import include, path
 from django.views.i18n import set_language
 
 from outreach import views
@@ -17,8 +17,8 @@ urlpatterns = [
     ),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("taal/", login_not_required(set_language), name="set_language"),
-    path("", views.home, name="home"),
     path("teams/wissel/", views.team_switch, name="team_switch"),
     path("teams/<int:team_id>/", views.team_detail, name="team_detail"),
     path("admin/", admin.site.urls),
+    path("", include("cases.urls")),
 ]

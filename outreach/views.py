@@ -5,10 +5,6 @@ from django.views.decorators.http import require_POST
 from outreach.access import memberships_of, team_for_lead
 
 
-def home(request):
-    return render(request, "outreach/home.html")
-
-
 def team_detail(request, team_id):
     team = team_for_lead(request, team_id)
     members = team.memberships.select_related("user").order_by(

@@ -1,36 +1,109 @@
-"""Every URL that takes a record id: a user of another team gets a 404 on GET and POST, and the
-attempt is in the access log. A new URL with a record id fails the first test until it is added
-to RECORD_URLS with a way to build its record."""
+"""Every URL that takes a record id: a user of another team gets a 404 on GET and POST, the
+attempt is in the access log, and nothing changes. A new URL with a record id fails the first test
+until it is added to RECORD_URLS with a way to build its record."""
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
+from cases import services
+from cases.models import Case, Signal, TimelineEvent
 from outreach.models import AccessLogEntry
 from tests.urlwalk import record_url_names
+
+
+def _ids(kind, key):
+    return lambda r: ({key: r[kind].pk}, r[kind]._meta.label_lower, r[kind].pk)
+
 
 # url name -> function(records) -> (kwargs, record type logged, record id logged)
 RECORD_URLS = {
     "team_detail": lambda r: ({"team_id": r["team"].pk}, "outreach.team", r["team"].pk),
+    "client_detail": _ids("client", "client_id"),
+    "client_edit": _ids("client", "client_id"),
+    "signal_detail": _ids("signal", "signal_id"),
+    "signal_client_search": _ids("signal", "signal_id"),
+    "signal_link": _ids("waiting_signal", "signal_id"),
+    "signal_new_client": _ids("waiting_signal", "signal_id"),
+    "signal_decline": _ids("waiting_signal", "signal_id"),
+    "signal_feedback": _ids("signal", "signal_id"),
+    "case_detail": _ids("case", "case_id"),
+    "case_transition": lambda r: (
+        {"case_id": r["case"].pk, "move": "eerste-contact"}, "cases.case", r["case"].pk
+    ),
+    "contact_add": _ids("case", "case_id"),
+    "attempt_add": _ids("case", "case_id"),
+    "agreement_add": _ids("case", "case_id"),
+    "prephase_edit": _ids("case", "case_id"),
+    "prior_information_add": _ids("case", "case_id"),
+    "plan_edit": _ids("case", "case_id"),
+    "agreement_status": _ids("agreement", "agreement_id"),
+    "event_correct": _ids("event", "event_id"),
 }
+# Views that only take POST answer a GET with 405 before looking at the record.
+POST_ONLY = {"signal_client_search", "signal_link", "agreement_status"}
 
 
 @pytest.fixture
 def records(team, owner):
     """One record of every kind, in `team`, made through the services."""
-    return {"team": team}
+    today = timezone.localdate()
+
+    def signal():
+        return services.signal_register(
+            acting_user=owner, team=team, received_on=today, source="police",
+            subject_name="Kees de Wit", observed="Verwaarloosd balkon",
+        )
+
+    accepted = signal()
+    case = services.signal_accept(
+        acting_user=owner, signal=accepted, assigned_worker=owner,
+        client_fields={"first_name": "Kees", "last_name": "de Wit"},
+    )
+    case = services.case_transition(acting_user=owner, case=case, move="voorfase")
+    case = services.case_transition(acting_user=owner, case=case, move="eerste-contact")
+    agreement = services.agreement_add(
+        acting_user=owner, case=case, description="Post openen", responsible="client"
+    )
+    return {
+        "team": team,
+        "client": case.client,
+        "signal": Signal.objects.get(pk=accepted.pk),
+        "waiting_signal": signal(),
+        "case": Case.objects.get(pk=case.pk),
+        "agreement": agreement,
+        "event": TimelineEvent.objects.filter(case=case).first(),
+    }
 
 
 def test_it_covers_every_url_that_takes_a_record_id():
     assert record_url_names() == sorted(RECORD_URLS)
 
 
+def snapshot():
+    return (
+        list(Case.objects.values_list("phase", "assigned_worker_id", "client_id")),
+        list(Signal.objects.values_list("status", "case_id")),
+        TimelineEvent.objects.count(),
+    )
+
+
 @pytest.mark.parametrize("name", sorted(RECORD_URLS))
 @pytest.mark.parametrize("method", ["get", "post"])
 def test_it_is_a_404_for_another_team_and_logged(client, records, outsider, name, method):
     kwargs, record_type, record_id = RECORD_URLS[name](records)
+    before = snapshot()
     client.force_login(outsider)
-    response = getattr(client, method)(reverse(name, kwargs=kwargs))
+    data = {"client": records["client"].pk, "assigned_worker": outsider.pk, "status": "done",
+            "reason": "no_concern", "text": "x", "name": "Wit", "description": "x",
+            "responsible": "client"}
+    response = getattr(client, method)(reverse(name, kwargs=kwargs), data)
+    if method == "get" and name in POST_ONLY:
+        assert response.status_code == 405
+        assert not AccessLogEntry.objects.filter(user=outsider).exists()
+        return
     assert response.status_code == 404
     entry = AccessLogEntry.objects.get(user=outsider)
     assert entry.result == AccessLogEntry.Result.DENIED
     assert (entry.record_type, entry.record_id) == (record_type, str(record_id))
+    assert snapshot() == before

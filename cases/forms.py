@@ -1,0 +1,381 @@
+"""Forms validate and clean input; the services decide and write. No form saves anything."""
+
+import re
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from cases.models import (
+    Agreement,
+    Case,
+    Client,
+    ContactAttempt,
+    ContactMoment,
+    HouseholdMember,
+    PriorInformation,
+    Signal,
+    SignalFeedback,
+)
+from cases.selectors import normalise_postcode
+
+
+class DateInput(forms.DateInput):
+    """The phone's own date picker; it shows dd-mm-jjjj in a Dutch browser and posts ISO."""
+
+    input_type = "date"
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs, format="%Y-%m-%d")
+
+
+class DateTimeInput(forms.DateTimeInput):
+    input_type = "datetime-local"
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs, format="%Y-%m-%dT%H:%M")
+
+
+def now_to_the_minute():
+    return timezone.localtime().replace(second=0, microsecond=0)
+
+
+def apply_service_errors(form, error):
+    """Show a service's ValidationError next to the fields it names (None: above the form)."""
+    for field, messages in error.message_dict.items():
+        target = field if field in form.fields else None
+        if field == "__all__":
+            target = None
+        for message in messages:
+            form.add_error(target, message)
+
+
+class SignalForm(forms.ModelForm):
+    concerns = forms.MultipleChoiceField(
+        label=_("concerns"),
+        choices=Signal.Concern.choices,
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )
+
+    class Meta:
+        model = Signal
+        fields = [
+            "received_on",
+            "source",
+            "reporter_name",
+            "reporter_organisation",
+            "reporter_contact",
+            "subject_name",
+            "subject_address",
+            "subject_postcode",
+            "subject_date_of_birth",
+            "observed",
+            "concerns",
+            "urgency",
+        ]
+        widgets = {
+            "received_on": DateInput(),
+            "subject_date_of_birth": DateInput(),
+            "observed": forms.Textarea(attrs={"rows": 4}),
+            "urgency": forms.RadioSelect,
+        }
+
+    def clean_received_on(self):
+        received_on = self.cleaned_data["received_on"]
+        if received_on > timezone.localdate():
+            raise ValidationError(_("The date cannot lie in the future."))
+        return received_on
+
+    def clean_subject_postcode(self):
+        return clean_postcode(self.cleaned_data["subject_postcode"])
+
+    def clean(self):
+        cleaned = super().clean()
+        if not cleaned.get("subject_name") and not cleaned.get("subject_address"):
+            self.add_error("subject_name", _("Give a name or an address of the person concerned."))
+        return cleaned
+
+
+def clean_postcode(value):
+    if not value:
+        return ""
+    postcode = normalise_postcode(value)
+    if not re.fullmatch(r"\d{4} [A-Z]{2}", postcode):
+        raise ValidationError(_("Enter a Dutch postcode such as 3071 AB."))
+    return postcode
+
+
+class SignalDeclineForm(forms.Form):
+    reason = forms.ChoiceField(
+        label=_("reason"), choices=Signal.DeclineReason.choices, widget=forms.RadioSelect
+    )
+    note = forms.CharField(
+        label=_("explanation"),
+        required=False,
+        max_length=4000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+
+class SignalFeedbackForm(forms.ModelForm):
+    class Meta:
+        model = SignalFeedback
+        fields = ["given_on", "shared", "client_consented"]
+        widgets = {
+            "given_on": DateInput(),
+            "shared": forms.Textarea(attrs={"rows": 3}),
+            "client_consented": forms.RadioSelect,
+        }
+
+
+class WorkerChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj):
+        return str(obj)
+
+
+class AssignForm(forms.Form):
+    """Who will work the case; only active members of the team can be chosen."""
+
+    assigned_worker = WorkerChoiceField(label=_("worker"), queryset=None)
+
+    def __init__(self, *args, team, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["assigned_worker"].queryset = team.members.filter(is_active=True).order_by(
+            "first_name", "last_name"
+        )
+
+
+class ExistingClientForm(AssignForm):
+    """Link a signal to one of the team's clients; another team's client id is not a choice."""
+
+    client = forms.ModelChoiceField(label=_("client"), queryset=None, widget=forms.RadioSelect)
+
+    def __init__(self, *args, team, **kwargs):
+        super().__init__(*args, team=team, **kwargs)
+        self.fields["client"].queryset = Client.objects.filter(team=team)
+
+
+class ClientForm(forms.ModelForm):
+    class Meta:
+        model = Client
+        fields = [
+            "first_name",
+            "last_name",
+            "date_of_birth",
+            "street_address",
+            "postcode",
+            "city",
+            "neighbourhood",
+            "phone",
+            "language",
+            "interpreter_needed",
+            "household_notes",
+        ]
+        widgets = {
+            "date_of_birth": DateInput(),
+            "household_notes": forms.Textarea(attrs={"rows": 2}),
+            "phone": forms.TextInput(attrs={"type": "tel", "autocomplete": "off"}),
+        }
+
+    def clean_postcode(self):
+        return clean_postcode(self.cleaned_data["postcode"])
+
+    def clean_date_of_birth(self):
+        born = self.cleaned_data["date_of_birth"]
+        if born and born > timezone.localdate():
+            raise ValidationError(_("The date of birth cannot lie in the future."))
+        return born
+
+
+class HouseholdMemberForm(forms.ModelForm):
+    class Meta:
+        model = HouseholdMember
+        fields = ["name", "relation", "date_of_birth"]
+        widgets = {"date_of_birth": DateInput()}
+
+
+HouseholdFormSet = forms.formset_factory(
+    HouseholdMemberForm, extra=2, can_delete=True, max_num=20, validate_max=True
+)
+
+
+def household_from(formset):
+    return [
+        {k: v for k, v in form.cleaned_data.items() if k != "DELETE"}
+        for form in formset.forms
+        if form.cleaned_data and not form.cleaned_data.get("DELETE")
+    ]
+
+
+class ClientSearchForm(forms.Form):
+    name = forms.CharField(label=_("name"), required=False, max_length=100)
+    date_of_birth = forms.DateField(label=_("date of birth"), required=False, widget=DateInput())
+    address = forms.CharField(label=_("address or postcode"), required=False, max_length=200)
+
+    def clean(self):
+        cleaned = super().clean()
+        if not any(cleaned.get(f) for f in ("name", "date_of_birth", "address")):
+            raise ValidationError(_("Fill in at least one of name, date of birth or address."))
+        return cleaned
+
+
+class TransitionForm(forms.Form):
+    """The fields a phase move asks for (cases.phases.Move.fields); the service decides."""
+
+    reason = forms.CharField(
+        label=_("reason"),
+        required=False,
+        max_length=4000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+    referred_to = forms.CharField(
+        label=_("referred to (organisation)"), required=False, max_length=200
+    )
+    contract_agreed_on = forms.DateField(
+        label=_("date the contract was agreed"), required=False, widget=DateInput()
+    )
+    nazorg_until = forms.DateField(label=_("aftercare until"), required=False, widget=DateInput())
+    no_zrm_reason = forms.CharField(
+        label=_("why no ZRM was taken"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+    note = forms.CharField(
+        label=_("note"),
+        required=False,
+        max_length=4000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+
+    def __init__(self, *args, move, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name in list(self.fields):
+            if name not in move.fields:
+                del self.fields[name]
+            elif name in move.required:
+                self.fields[name].widget.is_required = True
+        if "contract_agreed_on" in self.fields and not self.is_bound:
+            self.initial["contract_agreed_on"] = timezone.localdate()
+
+
+class PrephaseForm(forms.ModelForm):
+    class Meta:
+        model = Case
+        fields = [
+            "prior_info_decision",
+            "prior_info_reason",
+            "prior_info_basis",
+            "suitability_analysis",
+            "approach_plan",
+        ]
+        widgets = {
+            "prior_info_decision": forms.RadioSelect,
+            "prior_info_reason": forms.Textarea(attrs={"rows": 2}),
+            "prior_info_basis": forms.Textarea(attrs={"rows": 2}),
+            "suitability_analysis": forms.Textarea(attrs={"rows": 4}),
+            "approach_plan": forms.Textarea(attrs={"rows": 4}),
+        }
+
+
+class PriorInformationForm(forms.ModelForm):
+    class Meta:
+        model = PriorInformation
+        fields = ["gathered_on", "source", "content", "without_client_knowledge"]
+        widgets = {"gathered_on": DateInput(), "content": forms.Textarea(attrs={"rows": 4})}
+
+
+class AttemptForm(forms.ModelForm):
+    class Meta:
+        model = ContactAttempt
+        fields = [
+            "attempted_at",
+            "method",
+            "result",
+            "note",
+            "observations",
+            "urgent_needs",
+            "client_problem",
+        ]
+        widgets = {
+            "attempted_at": DateTimeInput(),
+            "method": forms.RadioSelect,
+            "result": forms.RadioSelect,
+            "note": forms.Textarea(attrs={"rows": 2}),
+            "observations": forms.Textarea(attrs={"rows": 3}),
+            "urgent_needs": forms.Textarea(attrs={"rows": 2}),
+            "client_problem": forms.Textarea(attrs={"rows": 3}),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["attempted_at"].initial = now_to_the_minute
+
+
+class ContactForm(forms.ModelForm):
+    activities = forms.MultipleChoiceField(
+        label=_("what was done"),
+        choices=ContactMoment.Activity.choices,
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )
+
+    class Meta:
+        model = ContactMoment
+        fields = [
+            "kind",
+            "occurred_at",
+            "duration_minutes",
+            "present",
+            "activities",
+            "notes",
+            "next_step",
+            "follow_up_on",
+        ]
+        widgets = {
+            "kind": forms.RadioSelect,
+            "occurred_at": DateTimeInput(),
+            "duration_minutes": forms.NumberInput(
+                attrs={"inputmode": "numeric", "min": 0, "max": 1440}
+            ),
+            "notes": forms.Textarea(attrs={"rows": 4}),
+            "follow_up_on": DateInput(),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["occurred_at"].initial = now_to_the_minute
+        self.fields["kind"].initial = ContactMoment.Kind.HOME_VISIT
+
+
+class AgreementForm(forms.ModelForm):
+    class Meta:
+        model = Agreement
+        fields = ["description", "responsible", "due_on"]
+        widgets = {
+            "description": forms.Textarea(attrs={"rows": 2}),
+            "responsible": forms.RadioSelect,
+            "due_on": DateInput(),
+        }
+
+
+class AgreementStatusForm(forms.Form):
+    status = forms.ChoiceField(label=_("status"), choices=Agreement.Status.choices)
+
+
+class PlanForm(forms.ModelForm):
+    class Meta:
+        model = Case
+        fields = ["trajectory_plan", "evaluation_due_on"]
+        widgets = {
+            "trajectory_plan": forms.Textarea(attrs={"rows": 6}),
+            "evaluation_due_on": DateInput(),
+        }
+
+
+class CorrectionForm(forms.Form):
+    text = forms.CharField(
+        label=_("correction"), max_length=4000, widget=forms.Textarea(attrs={"rows": 3})
+    )

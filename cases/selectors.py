@@ -1,0 +1,102 @@
+"""Reads that span relations, with the joins that keep a page's query count flat."""
+
+import re
+
+from django.db.models import Case as Cases
+from django.db.models import F, IntegerField, Q, Value, When
+
+from cases.models import Case, Client, Signal, TimelineEvent
+from cases.phases import CLOSED_PHASES, Phase
+from outreach.access import visible_to
+
+PHASE_ORDER = Cases(
+    *[When(phase=phase, then=Value(i)) for i, phase in enumerate(Phase.values)],
+    output_field=IntegerField(),
+)
+# Empty dates sort last, except for last contact, where never contacted is the most urgent.
+MY_CASES_SORTS = {
+    "phase": [F("phase_order").asc(), F("follow_up_on").asc(nulls_last=True), F("id").asc()],
+    "last_contact": [F("last_contact_at").asc(nulls_first=True), F("id").asc()],
+    "follow_up": [F("follow_up_on").asc(nulls_last=True), F("id").asc()],
+}
+QUIET_AFTER_DAYS = 14
+
+
+def my_open_cases(user, *, sort="follow_up"):
+    """The user's open cases, with their client, in one query."""
+    ordering = MY_CASES_SORTS.get(sort, MY_CASES_SORTS["follow_up"])
+    return (
+        visible_to(user, Case.objects.filter(assigned_worker=user))
+        .exclude(phase__in=CLOSED_PHASES)
+        .select_related("client")
+        .annotate(phase_order=PHASE_ORDER)
+        .order_by(*ordering)
+    )
+
+
+def waiting_signals(team):
+    return Signal.objects.filter(team=team, status=Signal.Status.WAITING).order_by(
+        "received_on", "id"
+    )
+
+
+def case_timeline(case, *, kind=None):
+    events = case.events.select_related("actor", "corrects").prefetch_related("corrections")
+    if kind:
+        events = events.filter(kind=kind)
+    return events.order_by("-occurred_at", "-id")
+
+
+def timeline_kinds(case):
+    """(code, label) of the kinds of event this case has, for the timeline's filter."""
+    present = set(case.events.values_list("kind", flat=True).distinct())
+    return [(code, label) for code, label in TimelineEvent.Kind.choices if code in present]
+
+
+def normalise_postcode(value):
+    value = re.sub(r"\s+", "", value or "").upper()
+    return f"{value[:4]} {value[4:]}" if re.fullmatch(r"\d{4}[A-Z]{2}", value) else value
+
+
+def _name_words(name):
+    return [w for w in re.split(r"[\s,.-]+", name or "") if len(w) > 2]
+
+
+def duplicate_candidates(signal, limit=5):
+    """Clients of the signal's team who may be the person it is about: same postcode, same date
+    of birth, or a name word in common."""
+    match = Q()
+    for word in _name_words(signal.subject_name):
+        match |= Q(last_name__icontains=word) | Q(first_name__iexact=word)
+    if signal.subject_postcode:
+        match |= Q(postcode=normalise_postcode(signal.subject_postcode))
+    if signal.subject_date_of_birth:
+        match |= Q(date_of_birth=signal.subject_date_of_birth)
+    if not match:
+        return []
+    return list(Client.objects.filter(match, team=signal.team).order_by("last_name", "id")[:limit])
+
+
+def client_search(user, *, name="", date_of_birth=None, address=""):
+    """Clients of the user's teams matching every criterion given."""
+    clients = visible_to(user, Client.objects.select_related("team"))
+    for word in _name_words(name) or ([name] if name else []):
+        clients = clients.filter(Q(first_name__icontains=word) | Q(last_name__icontains=word))
+    if date_of_birth:
+        clients = clients.filter(date_of_birth=date_of_birth)
+    if address:
+        postcode = normalise_postcode(address)
+        clients = clients.filter(
+            Q(street_address__icontains=address.strip()) | Q(postcode=postcode)
+        )
+    return clients.order_by("last_name", "first_name", "id")
+
+
+def with_open_case(clients):
+    """Give each client of a short list its open case (or None) as `open_case`, in one query."""
+    clients = list(clients)
+    cases = Case.objects.filter(client__in=clients).exclude(phase__in=CLOSED_PHASES)
+    by_client = {case.client_id: case for case in cases}
+    for client in clients:
+        client.open_case = by_client.get(client.pk)
+    return clients

@@ -1,0 +1,583 @@
+"""Every write in cases: keyword-only, atomic, with acting_user, and each writes its timeline event.
+
+Views, commands, demo data, tests and the network and zrm apps call these functions. Refused
+input raises django.core.exceptions.ValidationError with messages by field (None for the form as
+a whole) and changes nothing.
+"""
+
+from datetime import timedelta
+
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from cases.models import (
+    Agreement,
+    Case,
+    CaseReferenceCounter,
+    Client,
+    ContactAttempt,
+    ContactMoment,
+    HouseholdMember,
+    PriorInformation,
+    Signal,
+    SignalFeedback,
+    TimelineEvent,
+)
+from cases.phases import CLOSED_PHASES, MOVES_BY_SLUG, Phase, allows
+from outreach.models import Membership
+
+Kind = TimelineEvent.Kind
+
+
+def _text(value):
+    return (value or "").strip()
+
+
+def _check_phase_allows(case, activity):
+    if not allows(case.phase, activity):
+        raise ValidationError(
+            {
+                None: _("This cannot be recorded in phase %(phase)s.")
+                % {"phase": case.get_phase_display()}
+            }
+        )
+
+
+def timeline_record(*, acting_user, case, kind, data, occurred_at=None):
+    """Append an event to a case's timeline. The network and zrm apps write through this."""
+    return TimelineEvent.objects.create(
+        case=case,
+        kind=kind,
+        actor=acting_user,
+        occurred_at=occurred_at or timezone.now(),
+        data=data,
+    )
+
+
+@transaction.atomic
+def timeline_correct(*, acting_user, event, text):
+    """A correction is a new event that refers to the old one; the old one stays as it was."""
+    text = _text(text)
+    if not text:
+        raise ValidationError({"text": _("Say what the correction is.")})
+    if event.kind == Kind.CORRECTION:
+        raise ValidationError({None: _("Correct the original event, not a correction.")})
+    return TimelineEvent.objects.create(
+        case=event.case,
+        kind=Kind.CORRECTION,
+        actor=acting_user,
+        data={"text": text},
+        corrects=event,
+    )
+
+
+# Signals ------------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def signal_register(*, acting_user, team, **fields):
+    signal = Signal(team=team, registered_by=acting_user, **fields)
+    signal.full_clean()
+    signal.save()
+    return signal
+
+
+def _signal_event_data(signal):
+    return {
+        "signal_id": signal.pk,
+        "source": signal.source,
+        "received_on": signal.received_on.isoformat(),
+        "reporter": ", ".join(filter(None, [signal.reporter_name, signal.reporter_organisation])),
+        "observed": signal.observed,
+        "concerns": signal.concerns,
+        "urgency": signal.urgency,
+    }
+
+
+def _check_waiting(signal):
+    if signal.status != Signal.Status.WAITING:
+        raise ValidationError({None: _("This signal has already been decided.")})
+
+
+def _check_worker(team, worker):
+    if not Membership.objects.filter(team=team, user=worker, user__is_active=True).exists():
+        raise ValidationError({"assigned_worker": _("Choose a worker of this team.")})
+
+
+def _next_reference(team, year):
+    counter, _created = CaseReferenceCounter.objects.select_for_update().get_or_create(
+        team=team, year=year
+    )
+    counter.last_number += 1
+    counter.save(update_fields=["last_number"])
+    return f"{team.code}-{year}-{counter.last_number:04d}"
+
+
+def _case_open(*, acting_user, client, assigned_worker, opened_on):
+    try:
+        with transaction.atomic():
+            case = Case.objects.create(
+                team=client.team,
+                client=client,
+                reference=_next_reference(client.team, opened_on.year),
+                assigned_worker=assigned_worker,
+                phase=Phase.SIGNAAL,
+                opened_on=opened_on,
+            )
+    except IntegrityError:
+        # Another request opened a case for this client a moment ago.
+        raise ValidationError({None: _("This client already has an open case.")}) from None
+    timeline_record(
+        acting_user=acting_user,
+        case=case,
+        kind=Kind.PHASE,
+        data={"to": Phase.SIGNAAL, "move": "open", "reference": case.reference},
+    )
+    return case
+
+
+@transaction.atomic
+def client_create(*, acting_user, team, household=(), **fields):
+    client = Client(team=team, **fields)
+    client.full_clean()
+    client.save()
+    for member in household:
+        HouseholdMember.objects.create(client=client, **member)
+    return client
+
+
+@transaction.atomic
+def signal_accept(*, acting_user, signal, assigned_worker, client=None, client_fields=None):
+    """Take a signal in: about an existing client (their open case, or a new one) or a new
+    client. Returns the case the signal now belongs to."""
+    signal = Signal.objects.select_for_update().get(pk=signal.pk)
+    _check_waiting(signal)
+    if client is None:
+        client = client_create(acting_user=acting_user, team=signal.team, **(client_fields or {}))
+    elif client.team_id != signal.team_id:
+        raise ValidationError({"client": _("Choose a client of this team.")})
+    case = (
+        Case.objects.select_for_update()
+        .filter(client=client)
+        .exclude(phase__in=CLOSED_PHASES)
+        .first()
+    )
+    if case is None:
+        _check_worker(signal.team, assigned_worker)
+        case = _case_open(
+            acting_user=acting_user,
+            client=client,
+            assigned_worker=assigned_worker,
+            opened_on=timezone.localdate(),
+        )
+    signal.status = Signal.Status.ACCEPTED
+    signal.case = case
+    signal.decided_at = timezone.now()
+    signal.decided_by = acting_user
+    signal.save(update_fields=["status", "case", "decided_at", "decided_by"])
+    timeline_record(
+        acting_user=acting_user, case=case, kind=Kind.SIGNAL, data=_signal_event_data(signal)
+    )
+    return case
+
+
+@transaction.atomic
+def signal_decline(*, acting_user, signal, reason, note=""):
+    signal = Signal.objects.select_for_update().get(pk=signal.pk)
+    _check_waiting(signal)
+    if reason not in Signal.DeclineReason.values:
+        raise ValidationError({"reason": _("Choose a reason.")})
+    if reason == Signal.DeclineReason.OTHER and not _text(note):
+        raise ValidationError({"note": _("Explain why the signal is declined.")})
+    signal.status = Signal.Status.DECLINED
+    signal.decline_reason = reason
+    signal.decline_note = _text(note)
+    signal.decided_at = timezone.now()
+    signal.decided_by = acting_user
+    signal.save(
+        update_fields=["status", "decline_reason", "decline_note", "decided_at", "decided_by"]
+    )
+    return signal
+
+
+@transaction.atomic
+def signal_feedback_record(*, acting_user, signal, given_on, shared, client_consented):
+    if not _text(shared):
+        raise ValidationError({"shared": _("Say what was shared with the reporter.")})
+    if given_on > timezone.localdate():
+        raise ValidationError({"given_on": _("The date cannot lie in the future.")})
+    feedback = SignalFeedback.objects.create(
+        signal=signal,
+        given_on=given_on,
+        shared=_text(shared),
+        client_consented=client_consented,
+        given_by=acting_user,
+    )
+    if signal.case_id:
+        timeline_record(
+            acting_user=acting_user,
+            case=signal.case,
+            kind=Kind.FEEDBACK,
+            data={
+                "signal_id": signal.pk,
+                "shared": feedback.shared,
+                "client_consented": client_consented,
+                "to": signal.reporter_organisation or signal.reporter_name,
+            },
+        )
+    return feedback
+
+
+# Clients ------------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def client_update(*, acting_user, client, household=None, **fields):
+    """Change a client's details; household, when given, replaces the current list."""
+    changed = [name for name, value in fields.items() if getattr(client, name) != value]
+    for name, value in fields.items():
+        setattr(client, name, value)
+    client.full_clean()
+    if changed:
+        client.save(update_fields=changed)
+    if household is not None:
+        client.household.all().delete()
+        for member in household:
+            HouseholdMember.objects.create(client=client, **member)
+        changed.append("household")
+    if changed:
+        for case in client.cases.exclude(phase__in=CLOSED_PHASES):
+            timeline_record(
+                acting_user=acting_user, case=case, kind=Kind.CLIENT, data={"fields": changed}
+            )
+    return client
+
+
+# Phases -------------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def case_transition(*, acting_user, case, move, **values):
+    """Move a case along the phase table (cases/phases.py). The only code that changes a phase."""
+    move = MOVES_BY_SLUG.get(move) if isinstance(move, str) else move
+    if move is None:
+        raise ValidationError({None: _("This step does not exist.")})
+    case = Case.objects.select_for_update().get(pk=case.pk)
+    if case.phase not in move.sources:
+        raise ValidationError(
+            {
+                None: _("This step is not possible in phase %(phase)s.")
+                % {"phase": case.get_phase_display()}
+            }
+        )
+    values = {name: _text(v) if isinstance(v, str) else v for name, v in values.items()}
+    values["today"] = timezone.localdate()
+    errors = {}
+    for name in move.required:
+        if not values.get(name):
+            errors[name] = _("This field is required for this step.")
+    for guard in move.guards:
+        errors.update(guard(case, values) or {})
+    if errors:
+        raise ValidationError(errors)
+
+    previous = case.phase
+    changed = ["phase", "phase_since"]
+    case.phase = move.target
+    case.phase_since = timezone.now()
+    if move.target == Phase.CONTRACT:
+        case.contract_agreed_on = values["contract_agreed_on"]
+        changed.append("contract_agreed_on")
+    if values.get("no_zrm_reason"):
+        if previous == Phase.TRAJECT_BEGIN:
+            case.no_zrm_begin_reason = values["no_zrm_reason"]
+            changed.append("no_zrm_begin_reason")
+        else:
+            case.no_zrm_end_reason = values["no_zrm_reason"]
+            changed.append("no_zrm_end_reason")
+    if move.closes:
+        if case.closed_on is None:
+            case.closed_on = values["today"]
+        if values.get("reason"):
+            case.close_reason = values["reason"]
+        case.referred_to = values.get("referred_to", "")
+        case.nazorg_until = values.get("nazorg_until")
+        changed += ["closed_on", "close_reason", "referred_to", "nazorg_until"]
+    if move.reopens:
+        if (
+            Case.objects.filter(client=case.client_id)
+            .exclude(pk=case.pk)
+            .exclude(phase__in=CLOSED_PHASES)
+            .exists()
+        ):
+            raise ValidationError({None: _("This client already has another open case.")})
+        case.closed_on = None
+        case.nazorg_until = None
+        case.follow_up_on = None
+        changed += ["closed_on", "nazorg_until", "follow_up_on"]
+        # Keep the worker the client knows, if they still work in the team.
+        if not Membership.objects.filter(
+            team=case.team_id, user=case.assigned_worker_id, user__is_active=True
+        ).exists():
+            case.assigned_worker = acting_user
+            changed.append("assigned_worker")
+    case.save(update_fields=changed)
+    data = {"from": previous, "to": move.target, "move": move.slug}
+    for name in ("reason", "note", "referred_to", "no_zrm_reason"):
+        if values.get(name):
+            data[name] = values[name]
+    for name in ("contract_agreed_on", "nazorg_until"):
+        if values.get(name):
+            data[name] = values[name].isoformat()
+    timeline_record(acting_user=acting_user, case=case, kind=Kind.PHASE, data=data)
+    return case
+
+
+@transaction.atomic
+def case_update_prephase(*, acting_user, case, **fields):
+    """The voorfase decisions: prior information (yes/no, why, basis), suitability, plan."""
+    _check_phase_allows(case, "prephase")
+    if fields.get("prior_info_decision") and not _text(fields.get("prior_info_reason")):
+        raise ValidationError({"prior_info_reason": _("Say why.")})
+    changed = [name for name, value in fields.items() if getattr(case, name) != value]
+    for name in changed:
+        setattr(case, name, fields[name])
+    if changed:
+        case.save(update_fields=changed)
+        timeline_record(
+            acting_user=acting_user,
+            case=case,
+            kind=Kind.PLAN,
+            data={"fields": changed, "prior_info_decision": case.prior_info_decision},
+        )
+    return case
+
+
+@transaction.atomic
+def case_update_plan(*, acting_user, case, trajectory_plan, evaluation_due_on):
+    _check_phase_allows(case, "plan")
+    case.trajectory_plan = _text(trajectory_plan)
+    case.evaluation_due_on = evaluation_due_on
+    case.save(update_fields=["trajectory_plan", "evaluation_due_on"])
+    timeline_record(
+        acting_user=acting_user,
+        case=case,
+        kind=Kind.PLAN,
+        data={"fields": ["trajectory_plan", "evaluation_due_on"]},
+    )
+    return case
+
+
+@transaction.atomic
+def prior_information_add(
+    *, acting_user, case, gathered_on, source, content, without_client_knowledge
+):
+    info = PriorInformation(
+        case=case,
+        gathered_on=gathered_on,
+        source=_text(source),
+        content=_text(content),
+        without_client_knowledge=without_client_knowledge,
+        recorded_by=acting_user,
+    )
+    info.full_clean()
+    info.save()
+    # The timeline says that it was gathered, not what: the content stays in its own section.
+    timeline_record(
+        acting_user=acting_user,
+        case=case,
+        kind=Kind.PRIOR_INFO,
+        data={"source": info.source, "without_client_knowledge": without_client_knowledge},
+    )
+    return info
+
+
+# Contacts -----------------------------------------------------------------------------------
+
+
+def _check_not_future(moment, field):
+    if moment > timezone.now() + timedelta(minutes=5):
+        raise ValidationError({field: _("The date and time cannot lie in the future.")})
+
+
+def _touch_contact(case, moment, follow_up_on=None):
+    changed = []
+    if case.last_contact_at is None or moment > case.last_contact_at:
+        case.last_contact_at = moment
+        changed.append("last_contact_at")
+    if follow_up_on is not None:
+        case.follow_up_on = follow_up_on
+        changed.append("follow_up_on")
+    if changed:
+        case.save(update_fields=changed)
+
+
+@transaction.atomic
+def attempt_record(
+    *,
+    acting_user,
+    case,
+    attempted_at,
+    method,
+    result,
+    note="",
+    observations="",
+    urgent_needs="",
+    client_problem="",
+):
+    _check_not_future(attempted_at, "attempted_at")
+    _check_phase_allows(case, "attempt")
+    attempt = ContactAttempt(
+        case=case,
+        attempted_at=attempted_at,
+        method=method,
+        result=result,
+        note=_text(note),
+        observations=_text(observations),
+        urgent_needs=_text(urgent_needs),
+        client_problem=_text(client_problem),
+        recorded_by=acting_user,
+    )
+    attempt.full_clean()
+    attempt.save()
+    if result in (ContactAttempt.Result.CONTACT, ContactAttempt.Result.BRIEF):
+        _touch_contact(case, attempted_at)
+    data = {"method": method, "result": result, "number": case.attempts.count()}
+    for name in ("note", "observations", "urgent_needs", "client_problem"):
+        if getattr(attempt, name):
+            data[name] = getattr(attempt, name)
+    timeline_record(
+        acting_user=acting_user, case=case, kind=Kind.ATTEMPT, data=data, occurred_at=attempted_at
+    )
+    return attempt
+
+
+@transaction.atomic
+def contact_log(
+    *,
+    acting_user,
+    case,
+    kind,
+    occurred_at,
+    duration_minutes=None,
+    present="",
+    activities=(),
+    notes="",
+    next_step="",
+    follow_up_on=None,
+):
+    _check_not_future(occurred_at, "occurred_at")
+    _check_phase_allows(case, "contact")
+    if follow_up_on is not None and follow_up_on < timezone.localdate():
+        raise ValidationError({"follow_up_on": _("The follow-up date cannot lie in the past.")})
+    contact = ContactMoment(
+        case=case,
+        kind=kind,
+        occurred_at=occurred_at,
+        duration_minutes=duration_minutes,
+        present=_text(present),
+        activities=list(activities),
+        notes=_text(notes),
+        next_step=_text(next_step),
+        follow_up_on=follow_up_on,
+        logged_by=acting_user,
+    )
+    contact.full_clean()
+    contact.save()
+    if kind == ContactMoment.Kind.FAILED:
+        if follow_up_on is not None:
+            case.follow_up_on = follow_up_on
+            case.save(update_fields=["follow_up_on"])
+    else:
+        _touch_contact(case, occurred_at, follow_up_on)
+    data = {
+        "contact_id": contact.pk,
+        "kind": kind,
+        "duration_minutes": duration_minutes,
+        "activities": list(activities),
+    }
+    for name in ("present", "notes", "next_step"):
+        if getattr(contact, name):
+            data[name] = getattr(contact, name)
+    if follow_up_on:
+        data["follow_up_on"] = follow_up_on.isoformat()
+    timeline_record(
+        acting_user=acting_user, case=case, kind=Kind.CONTACT, data=data, occurred_at=occurred_at
+    )
+    return contact
+
+
+# Agreements ---------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def agreement_add(*, acting_user, case, description, responsible, due_on=None):
+    _check_phase_allows(case, "agreement")
+    agreement = Agreement(
+        case=case,
+        description=_text(description),
+        responsible=responsible,
+        due_on=due_on,
+        created_by=acting_user,
+    )
+    agreement.full_clean()
+    agreement.save()
+    timeline_record(
+        acting_user=acting_user,
+        case=case,
+        kind=Kind.AGREEMENT,
+        data={
+            "agreement_id": agreement.pk,
+            "description": agreement.description,
+            "responsible": responsible,
+            "status": agreement.status,
+            "due_on": due_on.isoformat() if due_on else None,
+        },
+    )
+    return agreement
+
+
+@transaction.atomic
+def agreement_set_status(*, acting_user, agreement, status):
+    if status not in Agreement.Status.values:
+        raise ValidationError({"status": _("Choose a status.")})
+    if agreement.status == status:
+        return agreement
+    agreement.status = status
+    agreement.save(update_fields=["status"])
+    timeline_record(
+        acting_user=acting_user,
+        case=agreement.case,
+        kind=Kind.AGREEMENT,
+        data={
+            "agreement_id": agreement.pk,
+            "description": agreement.description,
+            "responsible": agreement.responsible,
+            "status": status,
+        },
+    )
+    return agreement
+
+
+# ZRM, recorded for the zrm app ----------------------------------------------------------------
+
+
+@transaction.atomic
+def case_record_zrm(*, acting_user, case, kind, data):
+    """The zrm app calls this when it finalises an assessment: it satisfies the trajectory's
+    begin or end step and puts the assessment on the timeline. cases never imports zrm."""
+    case = Case.objects.select_for_update().get(pk=case.pk)
+    if kind == "begin":
+        case.zrm_begin_at = timezone.now()
+        case.save(update_fields=["zrm_begin_at"])
+    elif kind == "end":
+        case.zrm_end_at = timezone.now()
+        case.save(update_fields=["zrm_end_at"])
+    return timeline_record(
+        acting_user=acting_user,
+        case=case,
+        kind=Kind.ZRM,
+        data={"kind": kind, **data},
+    )

@@ -1,0 +1,42 @@
+from django.urls import path
+
+from cases.views import case, clients, signals
+
+urlpatterns = [
+    path("", clients.home, name="home"),
+    path("zoeken/", clients.search, name="search"),
+    path("clienten/<int:client_id>/", clients.client_detail, name="client_detail"),
+    path("clienten/<int:client_id>/bewerken/", clients.client_edit, name="client_edit"),
+    path("signalen/", signals.signal_list, name="signal_list"),
+    path("signalen/nieuw/", signals.signal_create, name="signal_create"),
+    path("signalen/<int:signal_id>/", signals.signal_detail, name="signal_detail"),
+    path(
+        "signalen/<int:signal_id>/zoek-client/",
+        signals.signal_client_search,
+        name="signal_client_search",
+    ),
+    path("signalen/<int:signal_id>/koppelen/", signals.signal_link, name="signal_link"),
+    path(
+        "signalen/<int:signal_id>/nieuwe-client/",
+        signals.signal_new_client,
+        name="signal_new_client",
+    ),
+    path("signalen/<int:signal_id>/afwijzen/", signals.signal_decline, name="signal_decline"),
+    path(
+        "signalen/<int:signal_id>/terugkoppeling/", signals.signal_feedback, name="signal_feedback"
+    ),
+    path("casussen/<int:case_id>/", case.case_detail, name="case_detail"),
+    path("casussen/<int:case_id>/stap/<slug:move>/", case.case_transition, name="case_transition"),
+    path("casussen/<int:case_id>/contact/", case.contact_add, name="contact_add"),
+    path("casussen/<int:case_id>/poging/", case.attempt_add, name="attempt_add"),
+    path("casussen/<int:case_id>/afspraak/", case.agreement_add, name="agreement_add"),
+    path("casussen/<int:case_id>/voorfase/", case.prephase_edit, name="prephase_edit"),
+    path(
+        "casussen/<int:case_id>/voorinformatie/",
+        case.prior_information_add,
+        name="prior_information_add",
+    ),
+    path("casussen/<int:case_id>/plan/", case.plan_edit, name="plan_edit"),
+    path("afspraken/<int:agreement_id>/status/", case.agreement_status, name="agreement_status"),
+    path("tijdlijn/<int:event_id>/correctie/", case.event_correct, name="event_correct"),
+]

@@ -1,0 +1,236 @@
+"""The case page and everything recorded on a case."""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from cases import services
+from cases.forms import (
+    AgreementForm,
+    AgreementStatusForm,
+    AttemptForm,
+    ContactForm,
+    CorrectionForm,
+    PlanForm,
+    PrephaseForm,
+    PriorInformationForm,
+    TransitionForm,
+)
+from cases.models import Agreement, Case, TimelineEvent
+from cases.phases import MOVES_BY_SLUG, allows, moves_from
+from cases.selectors import case_timeline, timeline_kinds
+from cases.timeline import describe
+from cases.views.common import handle_form
+from outreach.access import Action, get_for_user
+from outreach.drafts import keeps_draft
+
+TIMELINE_PAGE_SIZE = 20
+ACTIVITIES = ("prephase", "attempt", "contact", "agreement", "plan")
+
+
+def _case(request, case_id, *, write=False):
+    action = Action.CHANGE if write and request.method == "POST" else Action.READ
+    return get_for_user(
+        request,
+        Case.objects.select_related("client", "assigned_worker", "team"),
+        case_id,
+        action=action,
+    )
+
+
+def _case_allowing(request, case_id, activity):
+    """The case, if this can be recorded in its phase now; else a 404 (the page offers no link)."""
+    case = _case(request, case_id, write=True)
+    if not allows(case.phase, activity):
+        raise Http404
+    return case
+
+
+def case_detail(request, case_id):
+    case = _case(request, case_id)
+    kind = request.GET.get("soort", "")
+    if kind not in TimelineEvent.Kind.values:
+        kind = ""
+    page = Paginator(case_timeline(case, kind=kind or None), TIMELINE_PAGE_SIZE).get_page(
+        request.GET.get("pagina")
+    )
+    for event in page:
+        event.view = describe(event)
+    context = {"case": case, "page": page, "kind": kind, "kinds": timeline_kinds(case)}
+    if request.htmx:
+        part = "timeline-page" if page.number > 1 else "timeline"
+        return render(request, f"cases/case_detail.html#{part}", context)
+    context.update(
+        moves=moves_from(case.phase),
+        can={activity: allows(case.phase, activity) for activity in ACTIVITIES},
+        signals=case.signals.all(),
+        attempts=case.attempts.all(),
+        agreements=case.agreements.all(),
+        prior_information=case.prior_information.all(),
+    )
+    return render(request, "cases/case_detail.html", context)
+
+
+def case_transition(request, case_id, move):
+    case = _case(request, case_id, write=True)
+    move = MOVES_BY_SLUG.get(move)
+    if move is None or move not in moves_from(case.phase):
+        raise Http404
+    return handle_form(
+        request,
+        TransitionForm,
+        form_kwargs={"move": move},
+        case=case,
+        title=str(move.label),
+        save=lambda data: services.case_transition(
+            acting_user=request.user, case=case, move=move, **data
+        ),
+        done=_("Phase changed."),
+        success=case.get_absolute_url(),
+    )
+
+
+@keeps_draft
+def contact_add(request, case_id):
+    case = _case_allowing(request, case_id, "contact")
+    return handle_form(
+        request,
+        ContactForm,
+        case=case,
+        title=_("Log a contact"),
+        drafts=True,
+        save=lambda data: services.contact_log(acting_user=request.user, case=case, **data),
+        done=_("Contact logged."),
+        success=case.get_absolute_url(),
+    )
+
+
+@keeps_draft
+def attempt_add(request, case_id):
+    case = _case_allowing(request, case_id, "attempt")
+    return handle_form(
+        request,
+        AttemptForm,
+        case=case,
+        title=_("Record a contact attempt"),
+        drafts=True,
+        save=lambda data: services.attempt_record(acting_user=request.user, case=case, **data),
+        done=_("Attempt recorded."),
+        success=case.get_absolute_url(),
+    )
+
+
+@keeps_draft
+def agreement_add(request, case_id):
+    case = _case_allowing(request, case_id, "agreement")
+    return handle_form(
+        request,
+        AgreementForm,
+        case=case,
+        title=_("Add an agreement"),
+        drafts=True,
+        save=lambda data: services.agreement_add(acting_user=request.user, case=case, **data),
+        done=_("Agreement added."),
+        success=case.get_absolute_url(),
+    )
+
+
+@require_POST
+def agreement_status(request, agreement_id):
+    agreement = get_for_user(
+        request, Agreement.objects.select_related("case"), agreement_id, action=Action.CHANGE
+    )
+    form = AgreementStatusForm(request.POST)
+    if form.is_valid():
+        try:
+            services.agreement_set_status(
+                acting_user=request.user, agreement=agreement, status=form.cleaned_data["status"]
+            )
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+    else:
+        messages.error(request, _("Choose a status."))
+    if request.htmx:
+        return render(
+            request,
+            "cases/case_detail.html#agreement",
+            {"agreement": agreement, "case": agreement.case},
+        )
+    return redirect(agreement.case.get_absolute_url())
+
+
+@keeps_draft
+def prephase_edit(request, case_id):
+    case = _case_allowing(request, case_id, "prephase")
+    return handle_form(
+        request,
+        PrephaseForm,
+        case=case,
+        title=_("Pre-phase"),
+        drafts=True,
+        form_kwargs={"instance": Case.objects.get(pk=case.pk)},
+        save=lambda data: services.case_update_prephase(
+            acting_user=request.user, case=case, **data
+        ),
+        done=_("Pre-phase saved."),
+        success=case.get_absolute_url(),
+    )
+
+
+@keeps_draft
+def prior_information_add(request, case_id):
+    case = _case_allowing(request, case_id, "prephase")
+    return handle_form(
+        request,
+        PriorInformationForm,
+        case=case,
+        title=_("Add prior information"),
+        drafts=True,
+        save=lambda data: services.prior_information_add(
+            acting_user=request.user, case=case, **data
+        ),
+        done=_("Prior information added."),
+        success=case.get_absolute_url(),
+    )
+
+
+@keeps_draft
+def plan_edit(request, case_id):
+    case = _case_allowing(request, case_id, "plan")
+    return handle_form(
+        request,
+        PlanForm,
+        case=case,
+        title=_("Trajectory plan"),
+        drafts=True,
+        form_kwargs={"instance": Case.objects.get(pk=case.pk)},
+        save=lambda data: services.case_update_plan(acting_user=request.user, case=case, **data),
+        done=_("Plan saved."),
+        success=case.get_absolute_url(),
+    )
+
+
+def event_correct(request, event_id):
+    event = get_for_user(
+        request,
+        TimelineEvent.objects.select_related("case"),
+        event_id,
+        action=Action.CHANGE if request.method == "POST" else Action.READ,
+    )
+    case = event.case
+    return handle_form(
+        request,
+        CorrectionForm,
+        case=case,
+        title=_("Correct a timeline entry"),
+        intro=describe(event).title,
+        save=lambda data: services.timeline_correct(
+            acting_user=request.user, event=event, text=data["text"]
+        ),
+        done=_("Correction added."),
+        success=case.get_absolute_url(),
+    )

@@ -1,0 +1,112 @@
+"""Client files, the search, and the worker's own cases."""
+
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.db import transaction
+from django.shortcuts import redirect, render
+
+from cases import services
+from cases.forms import (
+    ClientForm,
+    ClientSearchForm,
+    HouseholdFormSet,
+    apply_service_errors,
+    household_from,
+)
+from cases.models import Client
+from cases.selectors import MY_CASES_SORTS, client_search, my_open_cases, with_open_case
+from outreach.access import Action, current_membership, get_for_user, log_access
+
+QUIET_AFTER_DAYS = 14
+
+
+def home(request):
+    """Mijn casussen: the worker's open cases, overdue follow-ups and quiet cases marked."""
+    sort = request.GET.get("sorteer", "follow_up")
+    if sort not in MY_CASES_SORTS:
+        sort = "follow_up"
+    page = Paginator(my_open_cases(request.user, sort=sort), 25).get_page(request.GET.get("pagina"))
+    membership = current_membership(request)
+    if page.object_list:
+        log_access(
+            request,
+            action=Action.READ,
+            record_type="cases.case_list",
+            team=membership.team if membership else None,
+        )
+    return render(
+        request,
+        "cases/home.html",
+        {"page": page, "sort": sort, "quiet_after": QUIET_AFTER_DAYS, "query": f"sorteer={sort}"},
+    )
+
+
+def _client(request, client_id, *, write=False):
+    return get_for_user(
+        request,
+        Client.objects.select_related("team"),
+        client_id,
+        action=Action.CHANGE if write and request.method == "POST" else Action.READ,
+    )
+
+
+def client_detail(request, client_id):
+    client = _client(request, client_id)
+    return render(
+        request,
+        "cases/client_detail.html",
+        {
+            "client": client,
+            "household": client.household.all(),
+            "cases": client.cases.select_related("assigned_worker").order_by("-opened_on", "-id"),
+        },
+    )
+
+
+def client_edit(request, client_id):
+    client = _client(request, client_id, write=True)
+    household_initial = list(client.household.values("name", "relation", "date_of_birth"))
+    if request.method == "POST":
+        form = ClientForm(request.POST, instance=Client.objects.get(pk=client.pk))
+        household = HouseholdFormSet(request.POST, prefix="household", initial=household_initial)
+        if form.is_valid() and household.is_valid():
+            try:
+                with transaction.atomic():
+                    services.client_update(
+                        acting_user=request.user,
+                        client=client,
+                        household=household_from(household),
+                        **form.cleaned_data,
+                    )
+            except ValidationError as error:
+                apply_service_errors(form, error)
+            else:
+                return redirect(client.get_absolute_url())
+    else:
+        form = ClientForm(instance=client)
+        household = HouseholdFormSet(prefix="household", initial=household_initial)
+    return render(
+        request, "cases/client_edit.html", {"client": client, "form": form, "household": household}
+    )
+
+
+def search(request):
+    """Find a client by name, date of birth or address; by POST, so no name is in a URL."""
+    form = ClientSearchForm(request.POST or None)
+    results = None
+    if request.method == "POST" and form.is_valid():
+        results = with_open_case(client_search(request.user, **form.cleaned_data)[:50])
+        log_access(
+            request,
+            action=Action.SEARCH,
+            record_type="cases.client",
+            team=getattr(current_membership(request), "team", None),
+        )
+    return render(
+        request,
+        "cases/search.html",
+        {
+            "form": form,
+            "results": results,
+        },
+    )
