@@ -256,7 +256,7 @@ class TransitionForm(forms.Form):
             if name not in move.fields:
                 del self.fields[name]
             elif name in move.required:
-                self.fields[name].widget.is_required = True
+                self.fields[name].required = True
         if "contract_agreed_on" in self.fields and not self.is_bound:
             self.initial["contract_agreed_on"] = timezone.localdate()
 

@@ -19,6 +19,7 @@ MY_CASES_SORTS = {
     "last_contact": [F("last_contact_at").asc(nulls_first=True), F("id").asc()],
     "follow_up": [F("follow_up_on").asc(nulls_last=True), F("id").asc()],
 }
+# A case with no contact for longer than this is marked on the worker's home page.
 QUIET_AFTER_DAYS = 14
 
 

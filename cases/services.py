@@ -35,7 +35,10 @@ def _text(value):
     return (value or "").strip()
 
 
-def _check_phase_allows(case, activity):
+def _lock_allowing(case, activity):
+    """The case, reloaded and locked, if `activity` may be recorded in its phase now: the
+    caller's copy may be stale."""
+    case = Case.objects.select_for_update().get(pk=case.pk)
     if not allows(case.phase, activity):
         raise ValidationError(
             {
@@ -43,6 +46,7 @@ def _check_phase_allows(case, activity):
                 % {"phase": case.get_phase_display()}
             }
         )
+    return case
 
 
 def timeline_record(*, acting_user, case, kind, data, occurred_at=None):
@@ -204,10 +208,14 @@ def signal_decline(*, acting_user, signal, reason, note=""):
 
 @transaction.atomic
 def signal_feedback_record(*, acting_user, signal, given_on, shared, client_consented):
+    # The caller's copy may predate the signal's acceptance; the timeline needs its case.
+    signal = Signal.objects.select_related("case").get(pk=signal.pk)
     if not _text(shared):
         raise ValidationError({"shared": _("Say what was shared with the reporter.")})
     if given_on > timezone.localdate():
         raise ValidationError({"given_on": _("The date cannot lie in the future.")})
+    if client_consented not in SignalFeedback.Consent.values:
+        raise ValidationError({"client_consented": _("Say whether the client consented.")})
     feedback = SignalFeedback.objects.create(
         signal=signal,
         given_on=given_on,
@@ -242,7 +250,8 @@ def client_update(*, acting_user, client, household=None, **fields):
     client.full_clean()
     if changed:
         client.save(update_fields=changed)
-    if household is not None:
+    current = list(client.household.values("name", "relation", "date_of_birth"))
+    if household is not None and [dict(m) for m in household] != current:
         client.household.all().delete()
         for member in household:
             HouseholdMember.objects.create(client=client, **member)
@@ -264,6 +273,9 @@ def case_transition(*, acting_user, case, move, **values):
     move = MOVES_BY_SLUG.get(move) if isinstance(move, str) else move
     if move is None:
         raise ValidationError({None: _("This step does not exist.")})
+    unexpected = set(values) - set(move.fields)
+    if unexpected:
+        raise TypeError(f"{move.slug} does not take {sorted(unexpected)}")
     case = Case.objects.select_for_update().get(pk=case.pk)
     if case.phase not in move.sources:
         raise ValidationError(
@@ -274,10 +286,13 @@ def case_transition(*, acting_user, case, move, **values):
         )
     values = {name: _text(v) if isinstance(v, str) else v for name, v in values.items()}
     values["today"] = timezone.localdate()
-    errors = {}
-    for name in move.required:
-        if not values.get(name):
-            errors[name] = _("This field is required for this step.")
+    errors = {
+        name: _("This field is required for this step.")
+        for name in move.required
+        if not values.get(name)
+    }
+    if errors:
+        raise ValidationError(errors)
     for guard in move.guards:
         errors.update(guard(case, values) or {})
     if errors:
@@ -291,7 +306,8 @@ def case_transition(*, acting_user, case, move, **values):
         case.contract_agreed_on = values["contract_agreed_on"]
         changed.append("contract_agreed_on")
     if values.get("no_zrm_reason"):
-        if previous == Phase.TRAJECT_BEGIN:
+        # Only the step out of traject_begin asks about the begin ZRM; closing asks about the end.
+        if move.slug == "evaluatie":
             case.no_zrm_begin_reason = values["no_zrm_reason"]
             changed.append("no_zrm_begin_reason")
         else:
@@ -300,11 +316,14 @@ def case_transition(*, acting_user, case, move, **values):
     if move.closes:
         if case.closed_on is None:
             case.closed_on = values["today"]
+        changed.append("closed_on")
         if values.get("reason"):
             case.close_reason = values["reason"]
-        case.referred_to = values.get("referred_to", "")
-        case.nazorg_until = values.get("nazorg_until")
-        changed += ["closed_on", "close_reason", "referred_to", "nazorg_until"]
+            changed.append("close_reason")
+        for name in ("referred_to", "nazorg_until"):
+            if name in move.fields:
+                setattr(case, name, values.get(name) or ("" if name == "referred_to" else None))
+                changed.append(name)
     if move.reopens:
         if (
             Case.objects.filter(client=case.client_id)
@@ -325,6 +344,8 @@ def case_transition(*, acting_user, case, move, **values):
             changed.append("assigned_worker")
     case.save(update_fields=changed)
     data = {"from": previous, "to": move.target, "move": move.slug}
+    if "assigned_worker" in changed:
+        data["assigned_to"] = str(acting_user)
     for name in ("reason", "note", "referred_to", "no_zrm_reason"):
         if values.get(name):
             data[name] = values[name]
@@ -336,11 +357,29 @@ def case_transition(*, acting_user, case, move, **values):
 
 
 @transaction.atomic
-def case_update_prephase(*, acting_user, case, **fields):
+def case_update_prephase(
+    *,
+    acting_user,
+    case,
+    prior_info_decision="",
+    prior_info_reason="",
+    prior_info_basis="",
+    suitability_analysis="",
+    approach_plan="",
+):
     """The voorfase decisions: prior information (yes/no, why, basis), suitability, plan."""
-    _check_phase_allows(case, "prephase")
-    if fields.get("prior_info_decision") and not _text(fields.get("prior_info_reason")):
+    case = _lock_allowing(case, "prephase")
+    if prior_info_decision not in ("", "yes", "no"):
+        raise ValidationError({"prior_info_decision": _("Choose yes or no.")})
+    if prior_info_decision and not _text(prior_info_reason):
         raise ValidationError({"prior_info_reason": _("Say why.")})
+    fields = {
+        "prior_info_decision": prior_info_decision,
+        "prior_info_reason": _text(prior_info_reason),
+        "prior_info_basis": _text(prior_info_basis),
+        "suitability_analysis": _text(suitability_analysis),
+        "approach_plan": _text(approach_plan),
+    }
     changed = [name for name, value in fields.items() if getattr(case, name) != value]
     for name in changed:
         setattr(case, name, fields[name])
@@ -357,16 +396,16 @@ def case_update_prephase(*, acting_user, case, **fields):
 
 @transaction.atomic
 def case_update_plan(*, acting_user, case, trajectory_plan, evaluation_due_on):
-    _check_phase_allows(case, "plan")
-    case.trajectory_plan = _text(trajectory_plan)
-    case.evaluation_due_on = evaluation_due_on
-    case.save(update_fields=["trajectory_plan", "evaluation_due_on"])
-    timeline_record(
-        acting_user=acting_user,
-        case=case,
-        kind=Kind.PLAN,
-        data={"fields": ["trajectory_plan", "evaluation_due_on"]},
-    )
+    case = _lock_allowing(case, "plan")
+    fields = {"trajectory_plan": _text(trajectory_plan), "evaluation_due_on": evaluation_due_on}
+    changed = [name for name, value in fields.items() if getattr(case, name) != value]
+    for name in changed:
+        setattr(case, name, fields[name])
+    if changed:
+        case.save(update_fields=changed)
+        timeline_record(
+            acting_user=acting_user, case=case, kind=Kind.PLAN, data={"fields": changed}
+        )
     return case
 
 
@@ -374,6 +413,7 @@ def case_update_plan(*, acting_user, case, trajectory_plan, evaluation_due_on):
 def prior_information_add(
     *, acting_user, case, gathered_on, source, content, without_client_knowledge
 ):
+    case = _lock_allowing(case, "prephase")
     info = PriorInformation(
         case=case,
         gathered_on=gathered_on,
@@ -428,7 +468,7 @@ def attempt_record(
     client_problem="",
 ):
     _check_not_future(attempted_at, "attempted_at")
-    _check_phase_allows(case, "attempt")
+    case = _lock_allowing(case, "attempt")
     attempt = ContactAttempt(
         case=case,
         attempted_at=attempted_at,
@@ -469,7 +509,7 @@ def contact_log(
     follow_up_on=None,
 ):
     _check_not_future(occurred_at, "occurred_at")
-    _check_phase_allows(case, "contact")
+    case = _lock_allowing(case, "contact")
     if follow_up_on is not None and follow_up_on < timezone.localdate():
         raise ValidationError({"follow_up_on": _("The follow-up date cannot lie in the past.")})
     contact = ContactMoment(
@@ -514,7 +554,7 @@ def contact_log(
 
 @transaction.atomic
 def agreement_add(*, acting_user, case, description, responsible, due_on=None):
-    _check_phase_allows(case, "agreement")
+    case = _lock_allowing(case, "agreement")
     agreement = Agreement(
         case=case,
         description=_text(description),

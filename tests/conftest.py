@@ -2,7 +2,10 @@
 and an outsider and outside lead in another team. Built through the real services."""
 
 import pytest
+from django.utils import timezone
 
+from cases import services
+from cases.models import Case, Signal, TimelineEvent
 from outreach.models import Membership
 from outreach.services import membership_set, team_create, user_create
 
@@ -67,3 +70,48 @@ def pytest_terminal_summary(terminalreporter):
             red=True,
             bold=True,
         )
+
+
+@pytest.fixture(autouse=True)
+def fast_password_hasher(settings):
+    """The production hasher takes a fifth of a second per user; only the login tests check a
+    password, and they work the same with a fast hasher."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture
+def records(team, owner):
+    """One record of every kind, in `team`, made through the services."""
+    today = timezone.localdate()
+
+    def signal():
+        return services.signal_register(
+            acting_user=owner,
+            team=team,
+            received_on=today,
+            source="police",
+            subject_name="Kees de Wit",
+            observed="Verwaarloosd balkon",
+        )
+
+    accepted = signal()
+    case = services.signal_accept(
+        acting_user=owner,
+        signal=accepted,
+        assigned_worker=owner,
+        client_fields={"first_name": "Kees", "last_name": "de Wit"},
+    )
+    case = services.case_transition(acting_user=owner, case=case, move="voorfase")
+    case = services.case_transition(acting_user=owner, case=case, move="eerste-contact")
+    agreement = services.agreement_add(
+        acting_user=owner, case=case, description="Post openen", responsible="client"
+    )
+    return {
+        "team": team,
+        "client": case.client,
+        "signal": Signal.objects.get(pk=accepted.pk),
+        "waiting_signal": signal(),
+        "case": Case.objects.get(pk=case.pk),
+        "agreement": agreement,
+        "event": TimelineEvent.objects.filter(case=case).first(),
+    }

@@ -14,10 +14,14 @@ from cases.forms import (
     household_from,
 )
 from cases.models import Client
-from cases.selectors import MY_CASES_SORTS, client_search, my_open_cases, with_open_case
+from cases.selectors import (
+    MY_CASES_SORTS,
+    QUIET_AFTER_DAYS,
+    client_search,
+    my_open_cases,
+    with_open_case,
+)
 from outreach.access import Action, current_membership, get_for_user, log_access
-
-QUIET_AFTER_DAYS = 14
 
 
 def home(request):

@@ -12,7 +12,8 @@ def log_in(page, username, password):
 
 def test_it_takes_a_worker_to_their_home_page(page, owner):
     log_in(page, "owner", PASSWORD)
-    page.get_by_role("heading", name="Welkom, Olga").wait_for()
+    page.get_by_role("heading", name="Mijn casussen").wait_for()
+    assert page.locator(".topbar .user-name").inner_text() == "Olga Tester"
     assert page.get_by_role("link", name="Team").count() == 0
 
 

@@ -4,9 +4,7 @@ until it is added to RECORD_URLS with a way to build its record."""
 
 import pytest
 from django.urls import reverse
-from django.utils import timezone
 
-from cases import services
 from cases.models import Case, Signal, TimelineEvent
 from outreach.models import AccessLogEntry
 from tests.urlwalk import record_url_names
@@ -29,7 +27,9 @@ RECORD_URLS = {
     "signal_feedback": _ids("signal", "signal_id"),
     "case_detail": _ids("case", "case_id"),
     "case_transition": lambda r: (
-        {"case_id": r["case"].pk, "move": "eerste-contact"}, "cases.case", r["case"].pk
+        {"case_id": r["case"].pk, "move": "eerste-contact"},
+        "cases.case",
+        r["case"].pk,
     ),
     "contact_add": _ids("case", "case_id"),
     "attempt_add": _ids("case", "case_id"),
@@ -42,38 +42,6 @@ RECORD_URLS = {
 }
 # Views that only take POST answer a GET with 405 before looking at the record.
 POST_ONLY = {"signal_client_search", "signal_link", "agreement_status"}
-
-
-@pytest.fixture
-def records(team, owner):
-    """One record of every kind, in `team`, made through the services."""
-    today = timezone.localdate()
-
-    def signal():
-        return services.signal_register(
-            acting_user=owner, team=team, received_on=today, source="police",
-            subject_name="Kees de Wit", observed="Verwaarloosd balkon",
-        )
-
-    accepted = signal()
-    case = services.signal_accept(
-        acting_user=owner, signal=accepted, assigned_worker=owner,
-        client_fields={"first_name": "Kees", "last_name": "de Wit"},
-    )
-    case = services.case_transition(acting_user=owner, case=case, move="voorfase")
-    case = services.case_transition(acting_user=owner, case=case, move="eerste-contact")
-    agreement = services.agreement_add(
-        acting_user=owner, case=case, description="Post openen", responsible="client"
-    )
-    return {
-        "team": team,
-        "client": case.client,
-        "signal": Signal.objects.get(pk=accepted.pk),
-        "waiting_signal": signal(),
-        "case": Case.objects.get(pk=case.pk),
-        "agreement": agreement,
-        "event": TimelineEvent.objects.filter(case=case).first(),
-    }
 
 
 def test_it_covers_every_url_that_takes_a_record_id():
@@ -94,9 +62,16 @@ def test_it_is_a_404_for_another_team_and_logged(client, records, outsider, name
     kwargs, record_type, record_id = RECORD_URLS[name](records)
     before = snapshot()
     client.force_login(outsider)
-    data = {"client": records["client"].pk, "assigned_worker": outsider.pk, "status": "done",
-            "reason": "no_concern", "text": "x", "name": "Wit", "description": "x",
-            "responsible": "client"}
+    data = {
+        "client": records["client"].pk,
+        "assigned_worker": outsider.pk,
+        "status": "done",
+        "reason": "no_concern",
+        "text": "x",
+        "name": "Wit",
+        "description": "x",
+        "responsible": "client",
+    }
     response = getattr(client, method)(reverse(name, kwargs=kwargs), data)
     if method == "get" and name in POST_ONLY:
         assert response.status_code == 405

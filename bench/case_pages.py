@@ -1,0 +1,135 @@
+"""Query counts and server time of the worker's home page and the case page at two data sizes.
+
+    DEBUG=true .venv/bin/python bench/case_pages.py              # 40 and 4000 cases, SQLite
+    DEBUG=true DATABASE_URL=postgres://postgres@127.0.0.1:5432/outreach .venv/bin/python \
+        bench/case_pages.py --sizes 40 4000
+
+It builds its data in a throwaway test database through the real services (a case: signal,
+pre-phase, three attempts, contract, an agreement, three home visits), spread over ten workers,
+then requests each page 20 times through Django's test client and prints the median server time
+and the number of queries. The query count must not change with the size.
+"""
+
+import argparse
+import os
+import statistics
+import sys
+import time
+from datetime import timedelta
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "outreach.settings")
+
+import django  # noqa: E402
+
+django.setup()
+
+from django.conf import settings  # noqa: E402
+from django.db import connection  # noqa: E402
+from django.test import Client  # noqa: E402
+from django.test.utils import CaptureQueriesContext, setup_test_environment  # noqa: E402
+from django.utils import timezone  # noqa: E402
+
+from cases import services  # noqa: E402
+from outreach.models import Membership  # noqa: E402
+from outreach.services import membership_set, team_create, user_create  # noqa: E402
+
+WORKERS = 10
+
+
+def build_case(i, team, worker):
+    now = timezone.now()
+    signal = services.signal_register(
+        acting_user=worker,
+        team=team,
+        source="housing",
+        subject_name=f"Client {i}",
+        observed="Huurachterstand",
+        received_on=timezone.localdate() - timedelta(days=60),
+    )
+    case = services.signal_accept(
+        acting_user=worker,
+        signal=signal,
+        assigned_worker=worker,
+        client_fields={"first_name": "Client", "last_name": f"Nummer {i}"},
+    )
+    case = services.case_transition(acting_user=worker, case=case, move="voorfase")
+    case = services.case_transition(acting_user=worker, case=case, move="eerste-contact")
+    for days, result in ((40, "not_home"), (38, "not_opened"), (35, "contact")):
+        services.attempt_record(
+            acting_user=worker,
+            case=case,
+            attempted_at=now - timedelta(days=days),
+            method="door",
+            result=result,
+        )
+    case = services.case_transition(
+        acting_user=worker,
+        case=case,
+        move="contract",
+        contract_agreed_on=timezone.localdate() - timedelta(days=30),
+    )
+    services.agreement_add(
+        acting_user=worker, case=case, description="Post sorteren", responsible="client"
+    )
+    for days in (28, 21, 14 + i % 10):
+        services.contact_log(
+            acting_user=worker,
+            case=case,
+            kind="home_visit",
+            occurred_at=now - timedelta(days=days),
+            activities=["post"],
+            notes="Post gesorteerd.",
+        )
+    return case
+
+
+def measure(client, url, repeat=20):
+    client.get(url)
+    times = []
+    for _ in range(repeat):
+        with CaptureQueriesContext(connection) as queries:
+            start = time.perf_counter()
+            response = client.get(url)
+            times.append((time.perf_counter() - start) * 1000)
+        assert response.status_code == 200, (url, response.status_code)
+    return statistics.median(times), len(queries.captured_queries)
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--sizes", type=int, nargs=2, default=[40, 4000])
+    args = parser.parse_args()
+    setup_test_environment()
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    old_name = connection.settings_dict["NAME"]
+    connection.creation.create_test_db(verbosity=0, autoclobber=True)
+    try:
+        team = team_create(acting_user=None, name="Bench", code="BE")
+        workers = []
+        for n in range(WORKERS):
+            user = user_create(acting_user=None, username=f"w{n}", password="bench-password-1")
+            membership_set(acting_user=None, team=team, user=user, role=Membership.Role.WORKER)
+            workers.append(user)
+        client = Client()
+        client.force_login(workers[0])
+        built, first_case = 0, None
+        print(f"database: {connection.vendor}")
+        print("cases  page        median ms  queries")
+        for size in sorted(args.sizes):
+            start = time.perf_counter()
+            while built < size:
+                case = build_case(built, team, workers[built % WORKERS])
+                first_case = first_case or case
+                built += 1
+            print(f"(built {size} cases in {time.perf_counter() - start:.0f} s)")
+            for name, url in (("home", "/"), ("case", f"/casussen/{first_case.pk}/")):
+                median, queries = measure(client, url)
+                print(f"{size:>5}  {name:<10} {median:>10.1f}  {queries:>7}")
+    finally:
+        connection.creation.destroy_test_db(old_name, verbosity=0)
+
+
+if __name__ == "__main__":
+    main()

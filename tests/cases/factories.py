@@ -1,0 +1,151 @@
+"""Plain functions that build case data through the real services (cases/services.py)."""
+
+from datetime import timedelta
+
+from django.utils import timezone
+
+from cases import services
+from cases.models import Agreement, Case, ContactAttempt, Signal, TimelineEvent
+from cases.phases import CLOSED_PHASES, TRAJECTORY_PHASES, Phase
+
+# The phases in the order a case walks through them when all goes well.
+MAIN_PATH = [
+    Phase.SIGNAAL,
+    Phase.VOORFASE,
+    Phase.EERSTE_CONTACT,
+    Phase.CONTRACT,
+    Phase.TRAJECT_BEGIN,
+    Phase.TRAJECT_EVALUATIE,
+    Phase.TRAJECT_AFSLUITING,
+    Phase.NAZORG,
+]
+
+CLOSING_MOVES = {
+    Phase.AFGESLOTEN: ("afsluiten", {"reason": "Doelen bereikt."}),
+    Phase.DOORVERWEZEN: ("doorverwijzen", {"referred_to": "GGZ Noord", "reason": "Zorg nodig."}),
+    Phase.NIET_PASSEND: ("niet-passend", {"reason": "Geen outreach nodig."}),
+    Phase.CLIENT_WIL_NIET: ("client-wil-niet", {"reason": "Wil geen hulp."}),
+}
+
+
+def register_signal(*, acting_user, team, **fields):
+    values = {
+        "source": Signal.Source.NEIGHBOUR,
+        "reporter_name": "Buurvrouw",
+        "reporter_organisation": "",
+        "subject_name": "Jan Jansen",
+        "observed": "De post stapelt zich op achter de deur.",
+        "concerns": [Signal.Concern.ISOLATION],
+    }
+    values.update(fields)
+    return services.signal_register(acting_user=acting_user, team=team, **values)
+
+
+def client_fields(**fields):
+    return {"first_name": "Jan", "last_name": "Jansen", "postcode": "1234AB", **fields}
+
+
+def open_case(*, acting_user, team, assigned_worker=None, client=None, **client_values):
+    """Register a signal and accept it: a case in phase signaal (or the client's open case)."""
+    signal = register_signal(acting_user=acting_user, team=team)
+    return services.signal_accept(
+        acting_user=acting_user,
+        signal=signal,
+        assigned_worker=assigned_worker or acting_user,
+        client=client,
+        client_fields=None if client is not None else client_fields(**client_values),
+    )
+
+
+def record_contact(*, acting_user, case, result=ContactAttempt.Result.CONTACT):
+    return services.attempt_record(
+        acting_user=acting_user,
+        case=case,
+        attempted_at=timezone.now() - timedelta(hours=1),
+        method=ContactAttempt.Method.DOOR,
+        result=result,
+    )
+
+
+def add_agreement(*, acting_user, case, description="Samen de post openen."):
+    return services.agreement_add(
+        acting_user=acting_user,
+        case=case,
+        description=description,
+        responsible=Agreement.Responsible.CLIENT,
+        due_on=timezone.localdate() + timedelta(days=14),
+    )
+
+
+def _step(case, phase, acting_user):
+    """One step along MAIN_PATH to `phase`, recording what that step needs."""
+    today = timezone.localdate()
+    values = {}
+    if phase == Phase.VOORFASE:
+        move = "voorfase"
+    elif phase == Phase.EERSTE_CONTACT:
+        move = "eerste-contact"
+    elif phase == Phase.CONTRACT:
+        record_contact(acting_user=acting_user, case=case)
+        move, values = "contract", {"contract_agreed_on": today}
+    elif phase == Phase.TRAJECT_BEGIN:
+        add_agreement(acting_user=acting_user, case=case)
+        move = "traject"
+    elif phase == Phase.TRAJECT_EVALUATIE:
+        services.case_record_zrm(acting_user=acting_user, case=case, kind="begin", data={})
+        move = "evaluatie"
+    elif phase == Phase.TRAJECT_AFSLUITING:
+        move = "afsluiting"
+    elif phase == Phase.NAZORG:
+        services.case_record_zrm(acting_user=acting_user, case=case, kind="end", data={})
+        move = "nazorg"
+        values = {"reason": "Doelen bereikt.", "nazorg_until": today + timedelta(days=90)}
+    else:
+        raise ValueError(phase)
+    return services.case_transition(acting_user=acting_user, case=case, move=move, **values)
+
+
+def walk_to(case, phase, *, acting_user):
+    """Take an open case to `phase` through case_transition: forward along MAIN_PATH, or closed
+    from where it is (aftercare ends with nazorg-beeindigen). Records the attempts, agreements
+    and ZRMs the steps need."""
+    case = Case.objects.get(pk=case.pk)
+    if case.phase == Phase.NAZORG and phase == Phase.AFGESLOTEN:
+        return services.case_transition(
+            acting_user=acting_user, case=case, move="nazorg-beeindigen", note="Stabiel."
+        )
+    if phase in CLOSED_PHASES:
+        move, values = CLOSING_MOVES[phase]
+        if case.phase in TRAJECTORY_PHASES:
+            values = {**values, "no_zrm_reason": "Client wilde geen eind-ZRM."}
+        return services.case_transition(acting_user=acting_user, case=case, move=move, **values)
+    start = MAIN_PATH.index(case.phase)
+    for next_phase in MAIN_PATH[start + 1 : MAIN_PATH.index(phase) + 1]:
+        case = _step(case, next_phase, acting_user)
+    assert case.phase == phase
+    return case
+
+
+def case_in_phase(phase, *, acting_user, team, assigned_worker=None, **client_values):
+    case = open_case(
+        acting_user=acting_user, team=team, assigned_worker=assigned_worker, **client_values
+    )
+    return walk_to(case, phase, acting_user=acting_user)
+
+
+def snapshot(case):
+    """What a refused call must leave alone, read from the database."""
+    fresh = Case.objects.get(pk=case.pk)
+    return {
+        "phase": fresh.phase,
+        "phase_since": fresh.phase_since,
+        "closed_on": fresh.closed_on,
+        "assigned_worker": fresh.assigned_worker_id,
+        "events": TimelineEvent.objects.filter(case=case).count(),
+    }
+
+
+def events(case, kind=None):
+    """The case's events, oldest first."""
+    qs = TimelineEvent.objects.filter(case=case).order_by("id")
+    return list(qs.filter(kind=kind) if kind else qs)

@@ -1,0 +1,61 @@
+from datetime import timedelta
+
+from django.urls import reverse
+from django.utils import timezone
+
+from cases import services
+from cases.phases import Phase
+from tests.cases.factories import case_in_phase
+
+
+def log_visits(case, owner, n):
+    start = timezone.now() - timedelta(days=n + 1)
+    for i in range(n):
+        services.contact_log(
+            acting_user=owner,
+            case=case,
+            kind="home_visit",
+            occurred_at=start + timedelta(days=i),
+            notes=f"Bezoek {i}",
+        )
+
+
+def test_it_shows_header_actions_and_timeline(client, owner, team):
+    case = case_in_phase(Phase.CONTRACT, acting_user=owner, team=team)
+    log_visits(case, owner, 2)
+    client.force_login(owner)
+    html = client.get(reverse("case_detail", args=[case.pk])).content.decode()
+    assert case.reference in html and str(case.client) in html
+    assert reverse("contact_add", args=[case.pk]) in html
+    assert reverse("attempt_add", args=[case.pk]) not in html  # attempts belong to first contact
+    assert reverse("case_transition", args=[case.pk, "traject"]) in html
+    assert "Bezoek 1" in html and html.index("Bezoek 1") < html.index("Bezoek 0")
+
+
+def test_it_pages_the_timeline_and_answers_htmx_with_the_partial(client, owner, team):
+    case = case_in_phase(Phase.CONTRACT, acting_user=owner, team=team)
+    log_visits(case, owner, 25)
+    client.force_login(owner)
+    url = reverse("case_detail", args=[case.pk])
+    first = client.get(url).content.decode()
+    assert "Bezoek 24" in first and "Bezoek 0" not in first
+    more = client.get(url + "?pagina=2", HTTP_HX_REQUEST="true").content.decode()
+    assert "<html" not in more and "Bezoek 0" in more and "Bezoek 24" not in more
+    filtered = client.get(url + "?soort=phase", HTTP_HX_REQUEST="true").content.decode()
+    assert 'id="timeline"' in filtered and "Bezoek" not in filtered
+
+
+def test_it_makes_the_same_number_of_queries_for_a_short_and_a_long_timeline(
+    client, owner, team, django_assert_num_queries
+):
+    case = case_in_phase(Phase.CONTRACT, acting_user=owner, team=team)
+    client.force_login(owner)
+    url = reverse("case_detail", args=[case.pk])
+    client.get(url)
+    with django_assert_num_queries(16) as short:
+        client.get(url)
+    log_visits(case, owner, 60)
+    with django_assert_num_queries(len(short.captured_queries)):
+        client.get(url)
+    with django_assert_num_queries(len(short.captured_queries)):
+        client.get(url + "?pagina=3")

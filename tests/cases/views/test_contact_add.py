@@ -1,0 +1,84 @@
+import re
+
+from django.test import Client
+from django.urls import reverse
+from django.utils import timezone
+
+from cases.models import ContactMoment, TimelineEvent
+from tests.conftest import PASSWORD
+
+
+def form_data(**extra):
+    return {
+        "kind": "home_visit",
+        "occurred_at": timezone.localtime().strftime("%Y-%m-%dT%H:%M"),
+        "activities": ["post", "listening"],
+        "notes": "Samen de post gesorteerd.",
+        **extra,
+    }
+
+
+def test_it_logs_a_contact_and_returns_to_the_case(client, owner, records):
+    case = records["case"]
+    client.force_login(owner)
+    response = client.post(reverse("contact_add", args=[case.pk]), form_data())
+    assert response.status_code == 302
+    assert response.url == case.get_absolute_url()
+    contact = ContactMoment.objects.get()
+    assert (contact.kind, contact.activities) == ("home_visit", ["post", "listening"])
+    assert TimelineEvent.objects.filter(case=case, kind="contact").count() == 1
+
+
+def test_it_keeps_everything_typed_when_the_form_has_an_error(client, owner, records):
+    case = records["case"]
+    client.force_login(owner)
+    response = client.post(
+        reverse("contact_add", args=[case.pk]),
+        form_data(duration_minutes="veel", notes="Lang verhaal"),
+    )
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "Lang verhaal" in html
+    assert re.search(r'value="listening"[^>]*checked', html)
+    assert "field-error" in html
+    assert not ContactMoment.objects.exists()
+
+
+def test_it_shows_a_service_refusal_next_to_the_field(client, owner, records):
+    case = records["case"]
+    client.force_login(owner)
+    yesterday = (timezone.localdate() - timezone.timedelta(days=1)).isoformat()
+    html = client.post(
+        reverse("contact_add", args=[case.pk]), form_data(follow_up_on=yesterday)
+    ).content.decode()
+    assert 'id="id_follow_up_on_error"' in html
+    assert not ContactMoment.objects.exists()
+
+
+def test_it_keeps_the_draft_when_the_session_expired(owner, records):
+    """The worker's session ran out while typing: they log in again and the text is there."""
+    case = records["case"]
+    browser = Client()
+    url = reverse("contact_add", args=[case.pk])
+    response = browser.post(url, form_data(notes="Half getypt verslag van het huisbezoek"))
+    assert response.status_code == 302
+    assert response.url.startswith(reverse("login"))
+    assert not ContactMoment.objects.exists()
+
+    response = browser.post(response.url, {"username": "owner", "password": PASSWORD}, follow=True)
+    html = response.content.decode()
+    assert response.redirect_chain[-1][0] == url
+    assert "Half getypt verslag van het huisbezoek" in html
+    assert '<p class="notice" role="status">' in html
+    # Shown once: the next visit starts empty.
+    assert "Half getypt" not in browser.get(url).content.decode()
+
+
+def test_it_offers_no_contact_form_on_a_closed_case(client, owner, records):
+    from cases import services
+
+    case = services.case_transition(
+        acting_user=owner, case=records["case"], move="afsluiten", reason="Verhuisd"
+    )
+    client.force_login(owner)
+    assert client.get(reverse("contact_add", args=[case.pk])).status_code == 404

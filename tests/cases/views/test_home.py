@@ -1,0 +1,79 @@
+from datetime import timedelta
+
+from django.urls import reverse
+from django.utils import timezone
+
+from cases import services
+from cases.models import Case
+from cases.phases import Phase
+from tests.cases.factories import case_in_phase, open_case
+
+
+def test_it_lists_only_the_workers_own_open_cases(client, owner, colleague, team):
+    mine = open_case(acting_user=owner, team=team, last_name="Eigen")
+    open_case(acting_user=owner, team=team, assigned_worker=colleague, last_name="Collega")
+    case_in_phase(Phase.AFGESLOTEN, acting_user=owner, team=team, last_name="Gesloten")
+    client.force_login(owner)
+    html = client.get(reverse("home")).content.decode()
+    assert mine.reference in html
+    assert "Collega" not in html and "Gesloten" not in html
+
+
+def test_it_marks_overdue_follow_ups_and_quiet_cases(client, owner, team):
+    now = timezone.now()
+    quiet = case_in_phase(Phase.EERSTE_CONTACT, acting_user=owner, team=team, last_name="Stil")
+    services.attempt_record(
+        acting_user=owner,
+        case=quiet,
+        attempted_at=now - timedelta(days=15),
+        method="door",
+        result="brief",
+    )
+    recent = case_in_phase(Phase.EERSTE_CONTACT, acting_user=owner, team=team, last_name="Vers")
+    services.attempt_record(
+        acting_user=owner,
+        case=recent,
+        attempted_at=now - timedelta(days=14),
+        method="door",
+        result="brief",
+    )
+    # A follow-up planned for yesterday: time has passed since it was set.
+    Case.objects.filter(pk=recent.pk).update(follow_up_on=timezone.localdate() - timedelta(days=1))
+    client.force_login(owner)
+    html = client.get(reverse("home")).content.decode()
+    cards = {
+        name: html[html.rindex("<li", 0, html.index(name)) : html.index(name)]
+        for name in ("Stil", "Vers")
+    }
+    assert "is-quiet" in cards["Stil"] and "is-overdue" not in cards["Stil"]
+    assert "is-quiet" not in cards["Vers"] and "is-overdue" in cards["Vers"]
+
+
+def test_it_sorts_by_last_contact_with_never_contacted_first(client, owner, team):
+    contacted = case_in_phase(Phase.CONTRACT, acting_user=owner, team=team, last_name="Bezocht")
+    services.contact_log(
+        acting_user=owner,
+        case=contacted,
+        kind="phone",
+        occurred_at=timezone.now() - timedelta(days=1),
+    )
+    open_case(acting_user=owner, team=team, last_name="Nooit")
+    client.force_login(owner)
+    html = client.get(reverse("home") + "?sorteer=last_contact").content.decode()
+    assert html.index("Nooit") < html.index("Bezocht")
+
+
+def test_it_makes_the_same_number_of_queries_for_3_and_30_cases(
+    client, owner, team, django_assert_num_queries
+):
+    for i in range(3):
+        open_case(acting_user=owner, team=team, last_name=f"Klein{i}")
+    client.force_login(owner)
+    client.get(reverse("home"))
+    with django_assert_num_queries(9) as small:
+        client.get(reverse("home"))
+    for i in range(27):
+        open_case(acting_user=owner, team=team, last_name=f"Groot{i}")
+    with django_assert_num_queries(len(small.captured_queries)):
+        html = client.get(reverse("home")).content.decode()
+    assert "Pagina 1 van 2" in html or "Page 1 of 2" in html
