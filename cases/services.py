@@ -26,6 +26,7 @@ from cases.models import (
     TimelineEvent,
 )
 from cases.phases import CLOSED_PHASES, MOVES_BY_SLUG, Phase, allows
+from cases.selectors import normalise_postcode
 from outreach.models import Membership
 
 Kind = TimelineEvent.Kind
@@ -82,6 +83,8 @@ def timeline_correct(*, acting_user, event, text):
 
 @transaction.atomic
 def signal_register(*, acting_user, team, **fields):
+    if "subject_postcode" in fields:
+        fields["subject_postcode"] = normalise_postcode(fields["subject_postcode"])
     signal = Signal(team=team, registered_by=acting_user, **fields)
     signal.full_clean()
     signal.save()
@@ -144,6 +147,8 @@ def _case_open(*, acting_user, client, assigned_worker, opened_on):
 
 @transaction.atomic
 def client_create(*, acting_user, team, household=(), **fields):
+    if "postcode" in fields:
+        fields["postcode"] = normalise_postcode(fields["postcode"])
     client = Client(team=team, **fields)
     client.full_clean()
     client.save()
@@ -244,6 +249,8 @@ def signal_feedback_record(*, acting_user, signal, given_on, shared, client_cons
 @transaction.atomic
 def client_update(*, acting_user, client, household=None, **fields):
     """Change a client's details; household, when given, replaces the current list."""
+    if "postcode" in fields:
+        fields["postcode"] = normalise_postcode(fields["postcode"])
     changed = [name for name, value in fields.items() if getattr(client, name) != value]
     for name, value in fields.items():
         setattr(client, name, value)
@@ -583,6 +590,7 @@ def agreement_add(*, acting_user, case, description, responsible, due_on=None):
 def agreement_set_status(*, acting_user, agreement, status):
     if status not in Agreement.Status.values:
         raise ValidationError({"status": _("Choose a status.")})
+    _lock_allowing(agreement.case, "agreement")
     if agreement.status == status:
         return agreement
     agreement.status = status

@@ -10,7 +10,7 @@ def team_detail(request, team_id):
     members = team.memberships.select_related("user").order_by(
         "role", "user__first_name", "user__last_name"
     )
-    page = Paginator(members, 50).get_page(request.GET.get("page"))
+    page = Paginator(members, 50).get_page(request.GET.get("pagina"))
     return render(request, "outreach/team_detail.html", {"team": team, "page": page})
 
 

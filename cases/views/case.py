@@ -145,22 +145,29 @@ def agreement_status(request, agreement_id):
         request, Agreement.objects.select_related("case"), agreement_id, action=Action.CHANGE
     )
     form = AgreementStatusForm(request.POST)
+    error = None
     if form.is_valid():
         try:
             services.agreement_set_status(
                 acting_user=request.user, agreement=agreement, status=form.cleaned_data["status"]
             )
-        except ValidationError as error:
-            messages.error(request, " ".join(error.messages))
+        except ValidationError as refused:
+            error = " ".join(refused.messages)
     else:
-        messages.error(request, _("Choose a status."))
+        error = _("Choose a status.")
+    case = agreement.case
     if request.htmx:
-        return render(
-            request,
-            "cases/case_detail.html#agreement",
-            {"agreement": agreement, "case": agreement.case},
-        )
-    return redirect(agreement.case.get_absolute_url())
+        # The error shows in the swapped item itself, next to the status it is about.
+        context = {
+            "agreement": agreement,
+            "case": case,
+            "agreement_error": error,
+            "can": {"agreement": allows(case.phase, "agreement")},
+        }
+        return render(request, "cases/case_detail.html#agreement", context)
+    if error:
+        messages.error(request, error)
+    return redirect(case.get_absolute_url())
 
 
 @keeps_draft
@@ -214,6 +221,7 @@ def plan_edit(request, case_id):
     )
 
 
+@keeps_draft
 def event_correct(request, event_id):
     event = get_for_user(
         request,
@@ -227,6 +235,7 @@ def event_correct(request, event_id):
         CorrectionForm,
         case=case,
         title=_("Correct a timeline entry"),
+        drafts=True,
         intro=describe(event).title,
         save=lambda data: services.timeline_correct(
             acting_user=request.user, event=event, text=data["text"]

@@ -84,7 +84,7 @@ def signal_client_search(request, signal_id):
     """Search the team's clients to link the signal to; by POST, so no name is in a URL."""
     signal = _signal(request, signal_id)
     search_form = ClientSearchForm(request.POST)
-    found = []
+    found = None
     if search_form.is_valid():
         found = list(
             client_search(request.user, **search_form.cleaned_data).filter(team=signal.team)[:20]
@@ -110,8 +110,10 @@ def signal_link(request, signal_id):
         except ValidationError as error:
             apply_service_errors(form, error)
         else:
+            log_access(request, action=Action.CHANGE, record=case)
             return redirect(case.get_absolute_url())
-    context = _decide_context(request, signal, link_form=form)
+    chosen = getattr(form, "cleaned_data", {}).get("client")
+    context = _decide_context(request, signal, link_form=form, found=[chosen] if chosen else None)
     return render(request, "cases/signal_detail.html", context)
 
 
@@ -154,12 +156,14 @@ def signal_new_client(request, signal_id):
     )
 
 
+@keeps_draft
 def signal_decline(request, signal_id):
     signal = _signal(request, signal_id, write=True)
     return handle_form(
         request,
         SignalDeclineForm,
         title=_("Decline the signal"),
+        drafts=True,
         save=lambda data: services.signal_decline(acting_user=request.user, signal=signal, **data),
         done=_("Signal declined."),
         success="signal_list",

@@ -135,19 +135,19 @@ def test_it_refuses_a_signal_that_was_already_decided(client, owner, team):
     assert state() == before
 
 
-def test_it_logs_the_change_to_the_signal(client, owner, team):
+def test_it_logs_the_change_to_the_signal_and_the_case(client, owner, team):
     known = make_client(owner, team, last_name="Dijkstra")
     signal = register_signal(acting_user=owner, team=team, subject_name="Ria Dijkstra")
     client.force_login(owner)
     client.post(
         reverse("signal_link", args=[signal.pk]), {"client": known.pk, "assigned_worker": owner.pk}
     )
-    entry = AccessLogEntry.objects.get(action="change")
-    assert (entry.record_type, entry.record_id, entry.team_id) == (
-        "cases.signal",
-        str(signal.pk),
-        team.pk,
-    )
+    case = Signal.objects.get(pk=signal.pk).case
+    entries = AccessLogEntry.objects.filter(action="change").order_by("id")
+    assert [(e.record_type, e.record_id, e.team_id, e.client_id) for e in entries] == [
+        ("cases.signal", str(signal.pk), team.pk, None),
+        ("cases.case", str(case.pk), team.pk, known.pk),
+    ]
 
 
 def test_it_is_a_404_for_another_teams_signal(client, owner, outsider, team, other_team):
