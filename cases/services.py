@@ -246,6 +246,11 @@ def signal_feedback_record(*, acting_user, signal, given_on, shared, client_cons
 # Clients ------------------------------------------------------------------------------------
 
 
+def _household_key(members):
+    # Order-free: the database returns rows in its own order (NULL dates sort differently).
+    return sorted((m["name"], m["relation"], str(m.get("date_of_birth"))) for m in members)
+
+
 @transaction.atomic
 def client_update(*, acting_user, client, household=None, **fields):
     """Change a client's details; household, when given, replaces the current list."""
@@ -257,8 +262,9 @@ def client_update(*, acting_user, client, household=None, **fields):
     client.full_clean()
     if changed:
         client.save(update_fields=changed)
-    current = list(client.household.values("name", "relation", "date_of_birth"))
-    if household is not None and [dict(m) for m in household] != current:
+    if household is not None and _household_key(household) != _household_key(
+        client.household.values("name", "relation", "date_of_birth")
+    ):
         client.household.all().delete()
         for member in household:
             HouseholdMember.objects.create(client=client, **member)

@@ -155,12 +155,17 @@ def _assignment(data):
     return view
 
 
-def _generic(data):
-    # zrm and network write their own wording through timeline_record.
-    view = EventView(data.get("title", ""))
-    for label, value in data.get("facts", []):
-        view.facts.append((label, value))
-    return view
+ZRM_KINDS = {
+    "begin": gettext_lazy("begin"),
+    "evaluation": gettext_lazy("evaluation"),
+    "end": gettext_lazy("end"),
+}
+
+
+def _zrm(data):
+    # Written by cases.services.case_record_zrm when the zrm app finalises an assessment.
+    kind = str(ZRM_KINDS.get(data.get("kind"), data.get("kind", "")))
+    return EventView(_("ZRM assessment finalised (%(kind)s)") % {"kind": kind})
 
 
 def _correction(data):
@@ -178,8 +183,7 @@ DESCRIBERS = {
     "plan": _fields_changed(gettext_lazy("Plan updated")),
     "client": _fields_changed(gettext_lazy("Client details updated")),
     "assignment": _assignment,
-    "zrm": _generic,
-    "network": _generic,
+    "zrm": _zrm,
     "correction": _correction,
 }
 

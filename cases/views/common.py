@@ -6,14 +6,6 @@ from cases.forms import apply_service_errors
 from outreach.drafts import pop_draft
 
 
-def render_form(
-    request, form, *, title, case=None, intro="", template="cases/form.html", **context
-):
-    return render(
-        request, template, {"form": form, "title": title, "case": case, "intro": intro, **context}
-    )
-
-
 def handle_form(
     request,
     form_class,
@@ -26,6 +18,7 @@ def handle_form(
     form_kwargs=None,
     intro="",
     drafts=False,
+    back=None,
 ):
     """GET shows the form (with a rescued draft, if any); a valid POST calls `save(cleaned)`,
     which calls a service, says `done` and redirects to `success` (a URL, or a function of what
@@ -47,4 +40,8 @@ def handle_form(
         draft = pop_draft(request) if drafts else None
         form = form_class(draft, **form_kwargs) if draft is not None else form_class(**form_kwargs)
         context["draft_restored"] = draft is not None
-    return render_form(request, form, title=title, case=case, intro=intro, **context)
+    return render(
+        request,
+        "cases/form.html",
+        {"form": form, "title": title, "case": case, "intro": intro, "back": back, **context},
+    )

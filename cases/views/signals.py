@@ -3,6 +3,7 @@
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -53,6 +54,7 @@ def signal_create(request):
         request,
         SignalForm,
         title=_("Register a signal"),
+        back=reverse("signal_list"),
         drafts=True,
         save=save,
         done=_("Signal registered."),
@@ -164,6 +166,7 @@ def signal_decline(request, signal_id):
         SignalDeclineForm,
         title=_("Decline the signal"),
         drafts=True,
+        back=signal.get_absolute_url(),
         save=lambda data: services.signal_decline(acting_user=request.user, signal=signal, **data),
         done=_("Signal declined."),
         success="signal_list",
@@ -177,6 +180,7 @@ def signal_feedback(request, signal_id):
         request,
         SignalFeedbackForm,
         title=_("Feedback to the reporter"),
+        back=signal.get_absolute_url(),
         drafts=True,
         save=lambda data: services.signal_feedback_record(
             acting_user=request.user, signal=signal, **data
