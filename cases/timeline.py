@@ -163,9 +163,21 @@ ZRM_KINDS = {
 
 
 def _zrm(data):
-    # Written by cases.services.case_record_zrm when the zrm app finalises an assessment.
+    # Written by the zrm app through case_record_zrm (a finalised assessment) and
+    # timeline_record (targets).
+    if data.get("kind") == "targets":
+        return EventView(
+            _("ZRM targets set"),
+            facts=[(_("domains with a target"), str(len(data.get("targets", {}))))],
+        )
     kind = str(ZRM_KINDS.get(data.get("kind"), data.get("kind", "")))
-    return EventView(_("ZRM assessment finalised (%(kind)s)") % {"kind": kind})
+    view = EventView(_("ZRM assessment finalised (%(kind)s)") % {"kind": kind})
+    if data.get("assessed_on"):
+        view.facts.append((_("date"), _date(data["assessed_on"])))
+    if data.get("corrects_assessment_id"):
+        view.facts.append((_("correction"), _("replaces an earlier assessment")))
+        view.text.append((_("reason"), data.get("reason", "")))
+    return view
 
 
 def _correction(data):

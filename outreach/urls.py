@@ -21,4 +21,5 @@ urlpatterns = [
     path("teams/<int:team_id>/", views.team_detail, name="team_detail"),
     path("admin/", admin.site.urls),
     path("", include("cases.urls")),
+    path("", include("zrm.urls")),
 ]

@@ -8,6 +8,7 @@ from cases import services
 from cases.models import Case, Signal, TimelineEvent
 from outreach.models import Membership
 from outreach.services import membership_set, team_create, user_create
+from zrm.services import assessment_start
 
 PASSWORD = "correct-horse-battery-staple"  # noqa: S105
 
@@ -114,4 +115,7 @@ def records(team, owner):
         "case": Case.objects.get(pk=case.pk),
         "agreement": agreement,
         "event": TimelineEvent.objects.filter(case=case).first(),
+        "assessment": assessment_start(
+            acting_user=owner, case=case, kind="begin", assessed_on=today
+        ),
     }

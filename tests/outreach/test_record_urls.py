@@ -8,6 +8,7 @@ from django.urls import reverse
 from cases.models import Case, Signal, TimelineEvent
 from outreach.models import AccessLogEntry
 from tests.urlwalk import record_url_names
+from zrm.models import ZrmAssessment, ZrmScore
 
 
 def _ids(kind, key):
@@ -39,6 +40,13 @@ RECORD_URLS = {
     "plan_edit": _ids("case", "case_id"),
     "agreement_status": _ids("agreement", "agreement_id"),
     "event_correct": _ids("event", "event_id"),
+    "zrm_case": _ids("case", "case_id"),
+    "zrm_start": _ids("case", "case_id"),
+    "zrm_targets": _ids("case", "case_id"),
+    "zrm_report": _ids("case", "case_id"),
+    "zrm_assessment": _ids("assessment", "assessment_id"),
+    "zrm_correct": _ids("assessment", "assessment_id"),
+    "zrm_team": lambda r: ({"team_id": r["team"].pk}, "outreach.team", r["team"].pk),
 }
 # Views that only take POST answer a GET with 405 before looking at the record.
 POST_ONLY = {"signal_client_search", "signal_link", "agreement_status"}
@@ -50,6 +58,8 @@ def test_it_covers_every_url_that_takes_a_record_id():
 
 def snapshot():
     return (
+        list(ZrmAssessment.objects.values_list("status", "kind")),
+        list(ZrmScore.objects.values_list("level", flat=True)),
         list(Case.objects.values_list("phase", "assigned_worker_id", "client_id")),
         list(Signal.objects.values_list("status", "case_id")),
         TimelineEvent.objects.count(),
@@ -71,6 +81,9 @@ def test_it_is_a_404_for_another_team_and_logged(client, records, outsider, name
         "name": "Wit",
         "description": "x",
         "responsible": "client",
+        "kind": "begin",
+        "assessed_on": "2026-01-01",
+        "action": "finalise",
     }
     response = getattr(client, method)(reverse(name, kwargs=kwargs), data)
     if method == "get" and name in POST_ONLY:

@@ -1,0 +1,114 @@
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+from cases.forms import DateInput
+from zrm.models import LEVELS, ZrmAssessment
+
+NOT_ASSESSED = "na"
+
+
+class AssessmentStartForm(forms.Form):
+    kind = forms.ChoiceField(
+        label=_("kind"), choices=ZrmAssessment.Kind.choices, widget=forms.RadioSelect
+    )
+    assessed_on = forms.DateField(label=_("date"), widget=DateInput())
+
+
+class ScoresForm(forms.Form):
+    """One row per domain of the assessment's matrix: a level 1-5 or 'not assessed' with a reason,
+    and a note. Rows may stay empty in a draft."""
+
+    def __init__(self, *args, assessment, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.rows = []
+        choices = [(str(level), str(level)) for level in LEVELS] + [
+            (NOT_ASSESSED, _("not assessed"))
+        ]
+        for score in assessment.scores.all():
+            key = score.domain_id
+            self.fields[f"level_{key}"] = forms.ChoiceField(
+                choices=choices,
+                required=False,
+                widget=forms.RadioSelect,
+                initial=(
+                    str(score.level)
+                    if score.level
+                    else NOT_ASSESSED
+                    if score.not_assessed_reason
+                    else None
+                ),
+            )
+            self.fields[f"reason_{key}"] = forms.CharField(
+                label=_("why not assessed"),
+                required=False,
+                max_length=300,
+                initial=score.not_assessed_reason,
+            )
+            self.fields[f"note_{key}"] = forms.CharField(
+                label=_("note"),
+                required=False,
+                max_length=2000,
+                initial=score.note,
+                widget=forms.Textarea(attrs={"rows": 2}),
+            )
+            self.rows.append(
+                (score, self[f"level_{key}"], self[f"reason_{key}"], self[f"note_{key}"])
+            )
+
+    def clean(self):
+        cleaned = super().clean()
+        for _score, level, reason, _note in self.rows:
+            if cleaned.get(level.name) == NOT_ASSESSED and not cleaned.get(reason.name):
+                self.add_error(reason.name, ValidationError(_("Say why it was not assessed.")))
+        return cleaned
+
+    def scores(self):
+        """{domain id: (level or None, reason, note)} for zrm.services.assessment_score."""
+        result = {}
+        for score, level, reason, note in self.rows:
+            value = self.cleaned_data.get(level.name)
+            result[score.domain_id] = (
+                int(value) if value and value != NOT_ASSESSED else None,
+                self.cleaned_data.get(reason.name, "") if value == NOT_ASSESSED else "",
+                self.cleaned_data.get(note.name, ""),
+            )
+        return result
+
+
+class CorrectionForm(forms.Form):
+    reason = forms.CharField(
+        label=_("why is the assessment corrected?"),
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+
+class TargetsForm(forms.Form):
+    def __init__(self, *args, domains, targets, **kwargs):
+        super().__init__(*args, **kwargs)
+        current = {t.domain_id: t.level for t in targets}
+        self.domains = list(domains)
+        for domain in self.domains:
+            self.fields[f"target_{domain.pk}"] = forms.TypedChoiceField(
+                label=domain.name,
+                required=False,
+                coerce=int,
+                empty_value=None,
+                choices=[("", "—")] + [(level, str(level)) for level in LEVELS],
+                initial=current.get(domain.pk),
+            )
+
+    def levels(self):
+        return {d: self.cleaned_data.get(f"target_{d.pk}") for d in self.domains}
+
+
+class PeriodForm(forms.Form):
+    start = forms.DateField(label=_("closed from"), widget=DateInput())
+    end = forms.DateField(label=_("up to and including"), widget=DateInput())
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("start") and cleaned.get("end") and cleaned["start"] > cleaned["end"]:
+            raise ValidationError(_("The start of the period lies after its end."))
+        return cleaned

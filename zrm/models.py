@@ -1,0 +1,191 @@
+"""The ZRM (Zelfredzaamheidsmatrix) as versioned data, and the assessments made with it.
+
+The matrix texts live in zrm/matrices/<version>.json and are loaded by a data migration; nothing
+edits them in the database (the admin shows them read-only). An assessment keeps the matrix version
+it was made with, so a later version (ZRM 2017, 13 domains) can stand beside 2013.
+"""
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+
+from cases.models import Case, CaseScoped
+
+LEVELS = (1, 2, 3, 4, 5)
+
+
+class Bilingual:
+    """Texts stored in Dutch and English; the reader's language picks one."""
+
+    def _text(self, field):
+        english = (get_language() or "nl").startswith("en")
+        return getattr(self, f"{field}_en" if english else f"{field}_nl")
+
+
+class ZrmMatrix(Bilingual, models.Model):
+    key = models.CharField(max_length=10, unique=True)  # "2013"
+    title_nl = models.CharField(max_length=100)
+    title_en = models.CharField(max_length=100)
+    authors = models.CharField(max_length=300)
+    copyright = models.CharField(max_length=100)
+
+    class Meta:
+        verbose_name = _("ZRM version")
+
+    def __str__(self):
+        return self.title
+
+    @property
+    def title(self):
+        return self._text("title")
+
+
+class ZrmLevel(Bilingual, models.Model):
+    matrix = models.ForeignKey(ZrmMatrix, on_delete=models.CASCADE, related_name="levels")
+    level = models.PositiveSmallIntegerField()
+    name_nl = models.CharField(max_length=60)
+    name_en = models.CharField(max_length=60)
+
+    class Meta:
+        ordering = ["level"]
+        constraints = [models.UniqueConstraint(fields=["matrix", "level"], name="zrm_level_unique")]
+
+    def __str__(self):
+        return f"{self.level} {self.name}"
+
+    @property
+    def name(self):
+        return self._text("name")
+
+
+class ZrmDomain(Bilingual, models.Model):
+    matrix = models.ForeignKey(ZrmMatrix, on_delete=models.CASCADE, related_name="domains")
+    key = models.CharField(max_length=40)
+    order = models.PositiveSmallIntegerField()
+    name_nl = models.CharField(max_length=60)
+    name_en = models.CharField(max_length=60)
+
+    class Meta:
+        ordering = ["matrix", "order"]
+        constraints = [models.UniqueConstraint(fields=["matrix", "key"], name="zrm_domain_unique")]
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def name(self):
+        return self._text("name")
+
+
+class ZrmDescriptor(Bilingual, models.Model):
+    domain = models.ForeignKey(ZrmDomain, on_delete=models.CASCADE, related_name="descriptors")
+    level = models.PositiveSmallIntegerField()
+    text_nl = models.TextField()
+    text_en = models.TextField()
+
+    class Meta:
+        ordering = ["domain", "level"]
+        constraints = [
+            models.UniqueConstraint(fields=["domain", "level"], name="zrm_descriptor_unique")
+        ]
+
+    def __str__(self):
+        return f"{self.domain} {self.level}"
+
+    @property
+    def text(self):
+        return self._text("text")
+
+
+class ZrmAssessment(CaseScoped):
+    class Kind(models.TextChoices):
+        BEGIN = "begin", _("begin")
+        EVALUATION = "evaluation", _("evaluation")
+        END = "end", _("end")
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("draft")
+        FINAL = "final", _("final")
+
+    case = models.ForeignKey(Case, on_delete=models.PROTECT, related_name="zrm_assessments")
+    matrix = models.ForeignKey(ZrmMatrix, on_delete=models.PROTECT, related_name="+")
+    kind = models.CharField(_("kind"), max_length=12, choices=Kind.choices)
+    assessed_on = models.DateField(_("date"), default=timezone.localdate)
+    assessor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("assessed by"),
+    )
+    status = models.CharField(max_length=8, choices=Status.choices, default=Status.DRAFT)
+    finalised_at = models.DateTimeField(null=True, blank=True)
+    # A finalised assessment is never edited: a correction is a new assessment that refers to it.
+    corrects = models.ForeignKey(
+        "self", on_delete=models.PROTECT, null=True, blank=True, related_name="corrections"
+    )
+    correction_reason = models.TextField(
+        _("reason for the correction"), blank=True, max_length=2000
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-assessed_on", "-id"]
+        indexes = [models.Index(fields=["case", "kind", "status"])]
+        verbose_name = _("ZRM assessment")
+
+    def __str__(self):
+        return f"ZRM {self.get_kind_display()} {self.assessed_on:%d-%m-%Y}"
+
+    @property
+    def is_final(self):
+        return self.status == self.Status.FINAL
+
+
+class ZrmScore(models.Model):
+    access_team_lookup = "assessment__case__team"
+
+    assessment = models.ForeignKey(ZrmAssessment, on_delete=models.CASCADE, related_name="scores")
+    domain = models.ForeignKey(ZrmDomain, on_delete=models.PROTECT, related_name="+")
+    level = models.PositiveSmallIntegerField(_("level"), null=True, blank=True)
+    not_assessed_reason = models.CharField(_("why not assessed"), max_length=300, blank=True)
+    note = models.TextField(_("note"), blank=True, max_length=2000)
+
+    class Meta:
+        ordering = ["domain__order"]
+        constraints = [
+            models.UniqueConstraint(fields=["assessment", "domain"], name="zrm_score_unique"),
+            models.CheckConstraint(
+                condition=models.Q(level__isnull=True) | models.Q(level__gte=1, level__lte=5),
+                name="zrm_score_level_1_to_5",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.domain}: {self.level}"
+
+    @property
+    def is_complete(self):
+        return self.level is not None or bool(self.not_assessed_reason)
+
+
+class ZrmTarget(models.Model):
+    """The level the client and worker aim for in a domain, set with the contract's agreements."""
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="zrm_targets")
+    domain = models.ForeignKey(ZrmDomain, on_delete=models.PROTECT, related_name="+")
+    level = models.PositiveSmallIntegerField(_("target"))
+    set_on = models.DateField(default=timezone.localdate)
+    set_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["case", "domain"], name="zrm_target_unique"),
+            models.CheckConstraint(
+                condition=models.Q(level__gte=1, level__lte=5), name="zrm_target_level_1_to_5"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.domain}: {self.level}"

@@ -1,0 +1,74 @@
+"""The ZRM begin/end report as PDF, made with WeasyPrint from a template, so the view, the
+zrm_pdf command and the benchmark make exactly the same document."""
+
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.template.loader import render_to_string
+from django.utils import timezone
+from weasyprint import HTML
+
+from zrm.models import ZrmDescriptor
+from zrm.selectors import Row, case_comparison, radar
+
+
+class NothingToReport(Exception):
+    """The case has no finalised assessment yet."""
+
+
+@dataclass
+class ReportRow:
+    row: Row
+    first_level: str = ""
+    first_text: str = ""
+    second_level: str = ""
+    second_text: str = ""
+
+    def __getattr__(self, name):
+        return getattr(self.row, name)
+
+
+def report_context(case):
+    _assessments, _current, comparison, _targets = case_comparison(case)
+    if comparison.first is None and comparison.second is None:
+        raise NothingToReport
+    matrix = (comparison.first or comparison.second).matrix
+    levels = {level.level: level.name for level in matrix.levels.all()}
+    texts = {
+        (d.domain_id, d.level): d.text for d in ZrmDescriptor.objects.filter(domain__matrix=matrix)
+    }
+    rows = [
+        ReportRow(
+            row,
+            first_level=levels.get(row.first, ""),
+            first_text=texts.get((row.domain.pk, row.first), ""),
+            second_level=levels.get(row.second, ""),
+            second_text=texts.get((row.domain.pk, row.second), ""),
+        )
+        for row in comparison.rows
+    ]
+    notes = [
+        (row.domain.name, assessment.get_kind_display(), note)
+        for row in comparison.rows
+        for assessment, note in (
+            (comparison.first, row.first_note),
+            (comparison.second, row.second_note),
+        )
+        if assessment and note
+    ]
+    return {
+        "case": case,
+        "comparison": comparison,
+        "rows": rows,
+        "notes": notes,
+        "chart": radar(comparison),
+        "matrix": matrix,
+        "organisation": settings.ORGANISATION_NAME,
+        "printed_at": timezone.localtime(),
+        "begin_only": comparison.second is None,
+    }
+
+
+def report_pdf(case):
+    html = render_to_string("zrm/report.html", report_context(case))
+    return HTML(string=html, base_url=str(settings.BASE_DIR)).write_pdf()

@@ -1,0 +1,163 @@
+"""Every write in zrm: keyword-only, atomic, with acting_user. Finalising writes the case timeline
+and satisfies the trajectory's begin or end step through cases.services.case_record_zrm."""
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from cases.models import TimelineEvent
+from cases.services import case_record_zrm, timeline_record
+from zrm.models import LEVELS, ZrmAssessment, ZrmMatrix, ZrmScore, ZrmTarget
+
+CURRENT_MATRIX = "2013"
+
+
+def _check_open(case):
+    if not case.is_open:
+        raise ValidationError({None: _("This case is closed.")})
+
+
+@transaction.atomic
+def assessment_start(*, acting_user, case, kind, assessed_on, matrix_key=CURRENT_MATRIX):
+    """A draft assessment with an empty row per domain; the open draft of this kind if there is
+    one, so starting twice does not make two drafts."""
+    _check_open(case)
+    if kind not in ZrmAssessment.Kind.values:
+        raise ValidationError({"kind": _("Choose begin, evaluation or end.")})
+    if assessed_on > timezone.localdate():
+        raise ValidationError({"assessed_on": _("The date cannot lie in the future.")})
+    draft = ZrmAssessment.objects.filter(
+        case=case, kind=kind, status=ZrmAssessment.Status.DRAFT
+    ).first()
+    if draft is not None:
+        return draft
+    matrix = ZrmMatrix.objects.get(key=matrix_key)
+    assessment = ZrmAssessment.objects.create(
+        case=case, matrix=matrix, kind=kind, assessed_on=assessed_on, assessor=acting_user
+    )
+    ZrmScore.objects.bulk_create(
+        ZrmScore(assessment=assessment, domain=domain) for domain in matrix.domains.all()
+    )
+    return assessment
+
+
+def _check_draft(assessment):
+    if assessment.status != ZrmAssessment.Status.DRAFT:
+        raise ValidationError(
+            {None: _("A finalised assessment is not changed: make a correction instead.")}
+        )
+
+
+@transaction.atomic
+def assessment_score(*, acting_user, assessment, scores):
+    """Save a draft's rows: scores maps domain id to (level or None, not-assessed reason, note).
+    A draft may be incomplete; finalising checks that every domain is done."""
+    assessment = ZrmAssessment.objects.select_for_update().get(pk=assessment.pk)
+    _check_draft(assessment)
+    rows = {row.domain_id: row for row in assessment.scores.all()}
+    changed = []
+    for domain_id, (level, reason, note) in scores.items():
+        row = rows.get(domain_id)
+        if row is None:
+            raise ValidationError({None: _("This domain is not part of this ZRM version.")})
+        if level is not None and level not in LEVELS:
+            raise ValidationError({None: _("A score is a level from 1 to 5.")})
+        reason = (reason or "").strip() if level is None else ""
+        note = (note or "").strip()
+        if (row.level, row.not_assessed_reason, row.note) != (level, reason, note):
+            row.level, row.not_assessed_reason, row.note = level, reason, note
+            changed.append(row)
+    ZrmScore.objects.bulk_update(changed, ["level", "not_assessed_reason", "note"])
+    return assessment
+
+
+@transaction.atomic
+def assessment_finalise(*, acting_user, assessment):
+    assessment = (
+        ZrmAssessment.objects.select_for_update().select_related("case").get(pk=assessment.pk)
+    )
+    _check_draft(assessment)
+    missing = [
+        row.domain.name for row in assessment.scores.select_related("domain") if not row.is_complete
+    ]
+    if missing:
+        raise ValidationError(
+            {
+                None: _("Score every domain, or say why it was not assessed: %(domains)s.")
+                % {"domains": ", ".join(missing)}
+            }
+        )
+    assessment.status = ZrmAssessment.Status.FINAL
+    assessment.finalised_at = timezone.now()
+    assessment.save(update_fields=["status", "finalised_at"])
+    data = {
+        "assessment_id": assessment.pk,
+        "matrix": assessment.matrix.key,
+        "assessed_on": assessment.assessed_on.isoformat(),
+    }
+    if assessment.corrects_id:
+        data["corrects_assessment_id"] = assessment.corrects_id
+        data["reason"] = assessment.correction_reason
+    case_record_zrm(acting_user=acting_user, case=assessment.case, kind=assessment.kind, data=data)
+    return assessment
+
+
+@transaction.atomic
+def assessment_correct(*, acting_user, assessment, reason):
+    """A new draft with the same scores that, once finalised, stands in for the old one; both
+    stay on record."""
+    reason = (reason or "").strip()
+    if not reason:
+        raise ValidationError({"reason": _("Say why the assessment is corrected.")})
+    if not assessment.is_final:
+        raise ValidationError({None: _("Only a finalised assessment can be corrected.")})
+    _check_open(assessment.case)
+    if ZrmAssessment.objects.filter(corrects=assessment, status="draft").exists():
+        raise ValidationError({None: _("A correction of this assessment is already open.")})
+    correction = ZrmAssessment.objects.create(
+        case=assessment.case,
+        matrix=assessment.matrix,
+        kind=assessment.kind,
+        assessed_on=assessment.assessed_on,
+        assessor=acting_user,
+        corrects=assessment,
+        correction_reason=reason,
+    )
+    ZrmScore.objects.bulk_create(
+        ZrmScore(
+            assessment=correction,
+            domain_id=row.domain_id,
+            level=row.level,
+            not_assessed_reason=row.not_assessed_reason,
+            note=row.note,
+        )
+        for row in assessment.scores.all()
+    )
+    return correction
+
+
+@transaction.atomic
+def targets_set(*, acting_user, case, levels):
+    """levels maps domain to a target level, or None to have no target for that domain."""
+    _check_open(case)
+    for domain, level in levels.items():
+        if level is None:
+            ZrmTarget.objects.filter(case=case, domain=domain).delete()
+        elif level not in LEVELS:
+            raise ValidationError({None: _("A target is a level from 1 to 5.")})
+        else:
+            ZrmTarget.objects.update_or_create(
+                case=case,
+                domain=domain,
+                defaults={"level": level, "set_by": acting_user, "set_on": timezone.localdate()},
+            )
+    timeline_record(
+        acting_user=acting_user,
+        case=case,
+        kind=TimelineEvent.Kind.ZRM,
+        data={
+            "kind": "targets",
+            "targets": {d.key: lvl for d, lvl in levels.items() if lvl is not None},
+        },
+    )

@@ -1,0 +1,254 @@
+import csv
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.db.models import Prefetch
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from cases.forms import apply_service_errors
+from cases.models import Case
+from outreach.access import Action, get_for_user, log_access, team_for_lead
+from outreach.drafts import keeps_draft
+from zrm import services
+from zrm.forms import AssessmentStartForm, CorrectionForm, PeriodForm, ScoresForm, TargetsForm
+from zrm.models import ZrmAssessment, ZrmMatrix, ZrmScore
+from zrm.report import NothingToReport, report_pdf
+from zrm.selectors import case_comparison, radar, team_outcomes
+
+
+def _case(request, case_id, action=Action.READ):
+    return get_for_user(
+        request,
+        Case.objects.select_related("client", "team", "assigned_worker"),
+        case_id,
+        action=action,
+    )
+
+
+def _assessment(request, assessment_id, action=Action.READ):
+    return get_for_user(
+        request,
+        ZrmAssessment.objects.select_related(
+            "case__client", "case__team", "matrix", "assessor", "corrects"
+        ).prefetch_related(
+            Prefetch("scores", queryset=ZrmScore.objects.select_related("domain")),
+            "scores__domain__descriptors",
+        ),
+        assessment_id,
+        action=action,
+    )
+
+
+def case_zrm(request, case_id):
+    """The case's ZRM tab: assessments, begin versus end with the chart, and the targets."""
+    case = _case(request, case_id)
+    assessments, current, comparison, targets = case_comparison(case)
+    return render(
+        request,
+        "zrm/case_zrm.html",
+        {
+            "case": case,
+            "assessments": assessments,
+            "current": {a.pk for a in current.values()},
+            "comparison": comparison,
+            "chart": radar(comparison),
+            "start_form": AssessmentStartForm(initial={"assessed_on": timezone.localdate()}),
+        },
+    )
+
+
+def assessment_start(request, case_id):
+    case = _case(request, case_id, Action.CHANGE if request.method == "POST" else Action.READ)
+    form = AssessmentStartForm(request.POST or None, initial={"assessed_on": timezone.localdate()})
+    if request.method == "POST" and form.is_valid():
+        try:
+            assessment = services.assessment_start(
+                acting_user=request.user, case=case, **form.cleaned_data
+            )
+        except ValidationError as error:
+            apply_service_errors(form, error)
+        else:
+            return redirect("zrm_assessment", assessment.pk)
+    return render(
+        request, "cases/form.html", {"form": form, "case": case, "title": _("New ZRM assessment")}
+    )
+
+
+@keeps_draft
+def assessment(request, assessment_id):
+    """Fill in a draft, saved as you go with htmx; finalise it. A finalised one is shown as is."""
+    writing = request.method == "POST"
+    assessment = _assessment(request, assessment_id, Action.CHANGE if writing else Action.READ)
+    form = ScoresForm(request.POST if writing else None, assessment=assessment)
+    if writing and form.is_valid():
+        try:
+            services.assessment_score(
+                acting_user=request.user, assessment=assessment, scores=form.scores()
+            )
+            if request.htmx:
+                return render(
+                    request, "zrm/assessment.html#save-status", {"saved_at": timezone.localtime()}
+                )
+            if request.POST.get("action") == "finalise":
+                services.assessment_finalise(acting_user=request.user, assessment=assessment)
+                messages.success(request, _("The assessment is finalised."))
+                return redirect("zrm_case", assessment.case_id)
+        except ValidationError as error:
+            apply_service_errors(form, error)
+        else:
+            messages.success(request, _("Draft saved."))
+            return redirect("zrm_assessment", assessment.pk)
+    if request.htmx and writing:
+        return render(request, "zrm/assessment.html#save-status", {"save_failed": True}, status=422)
+    return render(
+        request,
+        "zrm/assessment.html",
+        {
+            "assessment": assessment,
+            "case": assessment.case,
+            "form": form,
+            "levels": list(assessment.matrix.levels.all()),
+        },
+    )
+
+
+@keeps_draft
+def assessment_correct(request, assessment_id):
+    writing = request.method == "POST"
+    assessment = _assessment(request, assessment_id, Action.CHANGE if writing else Action.READ)
+    form = CorrectionForm(request.POST or None)
+    if writing and form.is_valid():
+        try:
+            correction = services.assessment_correct(
+                acting_user=request.user, assessment=assessment, reason=form.cleaned_data["reason"]
+            )
+        except ValidationError as error:
+            apply_service_errors(form, error)
+        else:
+            return redirect("zrm_assessment", correction.pk)
+    return render(
+        request,
+        "cases/form.html",
+        {
+            "form": form,
+            "case": assessment.case,
+            "title": _("Correct a ZRM assessment"),
+            "intro": str(assessment),
+        },
+    )
+
+
+def targets(request, case_id):
+    writing = request.method == "POST"
+    case = _case(request, case_id, Action.CHANGE if writing else Action.READ)
+    matrix = ZrmMatrix.objects.get(key=services.CURRENT_MATRIX)
+    form = TargetsForm(
+        request.POST or None, domains=matrix.domains.all(), targets=case.zrm_targets.all()
+    )
+    if writing and form.is_valid():
+        try:
+            services.targets_set(acting_user=request.user, case=case, levels=form.levels())
+        except ValidationError as error:
+            apply_service_errors(form, error)
+        else:
+            messages.success(request, _("Targets saved."))
+            return redirect("zrm_case", case.pk)
+    return render(
+        request,
+        "cases/form.html",
+        {
+            "form": form,
+            "case": case,
+            "title": _("ZRM targets"),
+            "intro": _(
+                "The level per domain that the client and you aim for, agreed in the contract."
+            ),
+        },
+    )
+
+
+def report(request, case_id):
+    case = _case(request, case_id, Action.PRINT)
+    try:
+        pdf = report_pdf(case)
+    except NothingToReport:
+        messages.error(request, _("There is no finalised assessment to report on yet."))
+        return redirect("zrm_case", case.pk)
+    response = HttpResponse(pdf, content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="zrm-{case.reference}.pdf"'
+    return response
+
+
+def team_zrm(request, team_id):
+    """For team leads: outcomes per domain over the cases closed in a period; CSV on request."""
+    team = team_for_lead(request, team_id)
+    today = timezone.localdate()
+    form = PeriodForm(
+        request.GET or None, initial={"start": today.replace(month=1, day=1), "end": today}
+    )
+    outcomes = None
+    if form.is_valid():
+        outcomes = team_outcomes(team, form.cleaned_data["start"], form.cleaned_data["end"])
+        if request.GET.get("formaat") == "csv":
+            log_access(request, action=Action.EXPORT, record_type="zrm.team_outcomes", team=team)
+            return _outcomes_csv(team, form.cleaned_data, outcomes)
+        log_access(request, action=Action.READ, record_type="zrm.team_outcomes", team=team)
+    return render(
+        request,
+        "zrm/team_zrm.html",
+        {
+            "team": team,
+            "form": form,
+            "outcomes": outcomes,
+            "csv_url": f"{reverse('zrm_team', args=[team.pk])}?{request.GET.urlencode()}"
+            "&formaat=csv",
+        },
+    )
+
+
+def _outcomes_csv(team, period, outcomes):
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    span = f"{period['start']:%Y%m%d}-{period['end']:%Y%m%d}"
+    response["Content-Disposition"] = f'attachment; filename="zrm-{team.code}-{span}.csv"'
+    response.write("\ufeff")  # Excel reads UTF-8 only with a byte-order mark.
+    writer = csv.writer(response, delimiter=";")
+    writer.writerow(
+        [
+            _("domain"),
+            _("cases"),
+            _("mean begin"),
+            _("mean end"),
+            _("improved"),
+            _("same"),
+            _("worse"),
+        ]
+    )
+    for row in outcomes.rows:
+        writer.writerow(
+            [
+                row.domain,
+                row.cases,
+                _decimal(row.mean_begin),
+                _decimal(row.mean_end),
+                _share(row.improved),
+                _share(row.same),
+                _share(row.worse),
+            ]
+        )
+    writer.writerow([])
+    writer.writerow([_("closed cases"), outcomes.closed])
+    writer.writerow([_("without an end assessment"), outcomes.without_end])
+    return response
+
+
+def _decimal(value):
+    # Dutch Excel reads a decimal comma.
+    return "" if value is None else f"{value:.1f}".replace(".", ",")
+
+
+def _share(value):
+    return "" if value is None else f"{value:.0%}"
