@@ -17,6 +17,7 @@ from cases.models import (
     PriorInformation,
     Signal,
     SignalFeedback,
+    TeamPolicy,
 )
 from cases.selectors import normalise_postcode
 
@@ -379,3 +380,38 @@ class CorrectionForm(forms.Form):
     text = forms.CharField(
         label=_("correction"), max_length=4000, widget=forms.Textarea(attrs={"rows": 3})
     )
+
+
+class ReassignForm(forms.Form):
+    """Cases of this team to give to another worker of this team; another team's case id is not
+    a valid choice."""
+
+    cases = forms.ModelMultipleChoiceField(
+        label=_("cases"), queryset=None, widget=forms.CheckboxSelectMultiple
+    )
+    to_worker = WorkerChoiceField(label=_("new worker"), queryset=None)
+    reason = forms.CharField(
+        label=_("reason"), max_length=1000, widget=forms.Textarea(attrs={"rows": 2})
+    )
+
+    def __init__(self, *args, team, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["cases"].queryset = Case.objects.filter(team=team)
+        self.fields["to_worker"].queryset = team.members.filter(is_active=True).order_by(
+            "first_name", "last_name"
+        )
+
+
+class TeamPolicyForm(forms.ModelForm):
+    class Meta:
+        model = TeamPolicy
+        fields = [
+            "quiet_days_early",
+            "quiet_days_trajectory",
+            "nazorg_check_days",
+            "voorfase_max_days",
+        ]
+        widgets = {
+            name: forms.NumberInput(attrs={"min": 1, "max": 365, "inputmode": "numeric"})
+            for name in fields
+        }

@@ -206,6 +206,50 @@ class Case(TeamScoped):
         return self.follow_up_on is not None and self.follow_up_on < (today or timezone.localdate())
 
 
+class PhaseSpan(models.Model):
+    """A stretch of time a case spent in one open phase, written by the phase service. The team
+    page's time-in-phase figures read these instead of replaying the timeline."""
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="phase_spans")
+    # The case's team, kept here so the team's figures need no join.
+    team = models.ForeignKey(Team, on_delete=models.CASCADE, related_name="+")
+    phase = models.CharField(max_length=20, choices=Phase.choices)
+    started_at = models.DateTimeField()
+    ended_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        indexes = [
+            models.Index(fields=["team", "ended_at"]),
+            models.Index(fields=["case", "ended_at"]),
+        ]
+
+    def __str__(self):
+        return f"{self.case_id} {self.phase}"
+
+
+class TeamPolicy(models.Model):
+    """A team's thresholds for the attention list. A team without a row uses the defaults."""
+
+    team = models.OneToOneField(
+        Team, on_delete=models.CASCADE, primary_key=True, related_name="case_policy"
+    )
+    quiet_days_early = models.PositiveSmallIntegerField(
+        _("no contact for more than … days (first contact and contract)"), default=14
+    )
+    quiet_days_trajectory = models.PositiveSmallIntegerField(
+        _("no contact for more than … days (trajectory)"), default=30
+    )
+    nazorg_check_days = models.PositiveSmallIntegerField(
+        _("aftercare check every … days"), default=30
+    )
+    voorfase_max_days = models.PositiveSmallIntegerField(
+        _("pre-phase longer than … days"), default=14
+    )
+
+    def __str__(self):
+        return str(self.team)
+
+
 class CaseReferenceCounter(models.Model):
     """The last case number a team gave out in a year; locked while the next one is taken."""
 

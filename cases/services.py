@@ -20,12 +20,14 @@ from cases.models import (
     ContactAttempt,
     ContactMoment,
     HouseholdMember,
+    PhaseSpan,
     PriorInformation,
     Signal,
     SignalFeedback,
+    TeamPolicy,
     TimelineEvent,
 )
-from cases.phases import CLOSED_PHASES, MOVES_BY_SLUG, Phase, allows
+from cases.phases import CLOSED_PHASES, MOVES_BY_SLUG, OPEN_PHASES, Phase, allows
 from cases.selectors import normalise_postcode
 from outreach.models import Membership
 
@@ -136,6 +138,9 @@ def _case_open(*, acting_user, client, assigned_worker, opened_on):
     except IntegrityError:
         # Another request opened a case for this client a moment ago.
         raise ValidationError({None: _("This client already has an open case.")}) from None
+    PhaseSpan.objects.create(
+        case=case, team_id=case.team_id, phase=Phase.SIGNAAL, started_at=timezone.now()
+    )
     timeline_record(
         acting_user=acting_user,
         case=case,
@@ -356,6 +361,11 @@ def case_transition(*, acting_user, case, move, **values):
             case.assigned_worker = acting_user
             changed.append("assigned_worker")
     case.save(update_fields=changed)
+    PhaseSpan.objects.filter(case=case, ended_at__isnull=True).update(ended_at=case.phase_since)
+    if case.phase in OPEN_PHASES:
+        PhaseSpan.objects.create(
+            case=case, team_id=case.team_id, phase=case.phase, started_at=case.phase_since
+        )
     data = {"from": previous, "to": move.target, "move": move.slug}
     if "assigned_worker" in changed:
         data["assigned_to"] = str(acting_user)
@@ -635,3 +645,52 @@ def case_record_zrm(*, acting_user, case, kind, data):
         kind=Kind.ZRM,
         data={"kind": kind, **data},
     )
+
+
+# Team leads ---------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def case_reassign(*, acting_user, team, cases, to_worker, reason):
+    """Give open cases of a team to another worker of that team, each with a timeline event.
+    Cases the worker already has are left as they are."""
+    reason = _text(reason)
+    if not reason:
+        raise ValidationError({"reason": _("Say why the cases are reassigned.")})
+    _check_worker(team, to_worker)
+    ids = [case.pk for case in cases]
+    if not ids:
+        raise ValidationError({"cases": _("Choose one or more cases.")})
+    locked = list(
+        Case.objects.select_for_update().select_related("assigned_worker").filter(pk__in=ids)
+    )
+    if len(locked) != len(set(ids)) or any(
+        case.team_id != team.pk or not case.is_open for case in locked
+    ):
+        raise ValidationError({"cases": _("Only open cases of this team can be reassigned.")})
+    moved = []
+    for case in locked:
+        if case.assigned_worker_id == to_worker.pk:
+            continue
+        previous = case.assigned_worker
+        case.assigned_worker = to_worker
+        case.save(update_fields=["assigned_worker"])
+        timeline_record(
+            acting_user=acting_user,
+            case=case,
+            kind=Kind.ASSIGNMENT,
+            data={"from": str(previous), "to": str(to_worker), "reason": reason},
+        )
+        moved.append(case)
+    return moved
+
+
+@transaction.atomic
+def team_policy_set(*, acting_user, team, **thresholds):
+    policy, _created = TeamPolicy.objects.get_or_create(team=team)
+    for name, value in thresholds.items():
+        if not isinstance(value, int) or not 1 <= value <= 365:
+            raise ValidationError({name: _("Give a number of days from 1 to 365.")})
+        setattr(policy, name, value)
+    policy.save(update_fields=list(thresholds))
+    return policy

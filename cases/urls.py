@@ -1,6 +1,6 @@
 from django.urls import path
 
-from cases.views import case, clients, signals
+from cases.views import case, clients, signals, team
 
 urlpatterns = [
     path("", clients.home, name="home"),
@@ -39,4 +39,9 @@ urlpatterns = [
     path("casussen/<int:case_id>/plan/", case.plan_edit, name="plan_edit"),
     path("afspraken/<int:agreement_id>/status/", case.agreement_status, name="agreement_status"),
     path("tijdlijn/<int:event_id>/correctie/", case.event_correct, name="event_correct"),
+    path("teams/<int:team_id>/", team.team_detail, name="team_detail"),
+    path("teams/<int:team_id>/werkers/<int:user_id>/", team.team_worker, name="team_worker"),
+    path("teams/<int:team_id>/herverdelen/", team.team_reassign, name="team_reassign"),
+    path("teams/<int:team_id>/drempels/", team.team_policy, name="team_policy"),
+    path("teams/<int:team_id>/export/<slug:what>.csv", team.team_export, name="team_export"),
 ]

@@ -18,7 +18,6 @@ urlpatterns = [
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("taal/", login_not_required(set_language), name="set_language"),
     path("teams/wissel/", views.team_switch, name="team_switch"),
-    path("teams/<int:team_id>/", views.team_detail, name="team_detail"),
     path("admin/", admin.site.urls),
     path("", include("cases.urls")),
     path("", include("zrm.urls")),

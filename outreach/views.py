@@ -1,17 +1,7 @@
-from django.core.paginator import Paginator
-from django.shortcuts import redirect, render
+from django.shortcuts import redirect
 from django.views.decorators.http import require_POST
 
-from outreach.access import memberships_of, team_for_lead
-
-
-def team_detail(request, team_id):
-    team = team_for_lead(request, team_id)
-    members = team.memberships.select_related("user").order_by(
-        "role", "user__first_name", "user__last_name"
-    )
-    page = Paginator(members, 50).get_page(request.GET.get("pagina"))
-    return render(request, "outreach/team_detail.html", {"team": team, "page": page})
+from outreach.access import memberships_of
 
 
 @require_POST

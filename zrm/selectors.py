@@ -3,6 +3,7 @@ and the team's outcome table. Each runs a fixed number of queries."""
 
 import math
 from dataclasses import dataclass, field
+from decimal import ROUND_HALF_UP, Decimal
 from statistics import mean
 
 from django.db.models import Prefetch
@@ -26,14 +27,31 @@ def assessments_of(case):
     )
 
 
+def superseded_ids(assessments):
+    """Assessments that a finalised correction stands in for."""
+    return {a.corrects_id for a in assessments if a.is_final and a.corrects_id}
+
+
 def current_by_kind(assessments):
-    """{kind: the latest finalised assessment of that kind}; a finalised correction stands in
-    for the assessment it corrects because it is finalised later."""
+    """{kind: the current assessment of that kind}: the finalised one with the latest date, leaving
+    out those that a finalised correction replaces."""
+    superseded = superseded_ids(assessments)
     current = {}
-    finals = [a for a in assessments if a.is_final]
-    for assessment in sorted(finals, key=lambda a: (a.finalised_at, a.pk)):
-        current[assessment.kind] = assessment
+    for assessment in assessments:
+        if not assessment.is_final or assessment.pk in superseded:
+            continue
+        best = current.get(assessment.kind)
+        key = (assessment.assessed_on, assessment.finalised_at, assessment.pk)
+        if best is None or key > (best.assessed_on, best.finalised_at, best.pk):
+            current[assessment.kind] = assessment
     return current
+
+
+def one_decimal(value):
+    """Round half up to one decimal, the same on the page, in the PDF and in the CSV."""
+    if value is None:
+        return None
+    return Decimal(str(value)).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
 
 
 @dataclass
@@ -72,12 +90,12 @@ class Comparison:
     @property
     def mean_first(self):
         levels = self._levels("first")
-        return round(mean(levels), 1) if levels else None
+        return one_decimal(mean(levels)) if levels else None
 
     @property
     def mean_second(self):
         levels = self._levels("second")
-        return round(mean(levels), 1) if levels else None
+        return one_decimal(mean(levels)) if levels else None
 
     def count(self, direction):
         return sum(1 for r in self.rows if r.direction == direction)
@@ -263,11 +281,11 @@ class OutcomeRow:
 
     @property
     def mean_begin(self):
-        return mean(b for b, _e in self.pairs) if self.pairs else None
+        return one_decimal(mean(b for b, _e in self.pairs)) if self.pairs else None
 
     @property
     def mean_end(self):
-        return mean(e for _b, e in self.pairs) if self.pairs else None
+        return one_decimal(mean(e for _b, e in self.pairs)) if self.pairs else None
 
     def _share(self, test):
         return sum(1 for b, e in self.pairs if test(b, e)) / len(self.pairs) if self.pairs else None
@@ -308,9 +326,10 @@ def team_outcomes(team, start, end, matrix_key="2013"):
         .prefetch_related("scores")
         .order_by("finalised_at", "pk")
     )
-    by_case = {}
+    grouped = {}
     for assessment in finals:
-        by_case.setdefault(assessment.case_id, {})[assessment.kind] = assessment
+        grouped.setdefault(assessment.case_id, []).append(assessment)
+    by_case = {case_id: current_by_kind(found) for case_id, found in grouped.items()}
     domains = list(ZrmDomain.objects.filter(matrix__key=matrix_key).order_by("order"))
     pairs = {d.pk: [] for d in domains}
     for current in by_case.values():

@@ -53,8 +53,11 @@ def _check_draft(assessment):
 def assessment_score(*, acting_user, assessment, scores):
     """Save a draft's rows: scores maps domain id to (level or None, not-assessed reason, note).
     A draft may be incomplete; finalising checks that every domain is done."""
-    assessment = ZrmAssessment.objects.select_for_update().get(pk=assessment.pk)
+    assessment = (
+        ZrmAssessment.objects.select_for_update().select_related("case").get(pk=assessment.pk)
+    )
     _check_draft(assessment)
+    _check_open(assessment.case)
     rows = {row.domain_id: row for row in assessment.scores.all()}
     changed = []
     for domain_id, (level, reason, note) in scores.items():
@@ -78,6 +81,7 @@ def assessment_finalise(*, acting_user, assessment):
         ZrmAssessment.objects.select_for_update().select_related("case").get(pk=assessment.pk)
     )
     _check_draft(assessment)
+    _check_open(assessment.case)
     missing = [
         row.domain.name for row in assessment.scores.select_related("domain") if not row.is_complete
     ]
@@ -110,6 +114,9 @@ def assessment_correct(*, acting_user, assessment, reason):
     reason = (reason or "").strip()
     if not reason:
         raise ValidationError({"reason": _("Say why the assessment is corrected.")})
+    assessment = (
+        ZrmAssessment.objects.select_for_update().select_related("case").get(pk=assessment.pk)
+    )
     if not assessment.is_final:
         raise ValidationError({None: _("Only a finalised assessment can be corrected.")})
     _check_open(assessment.case)

@@ -1,4 +1,5 @@
 import csv
+from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
@@ -17,7 +18,7 @@ from zrm import services
 from zrm.forms import AssessmentStartForm, CorrectionForm, PeriodForm, ScoresForm, TargetsForm
 from zrm.models import ZrmAssessment, ZrmMatrix, ZrmScore
 from zrm.report import NothingToReport, report_pdf
-from zrm.selectors import case_comparison, radar, team_outcomes
+from zrm.selectors import case_comparison, radar, superseded_ids, team_outcomes
 
 
 def _case(request, case_id, action=Action.READ):
@@ -53,7 +54,7 @@ def case_zrm(request, case_id):
         {
             "case": case,
             "assessments": assessments,
-            "current": {a.pk for a in current.values()},
+            "superseded": superseded_ids(assessments),
             "comparison": comparison,
             "chart": radar(comparison),
             "start_form": AssessmentStartForm(initial={"assessed_on": timezone.localdate()}),
@@ -172,41 +173,42 @@ def targets(request, case_id):
 
 
 def report(request, case_id):
-    case = _case(request, case_id, Action.PRINT)
+    case = _case(request, case_id)
     try:
         pdf = report_pdf(case)
     except NothingToReport:
         messages.error(request, _("There is no finalised assessment to report on yet."))
         return redirect("zrm_case", case.pk)
+    log_access(request, action=Action.PRINT, record=case)
     response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="zrm-{case.reference}.pdf"'
     return response
 
 
 def team_zrm(request, team_id):
-    """For team leads: outcomes per domain over the cases closed in a period; CSV on request."""
+    """For team leads: outcomes per domain over the cases closed in a period; CSV on request. The
+    team page loads the table with htmx."""
     team = team_for_lead(request, team_id)
     today = timezone.localdate()
-    form = PeriodForm(
-        request.GET or None, initial={"start": today.replace(month=1, day=1), "end": today}
-    )
-    outcomes = None
+    # Without a chosen period: this calendar year so far.
+    period = request.GET or {"start": today.replace(month=1, day=1), "end": today}
+    form = PeriodForm(period)
+    outcomes = csv_url = None
     if form.is_valid():
         outcomes = team_outcomes(team, form.cleaned_data["start"], form.cleaned_data["end"])
         if request.GET.get("formaat") == "csv":
             log_access(request, action=Action.EXPORT, record_type="zrm.team_outcomes", team=team)
             return _outcomes_csv(team, form.cleaned_data, outcomes)
         log_access(request, action=Action.READ, record_type="zrm.team_outcomes", team=team)
+        query = urlencode(
+            {"start": form.cleaned_data["start"], "end": form.cleaned_data["end"], "formaat": "csv"}
+        )
+        csv_url = f"{reverse('zrm_team', args=[team.pk])}?{query}"
+    template = "zrm/team_zrm.html#outcomes" if request.htmx else "zrm/team_zrm.html"
     return render(
         request,
-        "zrm/team_zrm.html",
-        {
-            "team": team,
-            "form": form,
-            "outcomes": outcomes,
-            "csv_url": f"{reverse('zrm_team', args=[team.pk])}?{request.GET.urlencode()}"
-            "&formaat=csv",
-        },
+        template,
+        {"team": team, "form": form, "outcomes": outcomes, "csv_url": csv_url},
     )
 
 
@@ -246,8 +248,8 @@ def _outcomes_csv(team, period, outcomes):
 
 
 def _decimal(value):
-    # Dutch Excel reads a decimal comma.
-    return "" if value is None else f"{value:.1f}".replace(".", ",")
+    # Already rounded by the selector; Dutch Excel reads a decimal comma.
+    return "" if value is None else str(value).replace(".", ",")
 
 
 def _share(value):

@@ -81,6 +81,12 @@ def assert_accessible(page):
     )
 
 
+@pytest.fixture(autouse=True)
+def keep_migration_data(django_db_serialized_rollback):
+    """Live-server tests empty the database afterwards; this puts back what the migrations loaded
+    (the ZRM matrix), so the next test still has it."""
+
+
 @pytest.fixture
 def page(browser, live_server):
     """A phone-sized page. It fails the test on any console error (a CSP violation, a broken

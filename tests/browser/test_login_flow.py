@@ -21,7 +21,7 @@ def test_it_shows_a_team_lead_the_team_navigation(page, lead, owner):
     log_in(page, "lead", PASSWORD)
     page.get_by_role("link", name="Team", exact=True).click()
     page.get_by_role("heading", name="Outreach Noord").wait_for()
-    assert page.get_by_role("cell", name=str(owner)).count() == 1
+    assert page.get_by_role("rowheader", name=str(owner)).count() == 1
 
 
 def test_it_shows_a_dutch_error_for_a_wrong_password(page, owner):

@@ -15,9 +15,13 @@ def _ids(kind, key):
     return lambda r: ({key: r[kind].pk}, r[kind]._meta.label_lower, r[kind].pk)
 
 
+def _team(records):
+    return {"team_id": records["team"].pk}, "outreach.team", records["team"].pk
+
+
 # url name -> function(records) -> (kwargs, record type logged, record id logged)
 RECORD_URLS = {
-    "team_detail": lambda r: ({"team_id": r["team"].pk}, "outreach.team", r["team"].pk),
+    "team_detail": _team,
     "client_detail": _ids("client", "client_id"),
     "client_edit": _ids("client", "client_id"),
     "signal_detail": _ids("signal", "signal_id"),
@@ -46,10 +50,22 @@ RECORD_URLS = {
     "zrm_report": _ids("case", "case_id"),
     "zrm_assessment": _ids("assessment", "assessment_id"),
     "zrm_correct": _ids("assessment", "assessment_id"),
-    "zrm_team": lambda r: ({"team_id": r["team"].pk}, "outreach.team", r["team"].pk),
+    "zrm_team": _team,
+    "team_worker": lambda r: (
+        {"team_id": r["team"].pk, "user_id": r["case"].assigned_worker_id},
+        "outreach.team",
+        r["team"].pk,
+    ),
+    "team_reassign": _team,
+    "team_policy": _team,
+    "team_export": lambda r: (
+        {"team_id": r["team"].pk, "what": "caseload"},
+        "outreach.team",
+        r["team"].pk,
+    ),
 }
 # Views that only take POST answer a GET with 405 before looking at the record.
-POST_ONLY = {"signal_client_search", "signal_link", "agreement_status"}
+POST_ONLY = {"signal_client_search", "signal_link", "agreement_status", "team_reassign"}
 
 
 def test_it_covers_every_url_that_takes_a_record_id():

@@ -1,0 +1,210 @@
+"""Reads for the team lead's page: caseload per worker, time in phase, signal figures and sources.
+Each is a fixed number of queries whatever the size of the team."""
+
+import math
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import timedelta
+from statistics import median
+
+from django.db.models import Count, Q
+from django.db.models.functions import TruncMonth
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from cases.models import Case, PhaseSpan, Signal
+from cases.phases import CLOSED_PHASES, TRAJECTORY_PHASES, Phase
+from outreach.models import User
+
+# The caseload columns: the trajectory's three steps count as one.
+PHASE_GROUPS = [
+    ("signaal", Phase.SIGNAAL.label, [Phase.SIGNAAL]),
+    ("voorfase", Phase.VOORFASE.label, [Phase.VOORFASE]),
+    ("eerste_contact", Phase.EERSTE_CONTACT.label, [Phase.EERSTE_CONTACT]),
+    ("contract", Phase.CONTRACT.label, [Phase.CONTRACT]),
+    ("traject", _("trajectory"), sorted(TRAJECTORY_PHASES)),
+    ("nazorg", Phase.NAZORG.label, [Phase.NAZORG]),
+]
+CASELOAD_SORTS = ["name", "open", *[g for g, _l, _p in PHASE_GROUPS], "opened_90", "closed_90"]
+
+
+@dataclass
+class WorkerLoad:
+    worker: User
+    counts: dict = field(default_factory=dict)
+
+    def __getattr__(self, name):
+        try:
+            return self.__dict__["counts"][name]
+        except KeyError:
+            raise AttributeError(name) from None
+
+
+def worker_caseloads(team, *, sort="name", today=None):
+    """One row per member of the team (and per former member who still has cases here)."""
+    today = today or timezone.localdate()
+    since = today - timedelta(days=90)
+    is_open = ~Q(phase__in=CLOSED_PHASES)
+    aggregates = {g: Count("id", filter=Q(phase__in=phases)) for g, _l, phases in PHASE_GROUPS}
+    aggregates.update(
+        open=Count("id", filter=is_open),
+        opened_90=Count("id", filter=Q(opened_on__gte=since)),
+        closed_90=Count("id", filter=Q(closed_on__gte=since)),
+    )
+    counts = {
+        row.pop("assigned_worker"): row
+        for row in Case.objects.filter(team=team).values("assigned_worker").annotate(**aggregates)
+    }
+    workers = User.objects.filter(Q(memberships__team=team) | Q(pk__in=list(counts))).distinct()
+    empty = dict.fromkeys(aggregates, 0)
+    rows = [WorkerLoad(w, {**empty, **counts.get(w.pk, {})}) for w in workers]
+    if sort == "name" or sort not in CASELOAD_SORTS:
+        rows.sort(key=lambda r: (str(r.worker).lower(), r.worker.pk))
+    else:
+        rows.sort(key=lambda r: (-r.counts[sort], str(r.worker).lower()))
+    return rows
+
+
+def _percentile(sorted_values, share):
+    # Nearest rank: the smallest value with at least `share` of the values at or below it.
+    return sorted_values[max(0, math.ceil(share * len(sorted_values)) - 1)]
+
+
+@dataclass
+class PhaseTime:
+    phase: str
+    label: str
+    count: int
+    median_days: float | None
+    p90_days: float | None
+
+
+def time_in_phase(team, *, now=None):
+    """Per open phase: how many days cases spent there, over the spans that ended in the last 12
+    months (median and 90th percentile); and the open cases now in a phase for longer than its
+    90th percentile."""
+    now = now or timezone.now()
+    durations = defaultdict(list)
+    spans = PhaseSpan.objects.filter(team=team, ended_at__gte=now - timedelta(days=365))
+    for phase, started, ended in spans.values_list("phase", "started_at", "ended_at"):
+        durations[phase].append((ended - started).total_seconds() / 86400)
+    figures = []
+    for phase, label in Phase.choices:
+        if phase in CLOSED_PHASES:
+            continue
+        values = sorted(durations.get(phase, []))
+        figures.append(
+            PhaseTime(
+                phase,
+                label,
+                len(values),
+                round(median(values), 1) if values else None,
+                round(_percentile(values, 0.9), 1) if values else None,
+            )
+        )
+    overdue = Q()
+    for figure in figures:
+        if figure.p90_days is not None:
+            overdue |= Q(phase=figure.phase, phase_since__lt=now - timedelta(days=figure.p90_days))
+    long_open = []
+    if overdue:
+        long_open = list(
+            Case.objects.filter(overdue, team=team)
+            .select_related("client", "assigned_worker")
+            .order_by("phase_since")[:50]
+        )
+        for case in long_open:
+            case.days_in_phase = (now - case.phase_since).days
+    return figures, long_open
+
+
+def working_days_between(start, end):
+    """Weekdays after `start` up to and including `end` (public holidays are not counted out)."""
+    if end <= start:
+        return 0
+    days = (end - start).days
+    weeks, rest = divmod(days, 7)
+    count = weeks * 5
+    for offset in range(1, rest + 1):
+        if (start + timedelta(days=offset)).weekday() < 5:
+            count += 1
+    return count
+
+
+@dataclass
+class SignalFigures:
+    waiting: int
+    received_90: int
+    decided_in_time: int
+
+    @property
+    def share_in_time(self):
+        return self.decided_in_time / self.received_90 if self.received_90 else None
+
+
+def signal_figures(team, *, today=None, within_working_days=5):
+    """The share of the signals received in the last 90 days that were decided within five working
+    days. Signals still inside their five days are not counted yet: they can still make it."""
+    today = today or timezone.localdate()
+    waiting = Signal.objects.filter(team=team, status=Signal.Status.WAITING).count()
+    received, in_time = 0, 0
+    rows = Signal.objects.filter(team=team, received_on__gte=today - timedelta(days=90))
+    for received_on, decided_at in rows.values_list("received_on", "decided_at"):
+        if decided_at is not None:
+            decided_on = timezone.localdate(decided_at)
+            received += 1
+            in_time += working_days_between(received_on, decided_on) <= within_working_days
+        elif working_days_between(received_on, today) > within_working_days:
+            received += 1
+    return SignalFigures(waiting, received, in_time)
+
+
+@dataclass
+class SignalSources:
+    months: list
+    rows: list  # (source label, [count per month], total)
+
+    @property
+    def bars(self):
+        """Rows for the horizontal bar chart of 12-month totals; lengths as strings, because
+        Django would print a float with a Dutch decimal comma."""
+        largest = max((total for _label, _counts, total in self.rows), default=0) or 1
+        return [
+            {
+                "label": label,
+                "total": total,
+                "y": str(8 + 26 * i),
+                "width": f"{300 * total / largest:.1f}",
+            }
+            for i, (label, _counts, total) in enumerate(self.rows)
+        ]
+
+    @property
+    def chart_height(self):
+        return str(16 + 26 * len(self.rows))
+
+
+def signal_sources(team, *, today=None):
+    """Signals per source type per month over the last 12 months (this month included)."""
+    today = today or timezone.localdate()
+    first = today.replace(day=1)
+    months = []
+    for _month in range(12):
+        months.insert(0, first)
+        first = (first - timedelta(days=1)).replace(day=1)
+    counts = defaultdict(int)
+    rows = (
+        Signal.objects.filter(team=team, received_on__gte=months[0])
+        .annotate(month=TruncMonth("received_on"))
+        .values_list("source", "month")
+        .annotate(n=Count("id"))
+    )
+    for source, month, n in rows:
+        counts[(source, month)] += n
+    table = []
+    for source, label in Signal.Source.choices:
+        per_month = [counts.get((source, month), 0) for month in months]
+        if any(per_month):
+            table.append((label, per_month, sum(per_month)))
+    table.sort(key=lambda row: -row[2])
+    return SignalSources(months, table)

@@ -1,0 +1,185 @@
+"""The team lead's pages: the overview, a worker's cases with reassignment, CSV exports and the
+team's attention thresholds. Only the team's leads: a worker of the team gets a 403 with an
+explanation, anyone else a 404 (outreach.access.team_for_lead)."""
+
+import csv
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from cases import services
+from cases.attention import attention_cases, policy_for
+from cases.forms import ReassignForm, TeamPolicyForm, apply_service_errors
+from cases.models import Case
+from cases.phases import CLOSED_PHASES
+from cases.selectors import waiting_signals
+from cases.team import (
+    CASELOAD_SORTS,
+    PHASE_GROUPS,
+    signal_figures,
+    signal_sources,
+    time_in_phase,
+    worker_caseloads,
+)
+from cases.views.common import handle_form
+from outreach.access import Action, log_access, team_for_lead
+from outreach.models import User
+
+
+def team_detail(request, team_id):
+    team = team_for_lead(request, team_id)
+    sort = request.GET.get("sorteer", "name")
+    attention = Paginator(attention_cases(team), 25).get_page(request.GET.get("pagina"))
+    phase_times, long_open = time_in_phase(team)
+    log_access(request, action=Action.READ, record_type="cases.team_overview", team=team)
+    return render(
+        request,
+        "cases/team_detail.html",
+        {
+            "team": team,
+            "sort": sort if sort in CASELOAD_SORTS else "name",
+            "loads": worker_caseloads(team, sort=sort),
+            "groups": PHASE_GROUPS,
+            "page": attention,
+            "phase_times": phase_times,
+            "long_open": long_open,
+            "signals": waiting_signals(team).select_related("registered_by")[:10],
+            "signal_figures": signal_figures(team),
+            "sources": signal_sources(team),
+            "policy": policy_for(team),
+        },
+    )
+
+
+def team_worker(request, team_id, user_id):
+    """A worker's open cases in this team, to review and reassign."""
+    team = team_for_lead(request, team_id)
+    worker = User.objects.filter(pk=user_id).first()
+    cases = (
+        Case.objects.filter(team=team, assigned_worker_id=user_id)
+        .exclude(phase__in=CLOSED_PHASES)
+        .select_related("client")
+        .order_by("follow_up_on", "id")
+    )
+    if worker is None or not (team.memberships.filter(user=worker).exists() or cases.exists()):
+        raise Http404
+    page = Paginator(cases, 50).get_page(request.GET.get("pagina"))
+    log_access(request, action=Action.READ, record_type="cases.case_list", team=team)
+    return render(
+        request,
+        "cases/team_worker.html",
+        {
+            "team": team,
+            "worker": worker,
+            "page": page,
+            "form": ReassignForm(team=team),
+        },
+    )
+
+
+@require_POST
+def team_reassign(request, team_id):
+    team = team_for_lead(request, team_id)
+    form = ReassignForm(request.POST, team=team)
+    back = request.POST.get("next") or reverse("team_detail", args=[team.pk])
+    if not back.startswith("/"):
+        back = reverse("team_detail", args=[team.pk])
+    if form.is_valid():
+        try:
+            moved = services.case_reassign(
+                acting_user=request.user,
+                team=team,
+                cases=form.cleaned_data["cases"],
+                to_worker=form.cleaned_data["to_worker"],
+                reason=form.cleaned_data["reason"],
+            )
+        except ValidationError as error:
+            apply_service_errors(form, error)
+        else:
+            for case in moved:
+                log_access(request, action=Action.CHANGE, record=case)
+            messages.success(
+                request,
+                _("%(n)s case(s) reassigned to %(worker)s.")
+                % {"n": len(moved), "worker": form.cleaned_data["to_worker"]},
+            )
+            return redirect(back)
+    for field, errors in form.errors.items():
+        for error in errors:
+            messages.error(
+                request, error if field == "__all__" else f"{form[field].label}: {error}"
+            )
+    return redirect(back)
+
+
+def team_policy(request, team_id):
+    team = team_for_lead(request, team_id)
+    policy = policy_for(team)
+    return handle_form(
+        request,
+        TeamPolicyForm,
+        title=_("Attention thresholds"),
+        form_kwargs={"instance": policy},
+        save=lambda data: services.team_policy_set(acting_user=request.user, team=team, **data),
+        done=_("Thresholds saved."),
+        success=reverse("team_detail", args=[team.pk]),
+        back=reverse("team_detail", args=[team.pk]),
+    )
+
+
+def _csv_response(filename, header, rows):
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    response.write("\ufeff")  # Excel reads UTF-8 only with a byte-order mark.
+    writer = csv.writer(response, delimiter=";")
+    writer.writerow(header)
+    writer.writerows(rows)
+    return response
+
+
+def team_export(request, team_id, what):
+    team = team_for_lead(request, team_id)
+    today = timezone.localdate()
+    if what == "caseload":
+        header = [
+            _("worker"),
+            *[str(label) for _g, label, _p in PHASE_GROUPS],
+            _("open"),
+            _("opened in 90 days"),
+            _("closed in 90 days"),
+        ]
+        rows = [
+            [
+                str(r.worker),
+                *[r.counts[g] for g, _l, _p in PHASE_GROUPS],
+                r.open,
+                r.opened_90,
+                r.closed_90,
+            ]
+            for r in worker_caseloads(team)
+        ]
+    elif what == "aandacht":
+        header = [_("reference"), _("client"), _("worker"), _("phase"), _("reason"), _("days")]
+        rows = [
+            [
+                case.reference,
+                str(case.client),
+                str(case.assigned_worker),
+                case.get_phase_display(),
+                str(rule.label),
+                days if days is not None else "",
+            ]
+            for case in attention_cases(team)
+            for rule, days in case.reasons
+        ]
+    else:
+        raise Http404
+    log_access(request, action=Action.EXPORT, record_type=f"cases.team_{what}", team=team)
+    return _csv_response(f"{what}-{team.code}-{today:%Y%m%d}.csv", header, rows)

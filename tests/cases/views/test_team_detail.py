@@ -1,0 +1,90 @@
+import re
+from datetime import timedelta
+
+from django.urls import reverse
+from django.utils import timezone
+
+from cases import services
+from cases.models import Case
+from cases.phases import Phase
+from outreach.models import AccessLogEntry, Membership
+from tests.cases.factories import case_in_phase, register_signal
+from tests.conftest import make_member
+
+
+def row_cells(html, marker):
+    """The text of each cell in the table row that contains `marker`."""
+    row = next(r for r in html.split("<tr>") if marker in r)
+    return [re.sub(r"<[^>]+>", "", cell).strip() for cell in re.findall(r"<td>(.*?)</td>", row)]
+
+
+def test_it_shows_the_caseload_per_worker_to_the_lead(client, lead, owner, colleague, team):
+    case_in_phase(Phase.CONTRACT, acting_user=owner, team=team, last_name="A")
+    case_in_phase(Phase.TRAJECT_BEGIN, acting_user=owner, team=team, last_name="B")
+    case_in_phase(Phase.AFGESLOTEN, acting_user=owner, team=team, last_name="C")
+    client.force_login(lead)
+    html = client.get(reverse("team_detail", args=[team.pk])).content.decode()
+    # signaal, voorfase, eerste contact, contract, traject, nazorg, open, opened 90 d, closed 90 d
+    owner_row = row_cells(html, reverse("team_worker", args=[team.pk, owner.pk]))
+    assert owner_row == ["0", "0", "0", "1", "1", "0", "2", "3", "1"]
+    colleague_row = row_cells(html, reverse("team_worker", args=[team.pk, colleague.pk]))
+    assert colleague_row == ["0"] * 9
+
+
+def test_it_explains_in_dutch_that_a_worker_may_not_open_it(client, owner, team):
+    client.force_login(owner)
+    response = client.get(reverse("team_detail", args=[team.pk]))
+    assert response.status_code == 403
+    assert "Alleen de teamleiders van Outreach Noord" in response.content.decode()
+
+
+def test_it_is_a_logged_404_for_a_lead_of_another_team(client, outsider_lead, team, lead):
+    client.force_login(outsider_lead)
+    assert client.get(reverse("team_detail", args=[team.pk])).status_code == 404
+    entry = AccessLogEntry.objects.get(user=outsider_lead)
+    assert (entry.result, entry.team_id, entry.record_id) == ("denied", team.pk, str(team.pk))
+
+
+def test_it_shows_the_team_link_only_to_leads(client, lead, owner):
+    client.force_login(lead)
+    assert 'href="/teams/' in client.get(reverse("home")).content.decode()
+    client.force_login(owner)
+    assert 'href="/teams/' not in client.get(reverse("home")).content.decode()
+
+
+def test_it_lists_cases_needing_attention_with_reason_and_days(client, lead, owner, team):
+    quiet = case_in_phase(Phase.EERSTE_CONTACT, acting_user=owner, team=team, last_name="Stil")
+    services.attempt_record(
+        acting_user=owner,
+        case=quiet,
+        attempted_at=timezone.now() - timedelta(days=20),
+        method="door",
+        result="brief",
+    )
+    case_in_phase(Phase.CONTRACT, acting_user=owner, team=team, last_name="Vers")
+    client.force_login(lead)
+    html = client.get(reverse("team_detail", args=[team.pk])).content.decode()
+    cards = html.split('<li class="case-card is-overdue">')[1:]
+    assert len(cards) == 1
+    assert "Stil" in cards[0] and "Geen contact: 20 dagen" in cards[0]
+
+
+def test_it_makes_the_same_number_of_queries_for_a_small_and_a_larger_team(
+    client, lead, owner, team, django_assert_num_queries
+):
+    for i in range(2):
+        case_in_phase(Phase.CONTRACT, acting_user=owner, team=team, last_name=f"K{i}")
+        register_signal(acting_user=owner, team=team)
+    client.force_login(lead)
+    url = reverse("team_detail", args=[team.pk])
+    client.get(url)
+    with django_assert_num_queries(18) as small:
+        client.get(url)
+    for i in range(6):
+        worker = make_member(f"extra{i}", team, Membership.Role.WORKER)
+        for phase in (Phase.VOORFASE, Phase.TRAJECT_BEGIN, Phase.NAZORG):
+            case_in_phase(phase, acting_user=worker, team=team, last_name=f"G{i}{phase}")
+        register_signal(acting_user=worker, team=team)
+    with django_assert_num_queries(len(small.captured_queries)):
+        client.get(url)
+    assert Case.objects.filter(team=team).count() == 20

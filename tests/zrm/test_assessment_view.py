@@ -1,0 +1,199 @@
+"""Filling in, autosaving and finalising an assessment (zrm.views.assessment)."""
+
+import re
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from cases.models import Case, TimelineEvent
+from cases.phases import Phase
+from outreach.models import AccessLogEntry
+from tests.cases.factories import events
+from tests.zrm.factories import close, domains, finalised_assessment, trajectory_case
+from zrm import services
+from zrm.models import ZrmAssessment, ZrmDescriptor, ZrmScore
+
+
+@pytest.fixture
+def case(owner, team):
+    return trajectory_case(owner, team)
+
+
+@pytest.fixture
+def draft(case, owner):
+    return services.assessment_start(
+        acting_user=owner, case=case, kind="begin", assessed_on=timezone.localdate()
+    )
+
+
+def url(assessment):
+    return reverse("zrm_assessment", args=[assessment.pk])
+
+
+def form_data(levels, reasons=None, notes=None, action=None):
+    """POST data by domain key: levels "1".."5" or "na"; a domain left out stays empty."""
+    ids = {d.key: d.pk for d in domains()}
+    data = {f"level_{ids[k]}": v for k, v in levels.items()}
+    data |= {f"reason_{ids[k]}": v for k, v in (reasons or {}).items()}
+    data |= {f"note_{ids[k]}": v for k, v in (notes or {}).items()}
+    if action:
+        data["action"] = action
+    return data
+
+
+def saved(assessment):
+    return {
+        s.domain.key: (s.level, s.not_assessed_reason, s.note)
+        for s in ZrmScore.objects.filter(assessment=assessment).select_related("domain")
+    }
+
+
+def checked(html):
+    """{domain key: the value of its checked radio}."""
+    keys = {d.pk: d.key for d in domains()}
+    found = re.findall(r'<input type="radio" name="level_(\d+)" value="(\w+)"[^>]*\bchecked', html)
+    return {keys[int(pk)]: value for pk, value in found}
+
+
+def every_level(**overrides):
+    """Levels 1, 2, 3, 4, 5, 1, … in domain order."""
+    values = {d.key: str(i % 5 + 1) for i, d in enumerate(domains())}
+    values.update(overrides)
+    return values
+
+
+def test_it_shows_every_domain_with_its_five_levels_and_descriptors(client, owner, draft):
+    client.force_login(owner)
+    html = client.get(url(draft)).content.decode()
+    assert html.count('<fieldset class="zrm-domain"') == 11
+    for d in domains():
+        assert len(re.findall(rf'type="radio" name="level_{d.pk}" value="(\w+)"', html)) == 6
+    assert ZrmDescriptor.objects.get(domain__key="adl", level=4).text in html
+    assert 'id="save-status"' in html
+    assert checked(html) == {}
+
+
+def test_it_autosaves_with_htmx_answering_only_the_status(client, owner, draft):
+    client.force_login(owner)
+    data = form_data(
+        {"finances": "2", "justice": "na"},
+        reasons={"justice": "Niet aan toegekomen."},
+        notes={"finances": "Schulden bij de Belastingdienst."},
+    )
+
+    response = client.post(url(draft), data, HTTP_HX_REQUEST="true")
+
+    assert response.status_code == 200
+    body = response.content.decode().strip()
+    assert body.startswith('<p id="save-status"') and body.endswith("</p>")
+    assert body.count("<p") == 1 and "<form" not in body and "<html" not in body
+    assert re.search(r"\b\d\d:\d\d\b", body)  # the time it was saved
+    assert saved(draft)["finances"] == (2, "", "Schulden bij de Belastingdienst.")
+    assert saved(draft)["justice"] == (None, "Niet aan toegekomen.", "")
+    assert ZrmAssessment.objects.get(pk=draft.pk).status == "draft"
+    entry = AccessLogEntry.objects.filter(user=owner).latest("id")
+    assert (entry.action, entry.record_type, entry.record_id) == (
+        "change",
+        "zrm.zrmassessment",
+        str(draft.pk),
+    )
+
+
+def test_it_answers_a_failed_autosave_with_the_status_only(client, owner, draft):
+    client.force_login(owner)
+    # "not assessed" without a reason is refused; nothing of the post is saved.
+    data = form_data({"finances": "2", "justice": "na"})
+
+    response = client.post(url(draft), data, HTTP_HX_REQUEST="true")
+
+    assert response.status_code == 422
+    body = response.content.decode().strip()
+    assert body.startswith('<p id="save-status"') and "<form" not in body
+    assert set(saved(draft).values()) == {(None, "", "")}
+
+
+def test_it_saves_a_draft_without_javascript(client, owner, draft):
+    client.force_login(owner)
+    response = client.post(url(draft), form_data({"housing": "4"}, action="save"))
+    assert response.status_code == 302 and response.url == url(draft)
+    assert saved(draft)["housing"] == (4, "", "")
+    assert ZrmAssessment.objects.get(pk=draft.pk).status == "draft"
+
+
+def test_it_refuses_to_finalise_with_a_domain_missing_and_keeps_everything(
+    client, owner, case, draft
+):
+    client.force_login(owner)
+    levels = every_level(adl="na")
+    del levels["justice"]
+    data = form_data(
+        levels,
+        reasons={"adl": "Niet gezien thuis."},
+        notes={"housing": "Huurachterstand van drie maanden."},
+        action="finalise",
+    )
+    before = len(events(case))
+
+    response = client.post(url(draft), data)
+
+    assert response.status_code == 200
+    html = response.content.decode()
+    errors = re.search(r'<div class="form-errors" role="alert">(.*?)</div>', html, re.S).group(1)
+    assert "Justitie" in errors and "Financiën" not in errors
+    assert checked(html) == levels  # every choice made stays made
+    assert 'value="Niet gezien thuis."' in html
+    assert "Huurachterstand van drie maanden.</textarea>" in html
+    assert ZrmAssessment.objects.get(pk=draft.pk).status == "draft"
+    case = Case.objects.get(pk=case.pk)
+    assert case.zrm_begin_at is None
+    assert len(events(case)) == before
+
+
+def test_it_finalises_and_goes_back_to_the_zrm_tab(client, owner, case, draft):
+    client.force_login(owner)
+    data = form_data(every_level(justice="na"), reasons={"justice": "Geen zicht op."})
+
+    response = client.post(url(draft), {**data, "action": "finalise"})
+
+    assert response.status_code == 302
+    assert response.url == reverse("zrm_case", args=[case.pk])
+    final = ZrmAssessment.objects.get(pk=draft.pk)
+    assert final.status == "final"
+    assert saved(final)["finances"] == (1, "", "")
+    assert saved(final)["justice"] == (None, "Geen zicht op.", "")
+    assert Case.objects.get(pk=case.pk).zrm_begin_at is not None
+    assert [e.data["assessment_id"] for e in events(case, TimelineEvent.Kind.ZRM)] == [final.pk]
+
+
+def test_it_shows_a_finalised_assessment_read_only_with_a_link_to_correct(client, owner, case):
+    final = finalised_assessment(case, owner, "begin", {"finances": 2, "adl": 4})
+    client.force_login(owner)
+
+    html = client.get(url(final)).content.decode()
+
+    assert 'type="radio"' not in html and "<textarea" not in html
+    assert 'class="zrm-form"' not in html
+    assert f'href="{reverse("zrm_correct", args=[final.pk])}"' in html
+    assert ZrmDescriptor.objects.get(domain__key="finances", level=2).text in html
+    assert ZrmDescriptor.objects.get(domain__key="adl", level=4).text in html
+    assert ZrmDescriptor.objects.get(domain__key="adl", level=3).text not in html
+
+
+def test_it_changes_nothing_when_a_finalised_assessment_is_posted(client, owner, case):
+    final = finalised_assessment(case, owner, "begin", default=3)
+    client.force_login(owner)
+    before = saved(final)
+    for extra in ({}, {"HTTP_HX_REQUEST": "true"}):
+        client.post(url(final), form_data(every_level(), action="finalise"), **extra)
+    assert saved(final) == before
+    assert ZrmAssessment.objects.get(pk=final.pk).finalised_at == final.finalised_at
+
+
+def test_it_offers_no_correction_on_a_closed_case(client, owner, case):
+    final = finalised_assessment(case, owner, "begin")
+    close(case, owner, no_zrm_reason="Verhuisd.")
+    assert Case.objects.get(pk=case.pk).phase == Phase.AFGESLOTEN
+    client.force_login(owner)
+    html = client.get(url(final)).content.decode()
+    assert reverse("zrm_correct", args=[final.pk]) not in html
