@@ -11,29 +11,17 @@ and the number of queries. The query count must not change with the size.
 """
 
 import argparse
-import os
-import statistics
-import sys
 import time
 from datetime import timedelta
-from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "outreach.settings")
+from harness import measure, throwaway_database
 
-import django  # noqa: E402
+from django.test import Client
+from django.utils import timezone
 
-django.setup()
-
-from django.conf import settings  # noqa: E402
-from django.db import connection  # noqa: E402
-from django.test import Client  # noqa: E402
-from django.test.utils import CaptureQueriesContext, setup_test_environment  # noqa: E402
-from django.utils import timezone  # noqa: E402
-
-from cases import services  # noqa: E402
-from outreach.models import Membership  # noqa: E402
-from outreach.services import membership_set, team_create, user_create  # noqa: E402
+from cases import services
+from outreach.models import Membership
+from outreach.services import membership_set, team_create, user_create
 
 WORKERS = 10
 
@@ -85,27 +73,11 @@ def build_case(i, team, worker):
     return case
 
 
-def measure(client, url, repeat=20):
-    client.get(url)
-    times = []
-    for _ in range(repeat):
-        with CaptureQueriesContext(connection) as queries:
-            start = time.perf_counter()
-            response = client.get(url)
-            times.append((time.perf_counter() - start) * 1000)
-        assert response.status_code == 200, (url, response.status_code)
-    return statistics.median(times), len(queries.captured_queries)
-
-
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--sizes", type=int, nargs=2, default=[40, 4000])
     args = parser.parse_args()
-    setup_test_environment()
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-    old_name = connection.settings_dict["NAME"]
-    connection.creation.create_test_db(verbosity=0, autoclobber=True)
-    try:
+    with throwaway_database() as vendor:
         team = team_create(acting_user=None, name="Bench", code="BE")
         workers = []
         for n in range(WORKERS):
@@ -115,8 +87,8 @@ def main():
         client = Client()
         client.force_login(workers[0])
         built, first_case = 0, None
-        print(f"database: {connection.vendor}")
-        print("cases  page        median ms  queries")
+        print(f"database: {vendor}")
+        print("cases  page        median ms  p95 ms  queries")
         for size in sorted(args.sizes):
             start = time.perf_counter()
             while built < size:
@@ -125,10 +97,8 @@ def main():
                 built += 1
             print(f"(built {size} cases in {time.perf_counter() - start:.0f} s)")
             for name, url in (("home", "/"), ("case", f"/casussen/{first_case.pk}/")):
-                median, queries = measure(client, url)
-                print(f"{size:>5}  {name:<10} {median:>10.1f}  {queries:>7}")
-    finally:
-        connection.creation.destroy_test_db(old_name, verbosity=0)
+                median, p95, queries = measure(client, url, repeat=20)
+                print(f"{size:>5}  {name:<10} {median:>10.1f}  {p95:>6.1f}  {queries:>7}")
 
 
 if __name__ == "__main__":

@@ -5,7 +5,7 @@ say how many days the problem has lasted. The thresholds come from the team's Te
 """
 
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import datetime, time, timedelta
 
 from django.db.models import BooleanField, Count, ExpressionWrapper, Q
 from django.db.models.functions import Coalesce
@@ -35,7 +35,14 @@ class Rule:
 
 
 def _days_since(moment, now):
-    return (now - moment).days if moment else None
+    # Whole calendar days, as the home page counts them.
+    return (timezone.localdate(now) - timezone.localdate(moment)).days if moment else None
+
+
+def _before(today, days):
+    """The first moment of the day `days` days ago: a time before it is more than `days` whole
+    days ago."""
+    return timezone.make_aware(datetime.combine(today - timedelta(days=days), time.min))
 
 
 RULES = [
@@ -45,11 +52,11 @@ RULES = [
         lambda p, now, today: (
             Q(
                 phase__in=[Phase.EERSTE_CONTACT, Phase.CONTRACT],
-                contact_since__lt=now - timedelta(days=p.quiet_days_early),
+                contact_since__lt=_before(today, p.quiet_days_early),
             )
             | Q(
                 phase__in=sorted(TRAJECTORY_PHASES),
-                contact_since__lt=now - timedelta(days=p.quiet_days_trajectory),
+                contact_since__lt=_before(today, p.quiet_days_trajectory),
             )
         ),
         lambda c, now, today: _days_since(c.contact_since, now),
@@ -75,39 +82,48 @@ RULES = [
             Q(phase=Phase.NAZORG)
             & (
                 Q(nazorg_until__lte=today)
-                | Q(contact_since__lt=now - timedelta(days=p.nazorg_check_days))
+                | Q(contact_since__lt=_before(today, p.nazorg_check_days))
             )
         ),
-        lambda c, now, today: _days_since(c.contact_since, now),
+        # An aftercare period that has ended counts from its end, else from the last contact.
+        lambda c, now, today: (
+            (today - c.nazorg_until).days
+            if c.nazorg_until and c.nazorg_until <= today
+            else _days_since(c.contact_since, now)
+        ),
     ),
     Rule(
         "long_voorfase",
         _("in the pre-phase too long"),
         lambda p, now, today: Q(
-            phase=Phase.VOORFASE, phase_since__lt=now - timedelta(days=p.voorfase_max_days)
+            phase=Phase.VOORFASE, phase_since__lt=_before(today, p.voorfase_max_days)
         ),
         lambda c, now, today: _days_since(c.phase_since, now),
     ),
 ]
 
 
-def attention_cases(team, *, now=None):
-    """The team's open cases that need attention, each with `reasons`: [(rule, days)], longest
-    lasting first. One query."""
+@dataclass
+class Flagged:
+    """A case on the attention list before its details are loaded: what the rules and the sort
+    need, as plain values."""
+
+    pk: int
+    phase: str
+    phase_since: object
+    contact_since: object
+    follow_up_on: object
+    nazorg_until: object
+    reasons: list = None
+    longest: int = 0
+
+
+def attention_rows(team, *, now=None):
+    """The team's open cases that need attention, as light rows with `reasons`: [(rule, days)],
+    longest lasting first. One query; the rules run in the database."""
     now = now or timezone.now()
     today = timezone.localdate(now)
     policy = policy_for(team)
-    cases = (
-        Case.objects.filter(team=team)
-        .exclude(phase__in=CLOSED_PHASES)
-        .select_related("client", "assigned_worker")
-        # Never contacted counts from when the case entered its phase.
-        .annotate(
-            contact_since=Coalesce("last_contact_at", "phase_since"),
-            attempt_count=Count("attempts", distinct=True),
-            contact_count=Count("attempts", filter=Q(attempts__result="contact"), distinct=True),
-        )
-    )
     flags = {
         rule.flag: ExpressionWrapper(rule.condition(policy, now, today), BooleanField())
         for rule in RULES
@@ -115,11 +131,47 @@ def attention_cases(team, *, now=None):
     any_rule = Q()
     for rule in RULES:
         any_rule |= Q(**{rule.flag: True})
-    rows = list(cases.annotate(**flags).filter(any_rule))
-    for case in rows:
-        case.reasons = [
-            (rule, rule.days(case, now, today)) for rule in RULES if getattr(case, rule.flag)
+    found = (
+        Case.objects.filter(team=team)
+        .exclude(phase__in=CLOSED_PHASES)
+        # Never contacted counts from when the case entered its phase.
+        .annotate(
+            contact_since=Coalesce("last_contact_at", "phase_since"),
+            attempt_count=Count("attempts", distinct=True),
+            contact_count=Count("attempts", filter=Q(attempts__result="contact"), distinct=True),
+            **flags,
+        )
+        .filter(any_rule)
+        .values_list(
+            "pk", "phase", "phase_since", "contact_since", "follow_up_on", "nazorg_until", *flags
+        )
+    )
+    rows = []
+    for values in found:
+        row = Flagged(*values[:6])
+        row.reasons = [
+            (rule, rule.days(row, now, today))
+            for rule, flagged in zip(RULES, values[6:], strict=True)
+            if flagged
         ]
-        case.longest = max((days or 0) for _rule, days in case.reasons)
-    rows.sort(key=lambda case: (-case.longest, case.pk))
+        row.longest = max((days or 0) for _rule, days in row.reasons)
+        rows.append(row)
+    rows.sort(key=lambda row: (-row.longest, row.pk))
     return rows
+
+
+def with_details(rows):
+    """The cases of some attention rows (a page of them), with client and worker, in row order,
+    each carrying its `reasons` and `longest`. One query."""
+    cases = Case.objects.select_related("client", "assigned_worker").in_bulk([r.pk for r in rows])
+    result = []
+    for row in rows:
+        case = cases[row.pk]
+        case.reasons, case.longest = row.reasons, row.longest
+        result.append(case)
+    return result
+
+
+def attention_cases(team, *, now=None):
+    """All of the team's cases that need attention, with their details (for the CSV export)."""
+    return with_details(attention_rows(team, now=now))

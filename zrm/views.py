@@ -1,4 +1,3 @@
-import csv
 from urllib.parse import urlencode
 
 from django.contrib import messages
@@ -13,6 +12,7 @@ from django.utils.translation import gettext as _
 from cases.forms import apply_service_errors
 from cases.models import Case
 from outreach.access import Action, get_for_user, log_access, team_for_lead
+from outreach.csvexport import csv_response
 from outreach.drafts import keeps_draft
 from zrm import services
 from zrm.forms import AssessmentStartForm, CorrectionForm, PeriodForm, ScoresForm, TargetsForm
@@ -213,38 +213,34 @@ def team_zrm(request, team_id):
 
 
 def _outcomes_csv(team, period, outcomes):
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
     span = f"{period['start']:%Y%m%d}-{period['end']:%Y%m%d}"
-    response["Content-Disposition"] = f'attachment; filename="zrm-{team.code}-{span}.csv"'
-    response.write("\ufeff")  # Excel reads UTF-8 only with a byte-order mark.
-    writer = csv.writer(response, delimiter=";")
-    writer.writerow(
+    header = [
+        _("domain"),
+        _("cases"),
+        _("mean begin"),
+        _("mean end"),
+        _("improved"),
+        _("same"),
+        _("worse"),
+    ]
+    rows = [
         [
-            _("domain"),
-            _("cases"),
-            _("mean begin"),
-            _("mean end"),
-            _("improved"),
-            _("same"),
-            _("worse"),
+            str(row.domain),
+            row.cases,
+            _decimal(row.mean_begin),
+            _decimal(row.mean_end),
+            _share(row.improved),
+            _share(row.same),
+            _share(row.worse),
         ]
-    )
-    for row in outcomes.rows:
-        writer.writerow(
-            [
-                row.domain,
-                row.cases,
-                _decimal(row.mean_begin),
-                _decimal(row.mean_end),
-                _share(row.improved),
-                _share(row.same),
-                _share(row.worse),
-            ]
-        )
-    writer.writerow([])
-    writer.writerow([_("closed cases"), outcomes.closed])
-    writer.writerow([_("without an end assessment"), outcomes.without_end])
-    return response
+        for row in outcomes.rows
+    ]
+    rows += [
+        [],
+        [_("closed cases"), outcomes.closed],
+        [_("without an end assessment"), outcomes.without_end],
+    ]
+    return csv_response(f"zrm-{team.code}-{span}.csv", header, rows)
 
 
 def _decimal(value):

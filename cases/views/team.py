@@ -2,20 +2,19 @@
 team's attention thresholds. Only the team's leads: a worker of the team gets a 403 with an
 explanation, anyone else a 404 (outreach.access.team_for_lead)."""
 
-import csv
-
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from cases import services
-from cases.attention import attention_cases, policy_for
+from cases.attention import attention_cases, attention_rows, policy_for, with_details
 from cases.forms import ReassignForm, TeamPolicyForm, apply_service_errors
 from cases.models import Case
 from cases.phases import CLOSED_PHASES
@@ -30,13 +29,15 @@ from cases.team import (
 )
 from cases.views.common import handle_form
 from outreach.access import Action, log_access, team_for_lead
+from outreach.csvexport import csv_response
 from outreach.models import User
 
 
 def team_detail(request, team_id):
     team = team_for_lead(request, team_id)
     sort = request.GET.get("sorteer", "name")
-    attention = Paginator(attention_cases(team), 25).get_page(request.GET.get("pagina"))
+    attention = Paginator(attention_rows(team), 25).get_page(request.GET.get("pagina"))
+    attention.object_list = with_details(attention.object_list)
     phase_times, long_open = time_in_phase(team)
     log_access(request, action=Action.READ, record_type="cases.team_overview", team=team)
     return render(
@@ -88,8 +89,10 @@ def team_worker(request, team_id, user_id):
 def team_reassign(request, team_id):
     team = team_for_lead(request, team_id)
     form = ReassignForm(request.POST, team=team)
-    back = request.POST.get("next") or reverse("team_detail", args=[team.pk])
-    if not back.startswith("/"):
+    back = request.POST.get("next", "")
+    if not url_has_allowed_host_and_scheme(
+        back, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
         back = reverse("team_detail", args=[team.pk])
     if form.is_valid():
         try:
@@ -134,16 +137,6 @@ def team_policy(request, team_id):
     )
 
 
-def _csv_response(filename, header, rows):
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    response.write("\ufeff")  # Excel reads UTF-8 only with a byte-order mark.
-    writer = csv.writer(response, delimiter=";")
-    writer.writerow(header)
-    writer.writerows(rows)
-    return response
-
-
 def team_export(request, team_id, what):
     team = team_for_lead(request, team_id)
     today = timezone.localdate()
@@ -182,4 +175,4 @@ def team_export(request, team_id, what):
     else:
         raise Http404
     log_access(request, action=Action.EXPORT, record_type=f"cases.team_{what}", team=team)
-    return _csv_response(f"{what}-{team.code}-{today:%Y%m%d}.csv", header, rows)
+    return csv_response(f"{what}-{team.code}-{today:%Y%m%d}.csv", header, rows)

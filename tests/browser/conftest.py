@@ -6,6 +6,7 @@ CI=true, where a missing browser is a failure.
 """
 
 import os
+from importlib import import_module
 from pathlib import Path
 
 import pytest
@@ -82,9 +83,17 @@ def assert_accessible(page):
 
 
 @pytest.fixture(autouse=True)
-def keep_migration_data(django_db_serialized_rollback):
-    """Live-server tests empty the database afterwards; this puts back what the migrations loaded
-    (the ZRM matrix), so the next test still has it."""
+def migration_data(transactional_db):
+    """Live-server tests empty the database afterwards, data migrations included. Django's
+    serialized rollback cannot put it back here: inside Playwright's sync API the test runs with a
+    different database connection object than the one the contents were serialized on. So the
+    data migrations' own loaders run again when their data is gone."""
+    from django.apps import apps
+
+    from zrm.models import ZrmMatrix
+
+    if not ZrmMatrix.objects.exists():
+        import_module("zrm.migrations.0002_load_zrm_2013").load(apps, None)
 
 
 @pytest.fixture

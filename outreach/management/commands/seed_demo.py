@@ -16,8 +16,14 @@ class Command(BaseCommand):
             action="store_true",
             help="Seed even though DEBUG is off (never on a production database).",
         )
+        parser.add_argument(
+            "--scale",
+            type=int,
+            metavar="N",
+            help="Also make N cases over 20 teams and 200 workers, for benchmarks.",
+        )
 
-    def handle(self, *args, allow_without_debug=False, **options):
+    def handle(self, *args, allow_without_debug=False, scale=None, **options):
         if not settings.DEBUG and not allow_without_debug:
             raise CommandError(
                 "seed_demo creates users with a published password; it runs only with DEBUG=true."
@@ -28,3 +34,8 @@ class Command(BaseCommand):
             for config in apps.get_app_configs():
                 if module_has_submodule(config.module, "demo"):
                     import_module(f"{config.name}.demo").seed(self.stdout)
+        if scale:
+            # Bulk data, in its own transactions per chunk (cases/scale.py).
+            for config in apps.get_app_configs():
+                if module_has_submodule(config.module, "scale"):
+                    import_module(f"{config.name}.scale").seed(scale, self.stdout)

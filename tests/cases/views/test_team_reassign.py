@@ -1,0 +1,149 @@
+"""Reassigning cases from the worker page (team_reassign, POST only)."""
+
+import pytest
+from django.urls import reverse
+
+from cases.models import Case, TimelineEvent
+from cases.phases import Phase
+from outreach.models import AccessLogEntry
+from tests.cases.factories import case_in_phase, events, open_case, snapshot
+
+REASON = "Olga gaat met verlof."
+
+
+def url(team):
+    return reverse("team_reassign", args=[team.pk])
+
+
+def worker_page(team, worker):
+    return reverse("team_worker", args=[team.pk, worker.pk])
+
+
+def post(client, team, cases, to_worker, reason=REASON, next_url=None):
+    data = {"cases": [case.pk for case in cases], "to_worker": to_worker.pk, "reason": reason}
+    if next_url is not None:
+        data["next"] = next_url
+    return client.post(url(team), data)
+
+
+def shown_messages(client, path):
+    html = client.get(path).content.decode()
+    start = html.find('<div class="messages"')
+    return html[start : html.find("</div>", start)] if start >= 0 else ""
+
+
+@pytest.fixture
+def owners_cases(owner, team):
+    return [
+        open_case(acting_user=owner, team=team, last_name="Een"),
+        case_in_phase(Phase.CONTRACT, acting_user=owner, team=team, last_name="Twee"),
+        open_case(acting_user=owner, team=team, last_name="Drie"),
+    ]
+
+
+def test_it_moves_the_ticked_cases_and_says_so(client, lead, owner, colleague, team, owners_cases):
+    client.force_login(lead)
+    back = worker_page(team, owner)
+    response = post(client, team, owners_cases[:2], colleague, next_url=back)
+    assert response.status_code == 302 and response["Location"] == back
+    workers = dict(Case.objects.values_list("pk", "assigned_worker"))
+    assert workers == {
+        owners_cases[0].pk: colleague.pk,
+        owners_cases[1].pk: colleague.pk,
+        owners_cases[2].pk: owner.pk,
+    }
+    for case in owners_cases[:2]:
+        (event,) = events(case, TimelineEvent.Kind.ASSIGNMENT)
+        assert event.data == {"from": "Olga Tester", "to": "Cor Tester", "reason": REASON}
+    assert "2 casus(sen) overgedragen aan Cor Tester." in shown_messages(client, back)
+    changes = AccessLogEntry.objects.filter(user=lead, action="change")
+    assert sorted(changes.values_list("record_id", flat=True)) == sorted(
+        str(case.pk) for case in owners_cases[:2]
+    )
+
+
+def test_it_goes_back_to_the_team_page_without_a_next(client, lead, colleague, team, owners_cases):
+    client.force_login(lead)
+    response = post(client, team, owners_cases[:1], colleague)
+    assert response["Location"] == reverse("team_detail", args=[team.pk])
+
+
+@pytest.mark.parametrize("next_url", ["https://evil.example/", "//evil.example/"])
+def test_it_never_sends_the_lead_off_the_site(
+    next_url, client, lead, colleague, team, owners_cases
+):
+    client.force_login(lead)
+    response = post(client, team, owners_cases[:1], colleague, next_url=next_url)
+    assert response.status_code == 302
+    assert response["Location"] == reverse("team_detail", args=[team.pk])
+
+
+def test_it_changes_nothing_for_another_teams_case_id(
+    client, lead, owner, colleague, team, other_team, outsider, owners_cases
+):
+    theirs = open_case(acting_user=outsider, team=other_team, last_name="Hun")
+    before = [snapshot(case) for case in [*owners_cases, theirs]]
+    client.force_login(lead)
+    back = worker_page(team, owner)
+    response = post(client, team, [owners_cases[0], theirs], colleague, next_url=back)
+    assert response.status_code == 302 and response["Location"] == back
+    assert [snapshot(case) for case in [*owners_cases, theirs]] == before
+    assert 'class="message message-error"' in shown_messages(client, back)
+    assert not AccessLogEntry.objects.filter(user=lead, action="change").exists()
+
+
+def test_it_changes_nothing_when_a_ticked_case_was_closed_meanwhile(
+    client, lead, owner, colleague, team, owners_cases
+):
+    closed = case_in_phase(Phase.AFGESLOTEN, acting_user=owner, team=team, last_name="Dicht")
+    before = [snapshot(case) for case in [*owners_cases, closed]]
+    client.force_login(lead)
+    back = worker_page(team, owner)
+    post(client, team, [owners_cases[0], closed], colleague, next_url=back)
+    assert [snapshot(case) for case in [*owners_cases, closed]] == before
+    assert "Alleen open casussen van dit team kunnen worden overgedragen." in shown_messages(
+        client, back
+    )
+
+
+def test_it_changes_nothing_without_a_reason(client, lead, owner, colleague, team, owners_cases):
+    before = [snapshot(case) for case in owners_cases]
+    client.force_login(lead)
+    back = worker_page(team, owner)
+    post(client, team, owners_cases, colleague, reason="  ", next_url=back)
+    assert [snapshot(case) for case in owners_cases] == before
+    assert 'class="message message-error"' in shown_messages(client, back)
+
+
+def test_it_changes_nothing_for_a_worker_of_another_team(
+    client, lead, owner, team, outsider, owners_cases
+):
+    before = [snapshot(case) for case in owners_cases]
+    client.force_login(lead)
+    post(client, team, owners_cases, outsider, next_url=worker_page(team, owner))
+    assert [snapshot(case) for case in owners_cases] == before
+
+
+def test_it_explains_in_dutch_that_a_worker_may_not_reassign(
+    client, owner, colleague, team, owners_cases
+):
+    before = [snapshot(case) for case in owners_cases]
+    client.force_login(owner)
+    response = post(client, team, owners_cases, colleague)
+    assert response.status_code == 403
+    assert "Alleen de teamleiders van Outreach Noord" in response.content.decode()
+    assert [snapshot(case) for case in owners_cases] == before
+
+
+def test_it_is_a_404_for_a_lead_of_another_team(
+    client, outsider_lead, colleague, team, owners_cases
+):
+    before = [snapshot(case) for case in owners_cases]
+    client.force_login(outsider_lead)
+    assert post(client, team, owners_cases, colleague).status_code == 404
+    assert [snapshot(case) for case in owners_cases] == before
+
+
+def test_it_takes_only_a_post(client, lead, team):
+    client.force_login(lead)
+    assert client.get(url(team)).status_code == 405

@@ -1,0 +1,177 @@
+"""The team lead's page of one worker's open cases (team_worker), and the query counts of it and of
+the team page it is reached from."""
+
+import re
+from datetime import timedelta
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from cases import services
+from cases.models import Case, PhaseSpan
+from cases.phases import Phase
+from outreach.models import AccessLogEntry, Membership, User
+from tests.cases.factories import case_in_phase, open_case, register_signal
+from tests.conftest import make_member
+
+
+def url(team, worker):
+    return reverse("team_worker", args=[team.pk, worker.pk])
+
+
+def ticked_case_ids(html):
+    return sorted(int(pk) for pk in re.findall(r'name="cases" value="(\d+)"', html))
+
+
+def worker_options(html):
+    select = re.search(r'<select name="to_worker".*?</select>', html, re.S).group(0)
+    return re.findall(r'<option value="\d+"[^>]*>([^<]+)</option>', select)
+
+
+def test_it_lists_the_workers_open_cases_to_tick(client, lead, owner, colleague, team):
+    first = open_case(acting_user=owner, team=team, last_name="Een")
+    second = case_in_phase(Phase.CONTRACT, acting_user=owner, team=team, last_name="Twee")
+    case_in_phase(Phase.AFGESLOTEN, acting_user=owner, team=team, last_name="Dicht")
+    open_case(acting_user=owner, team=team, assigned_worker=colleague, last_name="Ander")
+    client.force_login(lead)
+    response = client.get(url(team, owner))
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert ticked_case_ids(html) == sorted([first.pk, second.pk])
+    assert "2 open casussen in Outreach Noord" in html
+    assert first.reference in html and second.reference in html
+    assert "Dicht" not in html and "Ander" not in html
+    assert f'name="next" value="{url(team, owner)}"' in html
+
+
+def test_it_offers_only_active_members_of_the_team_as_new_worker(
+    client, lead, owner, colleague, team, outsider
+):
+    open_case(acting_user=owner, team=team)
+    inactive = make_member("slaper", team, Membership.Role.WORKER, first_name="Sam")
+    # No service deactivates an account yet: done directly, as the admin would.
+    User.objects.filter(pk=inactive.pk).update(is_active=False)
+    client.force_login(lead)
+    html = client.get(url(team, owner)).content.decode()
+    assert worker_options(html) == ["Cor Tester", "Lotte Tester", "Olga Tester"]
+
+
+def test_it_shows_no_form_for_a_worker_without_open_cases(client, lead, colleague, team):
+    client.force_login(lead)
+    html = client.get(url(team, colleague)).content.decode()
+    assert "Geen open casussen." in html
+    assert 'name="to_worker"' not in html
+
+
+def test_it_shows_a_former_members_cases_here(client, lead, team):
+    former = make_member("former", team, Membership.Role.WORKER, first_name="Fenna")
+    case = open_case(acting_user=former, team=team)
+    # Fenna leaves the team (no service for that yet); her case stays behind.
+    Membership.objects.filter(user=former).delete()
+    client.force_login(lead)
+    response = client.get(url(team, former))
+    assert response.status_code == 200
+    assert ticked_case_ids(response.content.decode()) == [case.pk]
+
+
+def test_it_is_a_404_for_someone_with_nothing_in_this_team(
+    client, lead, team, other_team, outsider
+):
+    open_case(acting_user=outsider, team=other_team)
+    client.force_login(lead)
+    assert client.get(url(team, outsider)).status_code == 404
+    missing = reverse("team_worker", args=[team.pk, 999999])
+    assert client.get(missing).status_code == 404
+
+
+def test_it_logs_the_read(client, lead, owner, team):
+    open_case(acting_user=owner, team=team)
+    client.force_login(lead)
+    client.get(url(team, owner))
+    entry = AccessLogEntry.objects.get(user=lead)
+    assert (entry.action, entry.result, entry.record_type, entry.team_id) == (
+        "read",
+        "allowed",
+        "cases.case_list",
+        team.pk,
+    )
+
+
+def test_it_explains_in_dutch_that_a_worker_may_not_open_it(client, owner, colleague, team):
+    open_case(acting_user=owner, team=team)
+    client.force_login(colleague)
+    response = client.get(url(team, owner))
+    assert response.status_code == 403
+    html = response.content.decode()
+    assert "Alleen de teamleiders van Outreach Noord kunnen deze pagina openen." in html
+    assert "Jansen" not in html
+
+
+def test_it_is_a_logged_404_for_a_lead_of_another_team(client, outsider_lead, owner, team):
+    open_case(acting_user=owner, team=team)
+    client.force_login(outsider_lead)
+    response = client.get(url(team, owner))
+    assert response.status_code == 404
+    entry = AccessLogEntry.objects.get(user=outsider_lead)
+    assert (entry.result, entry.team_id) == ("denied", team.pk)
+
+
+def test_it_makes_the_same_number_of_queries_for_few_and_many_cases(
+    client, lead, owner, team, django_assert_num_queries
+):
+    for i in range(2):
+        open_case(acting_user=owner, team=team, last_name=f"K{i}")
+    client.force_login(lead)
+    target = url(team, owner)
+    client.get(target)
+    with django_assert_num_queries(12) as small:
+        client.get(target)
+    for i in range(4):
+        case_in_phase(Phase.CONTRACT, acting_user=owner, team=team, last_name=f"G{i}")
+        open_case(acting_user=owner, team=team, last_name=f"H{i}")
+        make_member(f"extra{i}", team, Membership.Role.WORKER)
+    with django_assert_num_queries(len(small.captured_queries)):
+        response = client.get(target)
+    assert len(ticked_case_ids(response.content.decode())) == 10
+
+
+def team_page_data(team, worker, n):
+    """Cases that reach every part of the team page: the attention list, the time-in-phase
+    figures and the long-open list, waiting and decided signals from several sources."""
+    now = timezone.now()
+    for i in range(n):
+        quiet = case_in_phase(
+            Phase.EERSTE_CONTACT, acting_user=worker, team=team, last_name=f"Q{n}{i}"
+        )
+        long = case_in_phase(Phase.VOORFASE, acting_user=worker, team=team, last_name=f"L{n}{i}")
+        # The clock: first contact 20 days ago, the pre-phase entered 30 days ago, its earlier
+        # pre-phase span lasted two days.
+        Case.objects.filter(pk=quiet.pk).update(phase_since=now - timedelta(days=20))
+        Case.objects.filter(pk=long.pk).update(phase_since=now - timedelta(days=30))
+        PhaseSpan.objects.filter(case=quiet, phase=Phase.VOORFASE).update(
+            started_at=now - timedelta(days=22), ended_at=now - timedelta(days=20)
+        )
+        register_signal(acting_user=worker, team=team, source="police")
+        declined = register_signal(acting_user=worker, team=team, source="gp")
+        services.signal_decline(acting_user=worker, signal=declined, reason="no_concern")
+
+
+@pytest.mark.parametrize("sort", ["name", "open"])
+def test_it_keeps_the_team_pages_queries_flat_with_every_section_filled(
+    sort, client, lead, owner, team, django_assert_num_queries
+):
+    team_page_data(team, owner, 1)
+    client.force_login(lead)
+    target = reverse("team_detail", args=[team.pk]) + f"?sorteer={sort}"
+    client.get(target)
+    with django_assert_num_queries(19) as small:
+        html = client.get(target).content.decode()
+    assert html.count('class="case-card is-overdue"') == 2
+    assert "Open casussen langer in hun fase dan het 90e percentiel" in html
+    for i in range(3):
+        worker = make_member(f"extra{i}", team, Membership.Role.WORKER)
+        team_page_data(team, worker, 2)
+    with django_assert_num_queries(len(small.captured_queries)):
+        html = client.get(target).content.decode()
+    assert html.count('class="case-card is-overdue"') == 14
