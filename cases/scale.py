@@ -9,6 +9,7 @@ asking for more cases adds only the difference.
 """
 
 import random
+from dataclasses import dataclass, field
 from datetime import datetime, time, timedelta
 
 from django.contrib.auth.hashers import make_password
@@ -212,29 +213,15 @@ def _chunk(rng, numbers, teams, workers, now):
             )
         )
     Case.objects.bulk_create(rows["cases"])
-    events, spans, attempts, contacts, agreements, signals = [], [], [], [], [], []
+    batch = Batch()
     for (_i, _team, worker, phase, opened, _client), case in zip(plans, rows["cases"], strict=True):
-        _history(
-            rng,
-            case,
-            worker,
-            phase,
-            opened,
-            today,
-            now,
-            events,
-            spans,
-            attempts,
-            contacts,
-            agreements,
-            signals,
-        )
-    Signal.objects.bulk_create(signals)
-    ContactAttempt.objects.bulk_create(attempts)
-    ContactMoment.objects.bulk_create(contacts)
-    Agreement.objects.bulk_create(agreements)
-    PhaseSpan.objects.bulk_create(spans)
-    TimelineEvent.objects.bulk_create(events, batch_size=2000)
+        _history(rng, case, worker, phase, opened, today, batch)
+    Signal.objects.bulk_create(batch.signals)
+    ContactAttempt.objects.bulk_create(batch.attempts)
+    ContactMoment.objects.bulk_create(batch.contacts)
+    Agreement.objects.bulk_create(batch.agreements)
+    PhaseSpan.objects.bulk_create(batch.spans)
+    TimelineEvent.objects.bulk_create(batch.events, batch_size=2000)
     Case.objects.bulk_update(
         rows["cases"],
         [
@@ -250,22 +237,22 @@ def _chunk(rng, numbers, teams, workers, now):
     )
 
 
-def _history(
-    rng,
-    case,
-    worker,
-    phase,
-    opened,
-    today,
-    now,
-    events,
-    spans,
-    attempts,
-    contacts,
-    agreements,
-    signals,
-):
+@dataclass
+class Batch:
+    """The rows of one chunk of cases, written in bulk together."""
+
+    events: list = field(default_factory=list)
+    spans: list = field(default_factory=list)
+    attempts: list = field(default_factory=list)
+    contacts: list = field(default_factory=list)
+    agreements: list = field(default_factory=list)
+    signals: list = field(default_factory=list)
+
+
+def _history(rng, case, worker, phase, opened, today, batch):
     """Walk the case along the phase path to `phase`, writing what the services would."""
+    events, spans, attempts = batch.events, batch.spans, batch.attempts
+    contacts, agreements, signals = batch.contacts, batch.agreements, batch.signals
     day = opened
     received = opened - timedelta(days=rng.randint(0, 10))
     source = rng.choice(SOURCES)
