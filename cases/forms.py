@@ -415,3 +415,14 @@ class TeamPolicyForm(forms.ModelForm):
             name: forms.NumberInput(attrs={"min": 1, "max": 365, "inputmode": "numeric"})
             for name in fields
         }
+
+
+class PeriodForm(forms.Form):
+    start = forms.DateField(label=_("closed from"), widget=DateInput())
+    end = forms.DateField(label=_("up to and including"), widget=DateInput())
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("start") and cleaned.get("end") and cleaned["start"] > cleaned["end"]:
+            raise ValidationError(_("The start of the period lies after its end."))
+        return cleaned

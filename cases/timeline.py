@@ -180,6 +180,26 @@ def _zrm(data):
     return view
 
 
+NETWORK_ACTIONS = {
+    "added": gettext_lazy("Network: %(name)s added"),
+    "changed": gettext_lazy("Network: %(name)s changed"),
+    "removed": gettext_lazy("Network: %(name)s removed"),
+    "interview": gettext_lazy("Network: interview answers saved"),
+    "snapshot": gettext_lazy("Network: snapshot taken"),
+}
+
+
+def _network(data):
+    # Written by the network app through timeline_record; names are what the worker typed.
+    title = str(NETWORK_ACTIONS.get(data.get("action"), gettext_lazy("Network changed")))
+    view = EventView(title % {"name": data.get("name", "")})
+    if data.get("status") == "reactivated":
+        view.facts.append((_("status"), _("sleeping contact reactivated")))
+    if data.get("members") is not None:
+        view.facts.append((_("people on the map"), str(data["members"])))
+    return view
+
+
 def _correction(data):
     return EventView(_("Correction"), text=[(_("correction"), data["text"])])
 
@@ -196,6 +216,7 @@ DESCRIBERS = {
     "client": _fields_changed(gettext_lazy("Client details updated")),
     "assignment": _assignment,
     "zrm": _zrm,
+    "network": _network,
     "correction": _correction,
 }
 

@@ -20,5 +20,6 @@ urlpatterns = [
     path("teams/wissel/", views.team_switch, name="team_switch"),
     path("admin/", admin.site.urls),
     path("", include("cases.urls")),
+    path("", include("network.urls")),
     path("", include("zrm.urls")),
 ]

@@ -6,6 +6,7 @@ from django.utils import timezone
 
 from cases import services
 from cases.models import Case, Signal, TimelineEvent
+from network.services import member_add
 from outreach.models import Membership
 from outreach.services import membership_set, team_create, user_create
 from zrm.services import assessment_start
@@ -115,6 +116,7 @@ def records(team, owner):
         "case": Case.objects.get(pk=case.pk),
         "agreement": agreement,
         "event": TimelineEvent.objects.filter(case=case).first(),
+        "member": member_add(acting_user=owner, case=case, name="Buurvrouw", relation="neighbour"),
         "assessment": assessment_start(
             acting_user=owner, case=case, kind="begin", assessed_on=today
         ),

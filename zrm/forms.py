@@ -101,14 +101,3 @@ class TargetsForm(forms.Form):
 
     def levels(self):
         return {d: self.cleaned_data.get(f"target_{d.pk}") for d in self.domains}
-
-
-class PeriodForm(forms.Form):
-    start = forms.DateField(label=_("closed from"), widget=DateInput())
-    end = forms.DateField(label=_("up to and including"), widget=DateInput())
-
-    def clean(self):
-        cleaned = super().clean()
-        if cleaned.get("start") and cleaned.get("end") and cleaned["start"] > cleaned["end"]:
-            raise ValidationError(_("The start of the period lies after its end."))
-        return cleaned

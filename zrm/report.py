@@ -9,6 +9,7 @@ from django.utils import timezone
 from weasyprint import HTML
 
 from zrm.models import ZrmDescriptor
+from zrm.network import network_story
 from zrm.selectors import Row, case_comparison, radar
 
 
@@ -62,6 +63,7 @@ def report_context(case):
         "rows": rows,
         "notes": notes,
         "chart": radar(comparison),
+        "network": network_story(case, comparison),
         "matrix": matrix,
         "organisation": settings.ORGANISATION_NAME,
         "printed_at": timezone.localtime(),

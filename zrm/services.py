@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 
 from cases.models import TimelineEvent
 from cases.services import case_record_zrm, timeline_record
+from network.services import snapshot_take
 from zrm.models import LEVELS, ZrmAssessment, ZrmMatrix, ZrmScore, ZrmTarget
 
 CURRENT_MATRIX = "2013"
@@ -104,6 +105,9 @@ def assessment_finalise(*, acting_user, assessment):
         data["corrects_assessment_id"] = assessment.corrects_id
         data["reason"] = assessment.correction_reason
     case_record_zrm(acting_user=acting_user, case=assessment.case, kind=assessment.kind, data=data)
+    if assessment.kind in ("begin", "end"):
+        # The network map is frozen with the begin and end measurement, to compare them later.
+        snapshot_take(acting_user=acting_user, case=assessment.case, kind=assessment.kind)
     return assessment
 
 

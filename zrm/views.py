@@ -9,14 +9,15 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from cases.forms import apply_service_errors
+from cases.forms import PeriodForm, apply_service_errors
 from cases.models import Case
 from outreach.access import Action, get_for_user, log_access, team_for_lead
 from outreach.csvexport import csv_response
 from outreach.drafts import keeps_draft
 from zrm import services
-from zrm.forms import AssessmentStartForm, CorrectionForm, PeriodForm, ScoresForm, TargetsForm
+from zrm.forms import AssessmentStartForm, CorrectionForm, ScoresForm, TargetsForm
 from zrm.models import ZrmAssessment, ZrmMatrix, ZrmScore
+from zrm.network import network_story
 from zrm.report import NothingToReport, report_pdf
 from zrm.selectors import case_comparison, radar, superseded_ids, team_outcomes
 
@@ -57,6 +58,7 @@ def case_zrm(request, case_id):
             "superseded": superseded_ids(assessments),
             "comparison": comparison,
             "chart": radar(comparison),
+            "network": network_story(case, comparison),
             "start_form": AssessmentStartForm(initial={"assessed_on": timezone.localdate()}),
         },
     )

@@ -6,6 +6,7 @@ import pytest
 from django.urls import reverse
 
 from cases.models import Case, Signal, TimelineEvent
+from network.models import NetworkMember, NetworkSnapshot
 from outreach.models import AccessLogEntry
 from tests.urlwalk import record_url_names
 from zrm.models import ZrmAssessment, ZrmScore
@@ -51,6 +52,14 @@ RECORD_URLS = {
     "zrm_assessment": _ids("assessment", "assessment_id"),
     "zrm_correct": _ids("assessment", "assessment_id"),
     "zrm_team": _team,
+    "network_case": _ids("case", "case_id"),
+    "network_member_add": _ids("case", "case_id"),
+    "network_interview": _ids("case", "case_id"),
+    "network_snapshot": _ids("case", "case_id"),
+    "network_compare": _ids("case", "case_id"),
+    "network_member_edit": _ids("member", "member_id"),
+    "network_member_remove": _ids("member", "member_id"),
+    "network_team": _team,
     "team_worker": lambda r: (
         {"team_id": r["team"].pk, "user_id": r["case"].assigned_worker_id},
         "outreach.team",
@@ -65,7 +74,15 @@ RECORD_URLS = {
     ),
 }
 # Views that only take POST answer a GET with 405 before looking at the record.
-POST_ONLY = {"signal_client_search", "signal_link", "agreement_status", "team_reassign"}
+POST_ONLY = {
+    "signal_client_search",
+    "signal_link",
+    "agreement_status",
+    "team_reassign",
+    "network_member_add",
+    "network_snapshot",
+    "network_member_remove",
+}
 
 
 def test_it_covers_every_url_that_takes_a_record_id():
@@ -75,6 +92,8 @@ def test_it_covers_every_url_that_takes_a_record_id():
 def snapshot():
     return (
         list(ZrmAssessment.objects.values_list("status", "kind")),
+        list(NetworkMember.objects.values_list("name", "status")),
+        NetworkSnapshot.objects.count(),
         list(ZrmScore.objects.values_list("level", flat=True)),
         list(Case.objects.values_list("phase", "assigned_worker_id", "client_id")),
         list(Signal.objects.values_list("status", "case_id")),
@@ -100,6 +119,9 @@ def test_it_is_a_404_for_another_team_and_logged(client, records, outsider, name
         "kind": "begin",
         "assessed_on": "2026-01-01",
         "action": "finalise",
+        "relation": "friend",
+        "ring": 1,
+        "label": "x",
     }
     response = getattr(client, method)(reverse(name, kwargs=kwargs), data)
     if method == "get" and name in POST_ONLY:

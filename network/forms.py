@@ -1,0 +1,91 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from network.guide import sections, text
+from network.models import NetworkMember
+
+
+class MemberForm(forms.ModelForm):
+    class Meta:
+        model = NetworkMember
+        fields = [
+            "name",
+            "relation",
+            "ring",
+            "distance",
+            "frequency",
+            "involvement",
+            "support_practical",
+            "support_material",
+            "support_emotional",
+            "support_company",
+            "support_decisions",
+            "overloaded",
+            "too_far",
+            "own_problems",
+            "negative_influence",
+            "status",
+            "known_before",
+            "wants_back",
+            "agreements",
+            "note",
+        ]
+        widgets = {
+            "ring": forms.RadioSelect,
+            "agreements": forms.CheckboxSelectMultiple,
+            "note": forms.Textarea(attrs={"rows": 2}),
+        }
+
+    def __init__(self, *args, case, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Only this case's agreements: another case's id is not a valid choice.
+        self.fields["agreements"].queryset = case.agreements.all()
+        self.fields["agreements"].required = False
+
+
+class SnapshotForm(forms.Form):
+    label = forms.CharField(label=_("label"), max_length=100, required=False)
+
+
+class InterviewForm(forms.Form):
+    """The wijkecogram guide: an answer per question, and for questions that name people a field
+    to add them to the map (names separated by commas)."""
+
+    def __init__(self, *args, answers, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.sections = []
+        for section in sections():
+            rows = []
+            for question in section["questions"]:
+                key = question["key"]
+                self.fields[f"answer_{key}"] = forms.CharField(
+                    label=text(question),
+                    required=False,
+                    max_length=4000,
+                    initial=answers.get(key, ""),
+                    widget=forms.Textarea(attrs={"rows": 2}),
+                )
+                add = None
+                if question.get("adds"):
+                    self.fields[f"add_{key}"] = forms.CharField(
+                        label=_("Add the people named (separate names with commas)"),
+                        required=False,
+                        max_length=400,
+                    )
+                    add = self[f"add_{key}"]
+                rows.append((question, self[f"answer_{key}"], add))
+            self.sections.append((section, text(section), text(section.get("intro")), rows))
+
+    def answers(self):
+        return {
+            name.removeprefix("answer_"): value
+            for name, value in self.cleaned_data.items()
+            if name.startswith("answer_")
+        }
+
+    def named(self):
+        return {
+            name.removeprefix("add_"): [n for n in value.split(",") if n.strip()]
+            for name, value in self.cleaned_data.items()
+            if name.startswith("add_") and value.strip()
+        }

@@ -1,0 +1,150 @@
+"""The measure of a client's network, and of how far its activation succeeded: one function over
+the members of a map (live or frozen in a snapshot). docs/network-measures.md gives the reasoning.
+
+Members are plain dicts with the fields of NetworkMember (see `as_dict`), so the live map and a
+snapshot are measured by the same code."""
+
+from dataclasses import asdict, dataclass, field
+
+from django.utils.translation import gettext_lazy as _
+
+SUPPORT_KINDS = ["practical", "material", "emotional", "company", "decisions"]
+FORMAL_RELATIONS = {"professional", "organisation"}
+MEMBER_FIELDS = [
+    "id",
+    "name",
+    "relation",
+    "ring",
+    "distance",
+    "frequency",
+    "involvement",
+    "overloaded",
+    "too_far",
+    "own_problems",
+    "negative_influence",
+    "status",
+    "known_before",
+    "wants_back",
+    *[f"support_{kind}" for kind in SUPPORT_KINDS],
+]
+HEAVY_LOAD_KINDS = 3
+
+WARNINGS = {
+    "overloaded_supporter": _(
+        "An informal supporter carries three or more kinds of support or is overloaded."
+    ),
+    "no_informal_supporter": _("Nobody from the informal network gives support."),
+    "only_negative_support": _("All support comes from people with a negative influence."),
+}
+
+
+def as_dict(member):
+    return {name: getattr(member, name) for name in MEMBER_FIELDS}
+
+
+def _receives(member):
+    """The kinds of support the client receives from this member."""
+    return [k for k in SUPPORT_KINDS if member.get(f"support_{k}") in ("receives", "both")]
+
+
+def _gives(member):
+    return [k for k in SUPPORT_KINDS if member.get(f"support_{k}") in ("gives", "both")]
+
+
+def is_informal(member):
+    return member["relation"] not in FORMAL_RELATIONS
+
+
+@dataclass
+class Measures:
+    members: int = 0
+    informal_supporters: int = 0
+    kinds_covered: int = 0
+    reactivated: int = 0
+    professional_share: float | None = None
+    reciprocal: int = 0
+    neighbourhood: int = 0
+    warnings: list = field(default_factory=list)
+    overloaded_names: list = field(default_factory=list)
+
+    def as_json(self):
+        return asdict(self)
+
+    @classmethod
+    def from_json(cls, data):
+        return cls(**data)
+
+    def warning_texts(self):
+        return [WARNINGS[key] for key in self.warnings]
+
+
+def network_measures(members):
+    """Measures of a network given as member dicts. Sleeping contacts do not count as part of the
+    network until they are reactivated."""
+    present = [m for m in members if m["status"] != "sleeping"]
+    informal_supporters = [m for m in present if is_informal(m) and _receives(m)]
+    covered = {kind for m in informal_supporters for kind in _receives(m)}
+    received = [(m, kind) for m in present for kind in _receives(m)]
+    professional = sum(1 for m, _kind in received if not is_informal(m))
+    overloaded = [
+        m for m in informal_supporters if m["overloaded"] or len(_receives(m)) >= HEAVY_LOAD_KINDS
+    ]
+    warnings = []
+    if overloaded:
+        warnings.append("overloaded_supporter")
+    if not informal_supporters:
+        warnings.append("no_informal_supporter")
+    if received and all(m["negative_influence"] for m, _kind in received):
+        warnings.append("only_negative_support")
+    return Measures(
+        members=len(present),
+        informal_supporters=len(informal_supporters),
+        kinds_covered=len(covered),
+        reactivated=sum(1 for m in members if m["status"] == "reactivated"),
+        professional_share=round(professional / len(received), 2) if received else None,
+        reciprocal=sum(
+            1
+            for m in present
+            if any(m.get(f"support_{k}") == "both" for k in SUPPORT_KINDS)
+            or (_receives(m) and _gives(m))
+        ),
+        neighbourhood=sum(1 for m in present if m["distance"] == "same_wijk"),
+        warnings=warnings,
+        overloaded_names=[m["name"] for m in overloaded],
+    )
+
+
+@dataclass
+class Change:
+    label: str
+    before: object
+    after: object
+
+    @property
+    def difference(self):
+        if isinstance(self.before, int | float) and isinstance(self.after, int | float):
+            return round(self.after - self.before, 2)
+        return None
+
+
+def activation(before, after):
+    """How the network changed between two snapshots' measures: the activation measure."""
+    rows = [
+        Change(_("informal supporters"), before.informal_supporters, after.informal_supporters),
+        Change(
+            _("kinds of support covered informally (of 5)"),
+            before.kinds_covered,
+            after.kinds_covered,
+        ),
+        Change(_("sleeping contacts reactivated"), before.reactivated, after.reactivated),
+        Change(
+            _("share of support from professionals"),
+            before.professional_share,
+            after.professional_share,
+        ),
+        Change(_("members with support both ways"), before.reciprocal, after.reciprocal),
+        Change(_("contacts in the neighbourhood"), before.neighbourhood, after.neighbourhood),
+    ]
+    appeared = [WARNINGS[w] for w in after.warnings if w not in before.warnings]
+    resolved = [WARNINGS[w] for w in before.warnings if w not in after.warnings]
+    return rows, appeared, resolved

@@ -1,0 +1,139 @@
+"""Every write to a network map: keyword-only, atomic, with acting_user; each writes a timeline
+event on the case through cases.services.timeline_record."""
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from cases.models import TimelineEvent
+from cases.services import timeline_record
+from network.guide import question
+from network.measures import as_dict, network_measures
+from network.models import InterviewAnswer, NetworkMember, NetworkSnapshot
+
+Kind = TimelineEvent.Kind
+
+
+def _check_open(case):
+    if not case.is_open:
+        raise ValidationError({None: _("This case is closed.")})
+
+
+def _record(acting_user, case, action, **data):
+    timeline_record(
+        acting_user=acting_user, case=case, kind=Kind.NETWORK, data={"action": action, **data}
+    )
+
+
+def _check_agreements(case, agreements):
+    if any(a.case_id != case.pk for a in agreements):
+        raise ValidationError({"agreements": _("Choose agreements of this case.")})
+
+
+@transaction.atomic
+def member_add(*, acting_user, case, agreements=(), **fields):
+    _check_open(case)
+    _check_agreements(case, agreements)
+    member = NetworkMember(case=case, **fields)
+    member.full_clean()
+    member.save()
+    member.agreements.set(agreements)
+    _record(
+        acting_user, case, "added", name=member.name, relation=member.relation, status=member.status
+    )
+    return member
+
+
+@transaction.atomic
+def member_update(*, acting_user, member, agreements=None, **fields):
+    """Change a member. A sleeping contact whose contact resumes becomes reactivated."""
+    member = NetworkMember.objects.select_for_update().select_related("case").get(pk=member.pk)
+    _check_open(member.case)
+    if member.status == NetworkMember.Status.SLEEPING and fields.get("status") == "active":
+        fields["status"] = NetworkMember.Status.REACTIVATED
+    changed = [name for name, value in fields.items() if getattr(member, name) != value]
+    for name in changed:
+        setattr(member, name, fields[name])
+    member.full_clean()
+    if changed:
+        member.save(update_fields=changed)
+    if agreements is not None:
+        _check_agreements(member.case, agreements)
+        if {a.pk for a in agreements} != set(member.agreements.values_list("pk", flat=True)):
+            member.agreements.set(agreements)
+            changed.append("agreements")
+    if changed:
+        _record(
+            acting_user,
+            member.case,
+            "changed",
+            name=member.name,
+            fields=changed,
+            status=member.status,
+        )
+    return member
+
+
+@transaction.atomic
+def member_remove(*, acting_user, member):
+    case = member.case
+    _check_open(case)
+    name = member.name
+    member.delete()
+    _record(acting_user, case, "removed", name=name)
+
+
+@transaction.atomic
+def interview_save(*, acting_user, case, answers, named=None):
+    """Save the interview's answers ({question key: text}); `named` ({question key: [names]})
+    adds the people a question names as members, with that question's defaults."""
+    _check_open(case)
+    for key in list(answers) + list(named or {}):
+        if question(key) is None:
+            raise ValidationError({None: _("This question is not in the interview guide.")})
+    saved = 0
+    for key, text in answers.items():
+        text = (text or "").strip()
+        current = InterviewAnswer.objects.filter(case=case, question=key).first()
+        if current is None and not text:
+            continue
+        if current is None:
+            InterviewAnswer.objects.create(
+                case=case, question=key, answer=text, answered_by=acting_user
+            )
+            saved += 1
+        elif current.answer != text:
+            current.answer, current.answered_by = text, acting_user
+            current.updated_at = timezone.now()
+            current.save(update_fields=["answer", "answered_by", "updated_at"])
+            saved += 1
+    added = []
+    for key, names in (named or {}).items():
+        defaults = question(key).get("adds") or {}
+        for name in names:
+            name = name.strip()
+            if name:
+                fields = {"relation": "acquaintance", **defaults, "name": name[:80]}
+                added.append(member_add(acting_user=acting_user, case=case, **fields))
+    if saved:
+        _record(acting_user, case, "interview", answers=saved)
+    return added
+
+
+@transaction.atomic
+def snapshot_take(*, acting_user, case, kind, label=""):
+    """Freeze the map as it is now, with its measures."""
+    if kind not in NetworkSnapshot.Kind.values:
+        raise ValidationError({"kind": _("Choose begin, end or by hand.")})
+    members = [as_dict(m) for m in case.network_members.order_by("ring", "name", "id")]
+    snapshot = NetworkSnapshot.objects.create(
+        case=case,
+        kind=kind,
+        label=label.strip()[:100],
+        taken_by=acting_user,
+        members=members,
+        measures=network_measures(members).as_json(),
+    )
+    _record(acting_user, case, "snapshot", snapshot_kind=kind, members=len(members))
+    return snapshot

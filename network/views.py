@@ -1,0 +1,201 @@
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from cases.forms import PeriodForm, apply_service_errors
+from cases.models import Case
+from network import services
+from network.drawing import drawing
+from network.forms import InterviewForm, MemberForm, SnapshotForm
+from network.measures import activation, network_measures
+from network.models import NetworkMember
+from network.selectors import live_members, snapshot_measures, team_network_summary
+from outreach.access import Action, get_for_user, log_access, team_for_lead
+from outreach.drafts import keeps_draft
+
+
+def _case(request, case_id, action=Action.READ):
+    return get_for_user(
+        request,
+        Case.objects.select_related("client", "team", "assigned_worker"),
+        case_id,
+        action=action,
+    )
+
+
+def _map_context(case, form=None):
+    members, as_dicts = live_members(case)
+    return {
+        "case": case,
+        "members": members,
+        "d": drawing(as_dicts),
+        "measures": network_measures(as_dicts),
+        "form": form or MemberForm(case=case),
+    }
+
+
+def case_network(request, case_id):
+    """The case's network tab: the drawing, the members beside it, the measures, snapshots."""
+    case = _case(request, case_id)
+    context = _map_context(case)
+    context["snapshots"] = case.network_snapshots.select_related("taken_by")
+    context["snapshot_form"] = SnapshotForm()
+    return render(request, "network/case_network.html", context)
+
+
+@require_POST
+def member_add(request, case_id):
+    case = _case(request, case_id, Action.CHANGE)
+    form = MemberForm(request.POST, case=case)
+    if form.is_valid():
+        data = dict(form.cleaned_data)
+        agreements = data.pop("agreements")
+        try:
+            services.member_add(acting_user=request.user, case=case, agreements=agreements, **data)
+        except ValidationError as error:
+            apply_service_errors(form, error)
+        else:
+            form = None
+    if request.htmx:
+        # The drawing, table and measures redraw together; a fresh form after a success.
+        return render(request, "network/case_network.html#network-body", _map_context(case, form))
+    if form is None:
+        return redirect("network_case", case.pk)
+    context = _map_context(case, form)
+    context["snapshots"] = case.network_snapshots.select_related("taken_by")
+    context["snapshot_form"] = SnapshotForm()
+    return render(request, "network/case_network.html", context)
+
+
+@keeps_draft
+def member_edit(request, member_id):
+    writing = request.method == "POST"
+    member = get_for_user(
+        request,
+        NetworkMember.objects.select_related("case__client"),
+        member_id,
+        action=Action.CHANGE if writing else Action.READ,
+    )
+    form = MemberForm(
+        request.POST if writing else None,
+        instance=member if not writing else NetworkMember.objects.get(pk=member.pk),
+        case=member.case,
+    )
+    if writing and form.is_valid():
+        data = dict(form.cleaned_data)
+        agreements = data.pop("agreements")
+        try:
+            services.member_update(
+                acting_user=request.user, member=member, agreements=agreements, **data
+            )
+        except ValidationError as error:
+            apply_service_errors(form, error)
+        else:
+            messages.success(request, _("Saved."))
+            return redirect("network_case", member.case_id)
+    return render(
+        request, "network/member_edit.html", {"form": form, "member": member, "case": member.case}
+    )
+
+
+@require_POST
+def member_remove(request, member_id):
+    member = get_for_user(
+        request, NetworkMember.objects.select_related("case"), member_id, action=Action.CHANGE
+    )
+    try:
+        services.member_remove(acting_user=request.user, member=member)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    return redirect("network_case", member.case_id)
+
+
+@keeps_draft
+def interview(request, case_id):
+    writing = request.method == "POST"
+    case = _case(request, case_id, Action.CHANGE if writing else Action.READ)
+    answers = dict(case.interview_answers.values_list("question", "answer"))
+    form = InterviewForm(request.POST if writing else None, answers=answers)
+    if writing and form.is_valid():
+        try:
+            added = services.interview_save(
+                acting_user=request.user, case=case, answers=form.answers(), named=form.named()
+            )
+        except ValidationError as error:
+            apply_service_errors(form, error)
+        else:
+            messages.success(
+                request, _("Interview saved; %(n)s people added to the map.") % {"n": len(added)}
+            )
+            return redirect("network_case", case.pk)
+    return render(request, "network/interview.html", {"form": form, "case": case})
+
+
+@require_POST
+def snapshot_take(request, case_id):
+    case = _case(request, case_id, Action.CHANGE)
+    form = SnapshotForm(request.POST)
+    if form.is_valid():
+        services.snapshot_take(
+            acting_user=request.user, case=case, kind="manual", label=form.cleaned_data["label"]
+        )
+        messages.success(request, _("Snapshot taken."))
+    return redirect("network_case", case.pk)
+
+
+def snapshot_compare(request, case_id):
+    """Two snapshots side by side, drawings and numbers (by default the latest begin and end)."""
+    case = _case(request, case_id)
+    snapshots = list(case.network_snapshots.all())
+    by_id = {str(s.pk): s for s in snapshots}
+    first = by_id.get(request.GET.get("a")) or next(
+        (s for s in snapshots if s.kind == "begin"), snapshots[-1] if snapshots else None
+    )
+    second = by_id.get(request.GET.get("b")) or next(
+        (s for s in snapshots if s.kind == "end"), snapshots[0] if snapshots else None
+    )
+    if first is None or second is None:
+        raise Http404
+    rows, appeared, resolved = activation(snapshot_measures(first), snapshot_measures(second))
+    return render(
+        request,
+        "network/compare.html",
+        {
+            "case": case,
+            "snapshots": snapshots,
+            "first": first,
+            "second": second,
+            "d1": drawing(first.members),
+            "d2": drawing(second.members),
+            "rows": rows,
+            "appeared": appeared,
+            "resolved": resolved,
+        },
+    )
+
+
+def team_network(request, team_id):
+    """For team leads: how far networks were activated in the cases closed in a period."""
+    team = team_for_lead(request, team_id)
+    today = timezone.localdate()
+    form = PeriodForm(request.GET or {"start": today.replace(month=1, day=1), "end": today})
+    summary = None
+    if form.is_valid():
+        summary = team_network_summary(team, form.cleaned_data["start"], form.cleaned_data["end"])
+        log_access(request, action=Action.READ, record_type="network.team_summary", team=team)
+    template = "network/team_network.html#summary" if request.htmx else "network/team_network.html"
+    return render(
+        request,
+        template,
+        {
+            "team": team,
+            "form": form,
+            "summary": summary,
+            "back": reverse("team_detail", args=[team.pk]),
+        },
+    )
