@@ -172,7 +172,7 @@ class NetworkSnapshot(CaseScoped):
         indexes = [models.Index(fields=["case", "kind", "-taken_at"])]
 
     def __str__(self):
-        return f"{self.get_kind_display()} {self.taken_at:%d-%m-%Y}"
+        return f"{self.get_kind_display()} {timezone.localtime(self.taken_at):%d-%m-%Y}"
 
     def save(self, *args, **kwargs):
         # A snapshot is evidence of how the network was: it is written once.

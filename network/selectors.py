@@ -6,6 +6,7 @@ from statistics import mean
 from cases.models import Case
 from network.measures import Measures, as_dict, network_measures
 from network.models import NetworkSnapshot
+from outreach.rounding import one_decimal
 
 
 def live_members(case):
@@ -62,8 +63,8 @@ def team_network_summary(team, start, end):
     return TeamNetworkSummary(
         cases=len(case_ids),
         with_both=both,
-        mean_change_supporters=round(mean(supporters), 1) if supporters else None,
-        mean_change_kinds=round(mean(kinds), 1) if kinds else None,
+        mean_change_supporters=one_decimal(mean(supporters)) if supporters else None,
+        mean_change_kinds=one_decimal(mean(kinds)) if kinds else None,
         ending_overloaded=overloaded,
     )
 

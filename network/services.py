@@ -124,6 +124,7 @@ def interview_save(*, acting_user, case, answers, named=None):
 @transaction.atomic
 def snapshot_take(*, acting_user, case, kind, label=""):
     """Freeze the map as it is now, with its measures."""
+    _check_open(case)
     if kind not in NetworkSnapshot.Kind.values:
         raise ValidationError({"kind": _("Choose begin, end or by hand.")})
     members = [as_dict(m) for m in case.network_members.order_by("ring", "name", "id")]

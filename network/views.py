@@ -141,10 +141,14 @@ def snapshot_take(request, case_id):
     case = _case(request, case_id, Action.CHANGE)
     form = SnapshotForm(request.POST)
     if form.is_valid():
-        services.snapshot_take(
-            acting_user=request.user, case=case, kind="manual", label=form.cleaned_data["label"]
-        )
-        messages.success(request, _("Snapshot taken."))
+        try:
+            services.snapshot_take(
+                acting_user=request.user, case=case, kind="manual", label=form.cleaned_data["label"]
+            )
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(request, _("Snapshot taken."))
     return redirect("network_case", case.pk)
 
 

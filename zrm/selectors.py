@@ -3,7 +3,6 @@ and the team's outcome table. Each runs a fixed number of queries."""
 
 import math
 from dataclasses import dataclass, field
-from decimal import ROUND_HALF_UP, Decimal
 from statistics import mean
 
 from django.db.models import Prefetch
@@ -11,6 +10,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext
 
 from cases.models import Case
+from outreach.rounding import one_decimal
 from zrm.models import ZrmAssessment, ZrmDomain, ZrmScore, ZrmTarget
 
 
@@ -45,13 +45,6 @@ def current_by_kind(assessments):
         if best is None or key > (best.assessed_on, best.finalised_at, best.pk):
             current[assessment.kind] = assessment
     return current
-
-
-def one_decimal(value):
-    """Round half up to one decimal, the same on the page, in the PDF and in the CSV."""
-    if value is None:
-        return None
-    return Decimal(str(value)).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
 
 
 @dataclass

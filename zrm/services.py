@@ -105,8 +105,9 @@ def assessment_finalise(*, acting_user, assessment):
         data["corrects_assessment_id"] = assessment.corrects_id
         data["reason"] = assessment.correction_reason
     case_record_zrm(acting_user=acting_user, case=assessment.case, kind=assessment.kind, data=data)
-    if assessment.kind in ("begin", "end"):
+    if assessment.kind in ("begin", "end") and assessment.corrects_id is None:
         # The network map is frozen with the begin and end measurement, to compare them later.
+        # A correction fixes the scores, not the moment: the network of that moment stands.
         snapshot_take(acting_user=acting_user, case=assessment.case, kind=assessment.kind)
     return assessment
 

@@ -1,0 +1,183 @@
+"""network.drawing.drawing rendered by templates/network/_drawing.html (no database)."""
+
+import math
+import re
+import xml.etree.ElementTree as ET
+
+import pytest
+from django.template.loader import render_to_string
+from django.utils import translation
+
+from network.drawing import CX, CY, RING_EDGES, drawing
+from network.measures import MEMBER_FIELDS
+from network.models import NetworkMember
+
+SVG = "{http://www.w3.org/2000/svg}"
+RELATIONS = [value for value, _label in NetworkMember.Relation.choices]
+NUMERIC = {
+    "x", "y", "cx", "cy", "r", "x1", "y1", "x2", "y2", "dy", "refX", "refY",
+    "markerWidth", "markerHeight", "stroke-width", "font-size",
+}  # fmt: skip
+
+
+def member(name, relation="friend", **fields):
+    values = {f: NetworkMember._meta.get_field(f).get_default() for f in MEMBER_FIELDS}
+    values.update(name=name, relation=relation, **fields)
+    return values
+
+
+def render(members, language="nl"):
+    """The SVG as text and parsed, in the given language (Dutch: a decimal comma locale)."""
+    with translation.override(language):
+        html = render_to_string("network/_drawing.html", {"d": drawing(members), "prefix": "t"})
+    svg = html[html.index("<svg") :]
+    return svg, ET.fromstring(svg)
+
+
+def marks(root):
+    """(circle attributes, label text) of each member's mark."""
+    found = []
+    for group in root.iter(f"{SVG}g"):
+        if group.get("class") == "member":
+            circle = group.find(f"{SVG}circle")
+            label = [t for t in group.findall(f"{SVG}text") if t.text and t.text != "⚠"][-1]
+            found.append((circle.attrib, label.text.strip()))
+    return found
+
+
+def thirty():
+    """30 members over every relation and ring, some with long names and support."""
+    return [
+        member(
+            f"Persoon {i:02d} {RELATIONS[i % len(RELATIONS)]}",
+            RELATIONS[i % len(RELATIONS)],
+            ring=1 + i % 3,
+            support_practical=["", "receives", "gives", "both"][i % 4],
+            status=["active", "sleeping", "reactivated"][i % 3 if i % 5 else 0],
+        )
+        for i in range(30)
+    ]
+
+
+def test_it_is_valid_svg_with_every_members_name():
+    members = [member("Anna", support_emotional="receives"), member("Bram", "neighbour")]
+    svg, root = render(members)
+    assert root.tag == f"{SVG}svg"
+    assert [label for _circle, label in marks(root)] == ["Anna [E]", "Bram"]
+    assert root.find(f"{SVG}title").text.strip()
+
+
+def test_it_truncates_a_long_name_and_escapes_markup():
+    long = "Marie-Louise van den Berg-Hoogstraten"
+    svg, root = render([member(long), member("<b>Jan&Piet</b>", "sibling")])
+    labels = [label for _circle, label in marks(root)]
+    assert "Marie-Louise va…" in labels  # 15 characters and an ellipsis
+    assert long not in svg
+    assert "<b>Jan&Piet</b>" in labels  # parsed back from &lt;b&gt;… by the XML parser
+
+
+def test_it_says_the_network_is_empty_with_no_members():
+    _svg, root = render([], "en")
+    texts = [t.text for t in root.iter(f"{SVG}text")]
+    assert "The network is empty" in texts
+    assert marks(root) == []
+    _svg, root = render([member("Anna")], "en")
+    assert "The network is empty" not in [t.text for t in root.iter(f"{SVG}text")]
+
+
+def test_it_draws_thirty_members_each_at_its_own_place():
+    members = thirty()
+    assert {m["relation"] for m in members} == set(RELATIONS)
+    assert {m["ring"] for m in members} == {1, 2, 3}
+    _svg, root = render(members)
+    found = marks(root)
+    assert len(found) == 30
+    labels = {label.split(" [")[0] for _circle, label in found}
+    expected = {m["name"] if len(m["name"]) <= 16 else m["name"][:15] + "…" for m in members}
+    assert labels == expected
+    places = [(c["cx"], c["cy"]) for c, _label in found]
+    assert len(set(places)) == 30, sorted(places)
+
+
+@pytest.mark.parametrize(
+    ("relation", "left", "above"),
+    [
+        ("parent", True, True),  # family: top left
+        ("friend", False, True),  # friends: top right
+        ("neighbour", False, False),  # neighbourhood: bottom right
+        ("professional", True, False),  # formal: bottom left
+        ("volunteer", True, False),
+    ],
+)
+def test_it_puts_each_relation_in_its_sector_and_each_ring_at_its_distance(relation, left, above):
+    members = [member(f"R{ring}", relation, ring=ring) for ring in (1, 2, 3)]
+    _svg, root = render(members)
+    inner = 0
+    for ring, (circle, _label) in enumerate(marks(root), start=1):
+        x, y = float(circle["cx"]), float(circle["cy"])
+        assert (x < CX, y < CY) == (left, above), (ring, x, y)
+        distance = math.hypot(x - CX, y - CY)
+        assert inner < distance < RING_EDGES[ring - 1], (ring, distance)
+        inner = RING_EDGES[ring - 1]
+
+
+def test_it_draws_a_sleeping_contact_hollow_and_a_reactivated_one_with_a_dot():
+    members = [
+        member("Actief"),
+        member("Slaapt", status="sleeping"),
+        member("Terug", status="reactivated"),
+    ]
+    _svg, root = render(members)
+    fills = {label: circle["fill"] for circle, label in marks(root)}
+    assert fills == {"Actief": "#111827", "Slaapt": "#ffffff", "Terug": "#111827"}
+    groups = [g for g in root.iter(f"{SVG}g") if g.get("class") == "member"]
+    dots = {len(g.findall(f"{SVG}circle")) for g in groups if "Terug" in "".join(g.itertext())}
+    assert dots == {2}
+    dashed = [g.find(f"{SVG}circle").get("stroke-dasharray") for g in groups]
+    assert dashed == [None, "3 2", None]
+
+
+def test_it_marks_overload_and_negative_influence():
+    members = [member("Zus", "sibling", overloaded=True, negative_influence=True)]
+    svg, root = render(members)
+    (group,) = [g for g in root.iter(f"{SVG}g") if g.get("class") == "member"]
+    text = "".join(group.itertext())
+    assert "⚠" in text and "✕ Zus" in text
+    assert group.find(f"{SVG}circle").get("stroke") == "#9a3412"
+
+
+def test_it_draws_a_line_per_supporting_member_with_the_direction_of_the_support():
+    members = [
+        member("Krijgt", support_practical="receives"),
+        member("Geeft", "neighbour", support_material="gives"),
+        member("Beide", "sibling", support_emotional="receives", support_company="gives"),
+        member("Niets", "parent"),
+    ]
+    _svg, root = render(members)
+    lines = [
+        line
+        for line in root.iter(f"{SVG}line")
+        # From the client outwards; the dotted lines between the sectors left out.
+        if (line.get("x1"), line.get("y1")) == (str(CX), str(CY))
+        and line.get("stroke-dasharray") != "2 4"
+    ]
+    assert len(lines) == 3
+    starts = sorted(bool(line.get("marker-start")) for line in lines)
+    ends = sorted(bool(line.get("marker-end")) for line in lines)
+    assert starts == [False, True, True]  # receiving and both ways
+    assert ends == [False, True, True]  # giving and both ways
+    assert sorted(line.get("stroke-width") for line in lines) == ["1.5", "1.5", "2.5"]
+
+
+def test_it_writes_every_number_with_a_decimal_point_in_dutch():
+    svg, root = render(thirty(), "nl")
+    checked = 0
+    for element in root.iter():
+        for name, value in element.attrib.items():
+            if name in NUMERIC:
+                assert re.fullmatch(r"-?\d+(\.\d+)?", value), (element.tag, name, value)
+                checked += 1
+        if element.get("viewBox"):
+            assert re.fullmatch(r"0 0 \d+ \d+", element.get("viewBox"))
+    assert checked > 200
+    assert any("." in c["cx"] for c, _label in marks(root))  # fractions were written

@@ -1,0 +1,157 @@
+"""Network activation over a team's closed cases, for team leads (network.views.team_network)."""
+
+import re
+from datetime import timedelta
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from cases.models import Case
+from network.selectors import team_network_summary
+from network.services import member_add, member_update
+from outreach.models import AccessLogEntry
+from tests.zrm.factories import close, finalised_assessment, trajectory_case
+
+HTMX = {"HX-Request": "true"}
+
+
+def period():
+    today = timezone.localdate()
+    return today - timedelta(days=30), today
+
+
+def url(team, start=None, end=None):
+    first, last = period()
+    start, end = (start or first).isoformat(), (end or last).isoformat()
+    return f"{reverse('network_team', args=[team.pk])}?start={start}&end={end}"
+
+
+def move_closed_on(case, day):
+    """Cases close today through the services; this moves the day, as a clock would."""
+    Case.objects.filter(pk=case.pk).update(closed_on=day)
+
+
+def add(owner, case, name, relation="friend", **fields):
+    return member_add(acting_user=owner, case=case, name=name, relation=relation, **fields)
+
+
+def network_case(owner, team, before, after, *, end=True, close_it=True):
+    """A trajectory with `before` informal supporters at the begin assessment (one kind each,
+    practical), then `after` callables that change the map before the end assessment."""
+    case = trajectory_case(owner, team)
+    for i in range(before):
+        add(owner, case, f"Begin {i}", support_practical="receives")
+    finalised_assessment(case, owner, "begin")
+    for change in after:
+        change(case)
+    if end:
+        finalised_assessment(case, owner, "end")
+    if close_it:
+        case = close(case, owner, **({} if end else {"no_zrm_reason": "Cliënt onbereikbaar."}))
+    return case
+
+
+def summary(html):
+    dl = re.search(r'<dl class="case-facts">(.*?)</dl>', html, re.S).group(1)
+    return re.findall(r"<dd>(.*?)</dd>", dl)
+
+
+@pytest.fixture
+def activation(owner, team, other_team, outsider):
+    """Two cases count: +2 supporters and +3 kinds; +0 supporters and +2 kinds, ending with an
+    overloaded supporter. Means: +1.0 supporters, +2.5 kinds. Around them, cases that must not
+    change the means."""
+    start, _end = period()
+
+    def two_friends(case):
+        add(
+            case.assigned_worker,
+            case,
+            "Anna",
+            support_practical="receives",
+            support_material="receives",
+        )
+        add(case.assigned_worker, case, "Bram", support_emotional="receives")
+
+    network_case(owner, team, 0, [two_friends])
+
+    def overload(case):
+        (begin,) = case.network_members.all()
+        member_update(
+            acting_user=owner,
+            member=begin,
+            support_emotional="receives",
+            support_decisions="receives",
+        )
+
+    on_the_boundary = network_case(owner, team, 1, [overload])
+    move_closed_on(on_the_boundary, start)  # the period includes its first day
+
+    def five_friends(case):
+        for i in range(5):
+            add(owner, case, f"Vriend {i}", support_company="receives")
+
+    # Closed the day before the period: left out, though it would change every mean.
+    move_closed_on(network_case(owner, team, 0, [five_friends]), start - timedelta(days=1))
+    # Closed in the period without an end assessment: counted, but not in the means.
+    network_case(owner, team, 0, [five_friends], end=False)
+    # Still open, and another team's closed case: left out.
+    network_case(owner, team, 0, [five_friends], close_it=False)
+    network_case(outsider, other_team, 0, [five_friends])
+
+
+def test_it_shows_the_mean_changes_over_the_cases_closed_in_the_period(
+    client, lead, team, activation
+):
+    client.force_login(lead)
+    response = client.get(url(team))
+    assert response.status_code == 200
+    # Cases closed, with both snapshots, mean change in supporters and in kinds, overloaded.
+    cells = summary(response.content.decode())
+    assert cells[:2] == ["3", "2"] and cells[3:] == ["2,5", "1"]
+    assert cells[2] in ("1", "1,0")  # a whole mean may print without its decimal
+
+
+def test_it_computes_the_means_over_the_period(team, activation):
+    found = team_network_summary(team, *period())
+    assert (found.cases, found.with_both, found.ending_overloaded) == (3, 2, 1)
+    assert (found.mean_change_supporters, found.mean_change_kinds) == (1.0, 2.5)
+    start, _end = period()
+    # One day later the case on the boundary drops out: only +2 and +3 are left.
+    later = team_network_summary(team, start + timedelta(days=1), period()[1])
+    assert (later.cases, later.mean_change_supporters, later.mean_change_kinds) == (2, 2, 3)
+
+
+def test_it_answers_htmx_with_the_summary_only(client, lead, team, activation):
+    client.force_login(lead)
+    html = client.get(url(team), headers=HTMX).content.decode()
+    assert "<html" not in html and "<form" not in html
+    assert summary(html)[3] == "2,5"
+
+
+def test_it_shows_dashes_when_no_case_has_both_snapshots(client, lead, team):
+    client.force_login(lead)
+    html = client.get(url(team)).content.decode()
+    assert summary(html) == ["0", "0", "—", "—", "0"]
+
+
+def test_it_refuses_a_period_that_ends_before_it_starts(client, lead, team):
+    start, end = period()
+    client.force_login(lead)
+    html = client.get(url(team, start=end, end=start)).content.decode()
+    assert '<div class="form-errors" role="alert">' in html
+    assert '<dl class="case-facts">' not in html
+
+
+def test_it_is_for_the_team_leads_only(client, lead, owner, outsider_lead, outsider, team):
+    client.force_login(lead)
+    assert client.get(url(team)).status_code == 200
+    entry = AccessLogEntry.objects.filter(user=lead).latest("id")
+    assert (entry.record_type, entry.result) == ("network.team_summary", "allowed")
+    client.force_login(owner)
+    assert client.get(url(team)).status_code == 403
+    client.force_login(outsider_lead)
+    assert client.get(url(team)).status_code == 404
+    client.force_login(outsider)
+    assert client.get(url(team)).status_code == 404
