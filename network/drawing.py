@@ -105,19 +105,26 @@ def drawing(members):
                     "ty": _f(y - 14),
                 }
             )
+    # Sector names sit in the corners, anchored inwards, so long names never leave the drawing.
+    corners = [
+        (10, 18, "start"),
+        (WIDTH - 10, 18, "end"),
+        (WIDTH - 10, HEIGHT - 8, "end"),
+        (10, HEIGHT - 8, "start"),
+    ]
     sectors = []
-    for _key, label, start, end, _relations in SECTORS:
-        middle = (start + end) / 2
-        lx, ly = _xy(middle, RING_EDGES[-1] + 22)
+    for (_key, label, start, _end, _relations), (lx, ly, anchor) in zip(
+        SECTORS, corners, strict=True
+    ):
         sx, sy = _xy(start, RING_EDGES[-1])
         sectors.append(
             {
                 "label": label,
-                "lx": _f(lx),
-                "ly": _f(ly),
+                "lx": str(lx),
+                "ly": str(ly),
                 "x": _f(sx),
                 "y": _f(sy),
-                "anchor": "middle",
+                "anchor": anchor,
             }
         )
     return {
