@@ -71,7 +71,10 @@ RULES = [
         "first_contact_stalled",
         _("first contact: five or more attempts, no contact"),
         lambda p, now, today: Q(
-            phase=Phase.EERSTE_CONTACT, attempt_count__gte=STALLED_AFTER_ATTEMPTS, contact_count=0
+            phase=Phase.EERSTE_CONTACT,
+            attempt_count__gte=STALLED_AFTER_ATTEMPTS,
+            contact_count=0,
+            visit_count=0,
         ),
         lambda c, now, today: _days_since(c.phase_since, now),
     ),
@@ -139,6 +142,8 @@ def attention_rows(team, *, now=None):
             contact_since=Coalesce("last_contact_at", "phase_since"),
             attempt_count=Count("attempts", distinct=True),
             contact_count=Count("attempts", filter=Q(attempts__result="contact"), distinct=True),
+            # A logged contact that was not a failed attempt is contact too (phases.contact_made).
+            visit_count=Count("contacts", filter=~Q(contacts__kind="failed"), distinct=True),
             **flags,
         )
         .filter(any_rule)

@@ -378,8 +378,6 @@ class SignalFeedback(models.Model):
         NO = "no", _("no")
         NOT_NEEDED = "not_needed", _("not needed (nothing about the client was shared)")
 
-    access_team_lookup = "signal__team"
-
     signal = models.ForeignKey(Signal, on_delete=models.CASCADE, related_name="feedback")
     given_on = models.DateField(_("date"), default=timezone.localdate)
     shared = models.TextField(_("what was shared"), max_length=4000)

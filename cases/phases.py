@@ -42,10 +42,22 @@ TRAJECTORY_PHASES = frozenset(
 WORKING_PHASES = OPEN_PHASES - {Phase.NAZORG}
 
 
+def round_start(case):
+    """When the case last entered first contact: a case reopened on relapse starts a new round,
+    and the guards count only what was recorded in it."""
+    span = case.phase_spans.filter(phase=Phase.EERSTE_CONTACT).order_by("-started_at").first()
+    return span.started_at if span else None
+
+
+def _this_round(records, case):
+    since = round_start(case)
+    return records.filter(created_at__gte=since) if since else records
+
+
 def contact_made(case, values):
     has_contact = (
-        case.attempts.filter(result="contact").exists()
-        or case.contacts.exclude(kind="failed").exists()
+        _this_round(case.attempts.filter(result="contact"), case).exists()
+        or _this_round(case.contacts.exclude(kind="failed"), case).exists()
     )
     if not has_contact:
         return {
@@ -57,7 +69,7 @@ def contact_made(case, values):
 
 
 def has_agreement(case, values):
-    if not case.agreements.exists():
+    if not _this_round(case.agreements.all(), case).exists():
         return {None: _("A trajectory needs at least one agreement in the contract.")}
 
 

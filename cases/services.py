@@ -353,7 +353,19 @@ def case_transition(*, acting_user, case, move, **values):
         case.closed_on = None
         case.nazorg_until = None
         case.follow_up_on = None
-        changed += ["closed_on", "nazorg_until", "follow_up_on"]
+        # A new round: the earlier trajectory's ZRM and contract do not count for this one.
+        case.zrm_begin_at = case.zrm_end_at = case.contract_agreed_on = None
+        case.no_zrm_begin_reason = case.no_zrm_end_reason = ""
+        changed += [
+            "closed_on",
+            "nazorg_until",
+            "follow_up_on",
+            "zrm_begin_at",
+            "zrm_end_at",
+            "contract_agreed_on",
+            "no_zrm_begin_reason",
+            "no_zrm_end_reason",
+        ]
         # Keep the worker the client knows, if they still work in the team.
         if not Membership.objects.filter(
             team=case.team_id, user=case.assigned_worker_id, user__is_active=True

@@ -33,7 +33,3 @@ def text(item):
 
 def sections():
     return _guide()["sections"]
-
-
-def version():
-    return _guide()["version"]

@@ -4,7 +4,7 @@ from dataclasses import dataclass
 from statistics import mean
 
 from cases.models import Case
-from network.measures import Measures, as_dict, network_measures
+from network.measures import Measures, as_dict
 from network.models import NetworkSnapshot
 from outreach.rounding import one_decimal
 
@@ -67,7 +67,3 @@ def team_network_summary(team, start, end):
         mean_change_kinds=one_decimal(mean(kinds)) if kinds else None,
         ending_overloaded=overloaded,
     )
-
-
-def measures_now(case):
-    return network_measures(live_members(case)[1])

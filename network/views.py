@@ -16,7 +16,6 @@ from network.measures import activation, network_measures
 from network.models import NetworkMember
 from network.selectors import live_members, snapshot_measures, team_network_summary
 from outreach.access import Action, get_for_user, log_access, team_for_lead
-from outreach.drafts import keeps_draft
 
 
 def _case(request, case_id, action=Action.READ):
@@ -72,7 +71,6 @@ def member_add(request, case_id):
     return render(request, "network/case_network.html", context)
 
 
-@keeps_draft
 def member_edit(request, member_id):
     writing = request.method == "POST"
     member = get_for_user(
@@ -115,7 +113,6 @@ def member_remove(request, member_id):
     return redirect("network_case", member.case_id)
 
 
-@keeps_draft
 def interview(request, case_id):
     writing = request.method == "POST"
     case = _case(request, case_id, Action.CHANGE if writing else Action.READ)

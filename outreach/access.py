@@ -39,10 +39,6 @@ def team_ids_of(user):
     return frozenset(m.team_id for m in memberships_of(user))
 
 
-def lead_team_ids_of(user):
-    return frozenset(m.team_id for m in memberships_of(user) if m.is_lead)
-
-
 def current_membership(request):
     """The team the user works on behalf of now: chosen in the top bar, else their first."""
     memberships = memberships_of(request.user)
@@ -100,6 +96,7 @@ def team_for_lead(request, team_id):
         )
         raise Http404
     if not membership.is_lead:
+        log_access(request, action=Action.READ, record=membership.team, result=Result.DENIED)
         raise PermissionDenied(
             _("Only the team leads of %(team)s can open this page.")
             % {"team": membership.team.name}
@@ -121,6 +118,29 @@ def origin_ip(request):
 def _one_line(value, limit):
     # A log line must stay one line: escape newlines and control characters.
     return value.encode("unicode_escape").decode("ascii")[:limit]
+
+
+def log_records(request, *, action, records, record_type, team=None):
+    """One row per record a list, search or export showed (so a client's log shows every time
+    their name appeared), in one insert; one row for the list itself when it was empty."""
+    records = list(records)
+    if not records:
+        return [log_access(request, action=action, record_type=record_type, team=team)]
+    origin, path = origin_ip(request), _one_line(f"{request.method} {request.path}", 300)
+    return AccessLogEntry.objects.bulk_create(
+        AccessLogEntry(
+            user=request.user,
+            team_id=record.access_team_id,
+            client_id=record.access_client_id,
+            record_type=record._meta.label_lower,
+            record_id=str(record.pk),
+            action=action,
+            result=Result.ALLOWED,
+            ip_address=origin,
+            request=path,
+        )
+        for record in records
+    )
 
 
 def log_access(

@@ -1,10 +1,12 @@
 """Nothing typed is lost when a session expires: a form posted without a session is kept in the
-new (anonymous) session, and shown again, filled in, after the worker logs in.
+new (anonymous) session, and shown again, filled in, after the same worker logs in.
 
 Django keeps the session's data across login (it only changes the key), so the draft survives
-the login page. Only views marked with @keeps_draft take part; a draft is for one path and kept
-for two hours. The view still fetches its record through the access layer, so a draft is only
-ever shown to someone who may see that record.
+the login page. To give it back only to the person who typed it, every logged-in response
+carries a signed cookie with the user's id; the draft is stored with that id, and restored only
+when the user who logs in matches it (a colleague on the same computer gets nothing). Only views
+marked with @keeps_draft take part; a draft is for one path, kept at most two hours and never
+longer than the anonymous session (idle timeout).
 """
 
 import time
@@ -12,6 +14,8 @@ import time
 from django.http import QueryDict
 
 DRAFT_LIFETIME_SECONDS = 2 * 60 * 60
+OWNER_COOKIE = "outreach_draft_owner"
+OWNER_SALT = "outreach.drafts.owner"
 _SESSION_KEY = "drafts"
 
 
@@ -27,7 +31,21 @@ class DraftRescueMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        return self.get_response(request)
+        response = self.get_response(request)
+        user = getattr(request, "user", None)
+        if user is not None and user.is_authenticated:
+            response.set_signed_cookie(
+                OWNER_COOKIE,
+                str(user.pk),
+                salt=OWNER_SALT,
+                max_age=DRAFT_LIFETIME_SECONDS,
+                httponly=True,
+                samesite="Lax",
+                secure=request.is_secure(),
+            )
+        elif request.path == "/logout/":
+            response.delete_cookie(OWNER_COOKIE)
+        return response
 
     def process_view(self, request, view_func, view_args, view_kwargs):
         if (
@@ -35,21 +53,34 @@ class DraftRescueMiddleware:
             and not request.user.is_authenticated
             and getattr(view_func, "keeps_draft", False)
         ):
+            owner = request.get_signed_cookie(
+                OWNER_COOKIE, default=None, salt=OWNER_SALT, max_age=DRAFT_LIFETIME_SECONDS
+            )
+            if owner is None:
+                return None  # nobody to give it back to
             data = request.POST.copy()
             data.pop("csrfmiddlewaretoken", None)
-            drafts = request.session.get(_SESSION_KEY, {})
-            drafts[request.path] = {"at": time.time(), "data": data.urlencode()}
+            drafts = _fresh(request.session.get(_SESSION_KEY, {}))
+            drafts[request.path] = {"at": time.time(), "owner": owner, "data": data.urlencode()}
             request.session[_SESSION_KEY] = drafts
         return None
 
 
+def _fresh(drafts):
+    now = time.time()
+    return {path: d for path, d in drafts.items() if now - d["at"] <= DRAFT_LIFETIME_SECONDS}
+
+
 def pop_draft(request):
-    """The draft kept for this path, as POST data, or None."""
+    """The draft kept for this path by this user, as POST data, or None. Drafts of anyone else
+    are dropped."""
     drafts = request.session.get(_SESSION_KEY)
-    if not drafts or request.path not in drafts:
+    if not drafts:
         return None
-    draft = drafts.pop(request.path)
-    request.session[_SESSION_KEY] = drafts
-    if time.time() - draft["at"] > DRAFT_LIFETIME_SECONDS:
-        return None
-    return QueryDict(draft["data"])
+    mine = {p: d for p, d in _fresh(drafts).items() if d.get("owner") == str(request.user.pk)}
+    draft = mine.pop(request.path, None)
+    if mine:
+        request.session[_SESSION_KEY] = mine
+    else:
+        request.session.pop(_SESSION_KEY, None)
+    return QueryDict(draft["data"]) if draft else None

@@ -144,8 +144,6 @@ class ZrmAssessment(CaseScoped):
 
 
 class ZrmScore(models.Model):
-    access_team_lookup = "assessment__case__team"
-
     assessment = models.ForeignKey(ZrmAssessment, on_delete=models.CASCADE, related_name="scores")
     domain = models.ForeignKey(ZrmDomain, on_delete=models.PROTECT, related_name="+")
     level = models.PositiveSmallIntegerField(_("level"), null=True, blank=True)

@@ -29,7 +29,7 @@ def assessment_start(*, acting_user, case, kind, assessed_on, matrix_key=CURRENT
     if assessed_on > timezone.localdate():
         raise ValidationError({"assessed_on": _("The date cannot lie in the future.")})
     draft = ZrmAssessment.objects.filter(
-        case=case, kind=kind, status=ZrmAssessment.Status.DRAFT
+        case=case, kind=kind, status=ZrmAssessment.Status.DRAFT, corrects__isnull=True
     ).first()
     if draft is not None:
         return draft

@@ -13,7 +13,6 @@ from cases.forms import PeriodForm, apply_service_errors
 from cases.models import Case
 from outreach.access import Action, get_for_user, log_access, team_for_lead
 from outreach.csvexport import csv_response
-from outreach.drafts import keeps_draft
 from zrm import services
 from zrm.forms import AssessmentStartForm, CorrectionForm, ScoresForm, TargetsForm
 from zrm.models import ZrmAssessment, ZrmMatrix, ZrmScore
@@ -81,7 +80,6 @@ def assessment_start(request, case_id):
     )
 
 
-@keeps_draft
 def assessment(request, assessment_id):
     """Fill in a draft, saved as you go with htmx; finalise it. A finalised one is shown as is."""
     writing = request.method == "POST"
@@ -119,7 +117,6 @@ def assessment(request, assessment_id):
     )
 
 
-@keeps_draft
 def assessment_correct(request, assessment_id):
     writing = request.method == "POST"
     assessment = _assessment(request, assessment_id, Action.CHANGE if writing else Action.READ)

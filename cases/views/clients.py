@@ -21,7 +21,7 @@ from cases.selectors import (
     my_open_cases,
     with_open_case,
 )
-from outreach.access import Action, current_membership, get_for_user, log_access
+from outreach.access import Action, current_membership, get_for_user, log_records
 
 
 def home(request):
@@ -30,13 +30,9 @@ def home(request):
     if sort not in MY_CASES_SORTS:
         sort = "follow_up"
     page = Paginator(my_open_cases(request.user, sort=sort), 25).get_page(request.GET.get("pagina"))
-    membership = current_membership(request)
     if page.object_list:
-        log_access(
-            request,
-            action=Action.READ,
-            record_type="cases.case_list",
-            team=membership.team if membership else None,
+        log_records(
+            request, action=Action.READ, records=page.object_list, record_type="cases.case_list"
         )
     return render(
         request,
@@ -100,9 +96,10 @@ def search(request):
     results = None
     if request.method == "POST" and form.is_valid():
         results = with_open_case(client_search(request.user, **form.cleaned_data)[:50])
-        log_access(
+        log_records(
             request,
             action=Action.SEARCH,
+            records=results,
             record_type="cases.client",
             team=getattr(current_membership(request), "team", None),
         )

@@ -21,7 +21,13 @@ from cases.forms import (
 from cases.models import Signal
 from cases.selectors import client_search, duplicate_candidates, waiting_signals, with_open_case
 from cases.views.common import handle_form
-from outreach.access import Action, current_membership_or_404, get_for_user, log_access
+from outreach.access import (
+    Action,
+    current_membership_or_404,
+    get_for_user,
+    log_access,
+    log_records,
+)
 from outreach.drafts import keeps_draft
 
 
@@ -37,7 +43,13 @@ def _signal(request, signal_id, *, write=False):
 def signal_list(request):
     team = current_membership_or_404(request).team
     page = Paginator(waiting_signals(team), 25).get_page(request.GET.get("pagina"))
-    log_access(request, action=Action.READ, record_type="cases.signal_list", team=team)
+    log_records(
+        request,
+        action=Action.READ,
+        records=page.object_list,
+        record_type="cases.signal_list",
+        team=team,
+    )
     return render(request, "cases/signal_list.html", {"team": team, "page": page})
 
 
@@ -91,7 +103,13 @@ def signal_client_search(request, signal_id):
         found = list(
             client_search(request.user, **search_form.cleaned_data).filter(team=signal.team)[:20]
         )
-        log_access(request, action=Action.SEARCH, record_type="cases.client", team=signal.team)
+        log_records(
+            request,
+            action=Action.SEARCH,
+            records=found,
+            record_type="cases.client",
+            team=signal.team,
+        )
     context = _decide_context(request, signal, search_form=search_form, found=found)
     template = "cases/signal_detail.html"
     return render(request, f"{template}#client-choices" if request.htmx else template, context)
@@ -131,7 +149,6 @@ def _client_initial(signal):
     }
 
 
-@keeps_draft
 def signal_new_client(request, signal_id):
     """Take the signal in as a new client with a new case in phase signaal."""
     signal = _signal(request, signal_id, write=True)

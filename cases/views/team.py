@@ -28,7 +28,7 @@ from cases.team import (
     worker_caseloads,
 )
 from cases.views.common import handle_form
-from outreach.access import Action, log_access, team_for_lead
+from outreach.access import Action, log_access, log_records, team_for_lead
 from outreach.csvexport import csv_response
 from outreach.models import User
 
@@ -39,7 +39,13 @@ def team_detail(request, team_id):
     attention = Paginator(attention_rows(team), 25).get_page(request.GET.get("pagina"))
     attention.object_list = with_details(attention.object_list)
     phase_times, long_open = time_in_phase(team)
-    log_access(request, action=Action.READ, record_type="cases.team_overview", team=team)
+    log_records(
+        request,
+        action=Action.READ,
+        records=attention.object_list,
+        record_type="cases.team_overview",
+        team=team,
+    )
     return render(
         request,
         "cases/team_detail.html",
@@ -51,7 +57,7 @@ def team_detail(request, team_id):
             "page": attention,
             "phase_times": phase_times,
             "long_open": long_open,
-            "signals": waiting_signals(team).select_related("registered_by")[:10],
+            "signals": waiting_signals(team)[:10],
             "signal_figures": signal_figures(team),
             "sources": signal_sources(team),
             "policy": policy_for(team),
@@ -72,7 +78,13 @@ def team_worker(request, team_id, user_id):
     if worker is None or not (team.memberships.filter(user=worker).exists() or cases.exists()):
         raise Http404
     page = Paginator(cases, 50).get_page(request.GET.get("pagina"))
-    log_access(request, action=Action.READ, record_type="cases.case_list", team=team)
+    log_records(
+        request,
+        action=Action.READ,
+        records=page.object_list,
+        record_type="cases.case_list",
+        team=team,
+    )
     return render(
         request,
         "cases/team_worker.html",
@@ -159,6 +171,7 @@ def team_export(request, team_id, what):
             for r in worker_caseloads(team)
         ]
     elif what == "aandacht":
+        shown = attention_cases(team)
         header = [_("reference"), _("client"), _("worker"), _("phase"), _("reason"), _("days")]
         rows = [
             [
@@ -169,10 +182,17 @@ def team_export(request, team_id, what):
                 str(rule.label),
                 days if days is not None else "",
             ]
-            for case in attention_cases(team)
+            for case in shown
             for rule, days in case.reasons
         ]
     else:
         raise Http404
-    log_access(request, action=Action.EXPORT, record_type=f"cases.team_{what}", team=team)
+    # The attention list names clients: one row per client exported.
+    log_records(
+        request,
+        action=Action.EXPORT,
+        records=shown if what == "aandacht" else [],
+        record_type=f"cases.team_{what}",
+        team=team,
+    )
     return csv_response(f"{what}-{team.code}-{today:%Y%m%d}.csv", header, rows)

@@ -295,3 +295,14 @@ def test_it_sorts_the_longest_lasting_problem_first(owner, team):
         (short.pk, 2),
         (tie.pk, 2),
     ]
+
+
+def test_it_does_not_call_first_contact_stalled_when_a_contact_was_logged(owner, team):
+    """The same notion of contact as the contract guard: a logged visit is contact made."""
+    case = case_in_phase(Phase.EERSTE_CONTACT, acting_user=owner, team=team)
+    for hours in range(1, 6):
+        attempt(case, when=ago(0, hours=hours), user=owner)
+    shift(case, phase_since=ago(3))
+    assert flagged(team) == {case.pk: {"first_contact_stalled": 3}}
+    services.contact_log(acting_user=owner, case=case, kind="home_visit", occurred_at=ago(0))
+    assert "first_contact_stalled" not in flagged(team).get(case.pk, {})

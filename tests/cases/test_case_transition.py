@@ -492,3 +492,39 @@ def test_it_walks_a_whole_case_and_writes_one_phase_event_per_step(owner, team):
         "nazorg",
         "nazorg-beeindigen",
     ]
+
+
+def test_it_starts_a_new_round_when_a_case_is_reopened(owner, team):
+    """A relapse is a new round: the earlier trajectory's contact, agreements and ZRM do not
+    carry the reopened case through the guards again."""
+    case = case_in_phase(Phase.TRAJECT_BEGIN, acting_user=owner, team=team)
+    services.case_record_zrm(acting_user=owner, case=case, kind="begin", data={})
+    case = services.case_transition(
+        acting_user=owner,
+        case=case,
+        move="afsluiten",
+        reason="Klaar",
+        no_zrm_reason="Niet afgenomen",
+    )
+    case = services.case_transition(
+        acting_user=owner, case=case, move="heropenen", reason="Terugval"
+    )
+    assert (case.zrm_begin_at, case.zrm_end_at, case.contract_agreed_on) == (None, None, None)
+    with pytest.raises(ValidationError):
+        services.case_transition(
+            acting_user=owner, case=case, move="contract", contract_agreed_on=timezone.localdate()
+        )
+    services.attempt_record(
+        acting_user=owner, case=case, attempted_at=timezone.now(), method="door", result="contact"
+    )
+    case = services.case_transition(
+        acting_user=owner, case=case, move="contract", contract_agreed_on=timezone.localdate()
+    )
+    with pytest.raises(ValidationError):
+        services.case_transition(acting_user=owner, case=case, move="traject")
+    services.agreement_add(
+        acting_user=owner, case=case, description="Weer samen de post", responsible="client"
+    )
+    assert services.case_transition(acting_user=owner, case=case, move="traject").phase == (
+        Phase.TRAJECT_BEGIN
+    )

@@ -81,3 +81,25 @@ def test_it_offers_the_log_read_only_in_the_admin(client, owner, team, admin_use
     assert client.get(f"/admin/outreach/accesslogentry/{entry.pk}/delete/").status_code == 403
     client.post(f"/admin/outreach/accesslogentry/{entry.pk}/change/", {"action": "change"})
     assert AccessLogEntry.objects.get().action == "read"
+
+
+def test_it_logs_every_client_a_search_showed_and_never_the_search_terms(client, owner, team):
+    from cases.services import client_create
+
+    found = [
+        client_create(acting_user=owner, team=team, first_name="Anna", last_name=f"Zoekmans{i}")
+        for i in range(3)
+    ]
+    client.force_login(owner)
+    client.post("/zoeken/", {"name": "Zoekmans"})
+    rows = AccessLogEntry.objects.filter(user=owner, action="search")
+    assert sorted(rows.values_list("client_id", flat=True)) == sorted(c.pk for c in found)
+    for row in rows:
+        assert "Zoekmans" not in " ".join(str(v) for v in row.__dict__.values())
+
+
+def test_it_logs_a_workers_attempt_to_open_the_team_page_as_denied(client, owner, team):
+    client.force_login(owner)
+    assert client.get(f"/teams/{team.pk}/").status_code == 403
+    entry = AccessLogEntry.objects.get(user=owner)
+    assert (entry.result, entry.team_id) == ("denied", team.pk)

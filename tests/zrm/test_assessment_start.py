@@ -98,3 +98,13 @@ def test_it_uses_the_matrix_version_asked_for(owner, team):
     assert {s.domain.matrix_id for s in assessment.scores.select_related("domain")} == {
         assessment.matrix_id
     }
+
+
+def test_it_does_not_hand_out_an_open_correction_as_a_new_assessment(owner, team):
+    case = trajectory_case(owner, team)
+    begin = finalised_assessment(case, owner, "begin")
+    correction = services.assessment_correct(acting_user=owner, assessment=begin, reason="Typfout")
+    fresh = services.assessment_start(
+        acting_user=owner, case=case, kind="begin", assessed_on=timezone.localdate()
+    )
+    assert fresh.pk != correction.pk and fresh.corrects_id is None

@@ -55,11 +55,21 @@ def test_it_shows_a_service_refusal_next_to_the_field(client, owner, records):
     assert not ContactMoment.objects.exists()
 
 
+def expired_session(user, url):
+    """A browser in which `user` worked, whose session has since expired: the session cookie is
+    gone (or no longer valid), the draft-owner cookie is still there."""
+    browser = Client()
+    browser.post(reverse("login"), {"username": user.username, "password": PASSWORD})
+    browser.get(url)
+    browser.cookies.pop("sessionid")
+    return browser
+
+
 def test_it_keeps_the_draft_when_the_session_expired(owner, records):
     """The worker's session ran out while typing: they log in again and the text is there."""
     case = records["case"]
-    browser = Client()
     url = reverse("contact_add", args=[case.pk])
+    browser = expired_session(owner, url)
     response = browser.post(url, form_data(notes="Half getypt verslag van het huisbezoek"))
     assert response.status_code == 302
     assert response.url.startswith(reverse("login"))
@@ -72,6 +82,28 @@ def test_it_keeps_the_draft_when_the_session_expired(owner, records):
     assert '<p class="notice" role="status">' in html
     # Shown once: the next visit starts empty.
     assert "Half getypt" not in browser.get(url).content.decode()
+
+
+def test_it_gives_the_draft_to_nobody_else_who_logs_in_on_that_browser(owner, colleague, records):
+    case = records["case"]
+    url = reverse("contact_add", args=[case.pk])
+    browser = expired_session(owner, url)
+    browser.post(url, form_data(notes="Vertrouwelijk verslag"))
+    response = browser.post(
+        reverse("login") + f"?next={url}",
+        {"username": "colleague", "password": PASSWORD},
+        follow=True,
+    )
+    assert response.redirect_chain[-1][0] == url
+    assert "Vertrouwelijk verslag" not in response.content.decode()
+    assert "drafts" not in browser.session
+
+
+def test_it_keeps_no_draft_for_a_browser_nobody_worked_in(owner, records):
+    url = reverse("contact_add", args=[records["case"].pk])
+    stranger = Client()
+    stranger.post(url, form_data(notes="Van buiten"))
+    assert "drafts" not in stranger.session
 
 
 def test_it_offers_no_contact_form_on_a_closed_case(client, owner, records):

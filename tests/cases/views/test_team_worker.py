@@ -85,17 +85,18 @@ def test_it_is_a_404_for_someone_with_nothing_in_this_team(
     assert client.get(missing).status_code == 404
 
 
-def test_it_logs_the_read(client, lead, owner, team):
-    open_case(acting_user=owner, team=team)
+def test_it_logs_a_read_of_every_case_it_shows(client, lead, owner, team):
+    case = open_case(acting_user=owner, team=team)
     client.force_login(lead)
     client.get(url(team, owner))
     entry = AccessLogEntry.objects.get(user=lead)
-    assert (entry.action, entry.result, entry.record_type, entry.team_id) == (
+    assert (entry.action, entry.result, entry.record_type, entry.record_id) == (
         "read",
         "allowed",
-        "cases.case_list",
-        team.pk,
+        "cases.case",
+        str(case.pk),
     )
+    assert (entry.team_id, entry.client_id) == (team.pk, case.client_id)
 
 
 def test_it_explains_in_dutch_that_a_worker_may_not_open_it(client, owner, colleague, team):
