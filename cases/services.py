@@ -619,6 +619,7 @@ def agreement_set_status(*, acting_user, agreement, status):
     if status not in Agreement.Status.values:
         raise ValidationError({"status": _("Choose a status.")})
     _lock_allowing(agreement.case, "agreement")
+    agreement = Agreement.objects.select_for_update().select_related("case").get(pk=agreement.pk)
     if agreement.status == status:
         return agreement
     agreement.status = status

@@ -93,20 +93,20 @@ def interview_save(*, acting_user, case, answers, named=None):
         if question(key) is None:
             raise ValidationError({None: _("This question is not in the interview guide.")})
     saved = 0
+    # One read of what is there; each changed answer is one write.
+    current = {a.question: a for a in InterviewAnswer.objects.filter(case=case)}
     for key, text in answers.items():
         text = (text or "").strip()
-        current = InterviewAnswer.objects.filter(case=case, question=key).first()
-        if current is None and not text:
-            continue
-        if current is None:
+        answer = current.get(key)
+        if answer is None and text:
             InterviewAnswer.objects.create(
                 case=case, question=key, answer=text, answered_by=acting_user
             )
             saved += 1
-        elif current.answer != text:
-            current.answer, current.answered_by = text, acting_user
-            current.updated_at = timezone.now()
-            current.save(update_fields=["answer", "answered_by", "updated_at"])
+        elif answer is not None and answer.answer != text:
+            answer.answer, answer.answered_by = text, acting_user
+            answer.updated_at = timezone.now()
+            answer.save(update_fields=["answer", "answered_by", "updated_at"])
             saved += 1
     added = []
     for key, names in (named or {}).items():

@@ -148,7 +148,7 @@ def agreement_status(request, agreement_id):
     error = None
     if form.is_valid():
         try:
-            services.agreement_set_status(
+            agreement = services.agreement_set_status(
                 acting_user=request.user, agreement=agreement, status=form.cleaned_data["status"]
             )
         except ValidationError as refused:
