@@ -8,6 +8,9 @@ from django.utils.translation import gettext_lazy as _
 class User(AbstractUser):
     """A worker or team lead. Teams and roles come from Membership."""
 
+    # Raised when the user logs out: every session started before then ends at its next request.
+    session_epoch = models.PositiveIntegerField(default=0, editable=False)
+
     def __str__(self):
         return self.get_full_name() or self.username
 

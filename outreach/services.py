@@ -1,6 +1,7 @@
 """Writes to accounts and teams. Keyword-only, atomic; acting_user is None for the system."""
 
 from django.db import transaction
+from django.db.models import F
 
 from outreach.models import Membership, Team, User
 
@@ -19,6 +20,13 @@ def user_create(*, acting_user, username, password, first_name="", last_name="",
         last_name=last_name,
         email=email,
     )
+
+
+@transaction.atomic
+def user_sessions_end(*, acting_user, user):
+    """End every session of `user`, on every device, at its next request (see
+    outreach.middleware.session_limits)."""
+    User.objects.filter(pk=user.pk).update(session_epoch=F("session_epoch") + 1)
 
 
 @transaction.atomic

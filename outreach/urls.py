@@ -15,7 +15,7 @@ urlpatterns = [
         ),
         name="login",
     ),
-    path("logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("logout/", views.logout, name="logout"),
     path("taal/", login_not_required(set_language), name="set_language"),
     path("teams/wissel/", views.team_switch, name="team_switch"),
     path("admin/", admin.site.urls),
