@@ -4,6 +4,7 @@ import re
 
 from django.db.models import Case as Cases
 from django.db.models import F, IntegerField, Q, Value, When
+from django.utils import timezone
 
 from cases.models import Case, Client, Signal, TimelineEvent
 from cases.phases import CLOSED_PHASES, Phase
@@ -21,6 +22,16 @@ MY_CASES_SORTS = {
 }
 # A case with no contact for longer than this is marked on the worker's home page.
 QUIET_AFTER_DAYS = 14
+
+
+def mark_quiet(cases, today=None):
+    """Give each case of a page `is_quiet`: no contact yet, or none for more than
+    QUIET_AFTER_DAYS days. The home page marks these."""
+    today = today or timezone.localdate()
+    for case in cases:
+        days = case.days_since_last_contact(today)
+        case.is_quiet = days is None or days > QUIET_AFTER_DAYS
+    return cases
 
 
 def my_open_cases(user, *, sort="follow_up"):

@@ -79,11 +79,9 @@ def member_edit(request, member_id):
         member_id,
         action=Action.CHANGE if writing else Action.READ,
     )
-    form = MemberForm(
-        request.POST if writing else None,
-        instance=member if not writing else NetworkMember.objects.get(pk=member.pk),
-        case=member.case,
-    )
+    # On a POST the form validates a copy, so the service compares against the stored member.
+    instance = NetworkMember.objects.get(pk=member.pk) if writing else member
+    form = MemberForm(request.POST if writing else None, instance=instance, case=member.case)
     if writing and form.is_valid():
         data = dict(form.cleaned_data)
         agreements = data.pop("agreements")

@@ -18,6 +18,7 @@ from cases.selectors import (
     MY_CASES_SORTS,
     QUIET_AFTER_DAYS,
     client_search,
+    mark_quiet,
     my_open_cases,
     with_open_case,
 )
@@ -30,6 +31,7 @@ def home(request):
     if sort not in MY_CASES_SORTS:
         sort = "follow_up"
     page = Paginator(my_open_cases(request.user, sort=sort), 25).get_page(request.GET.get("pagina"))
+    mark_quiet(page.object_list)
     if page.object_list:
         log_records(
             request, action=Action.READ, records=page.object_list, record_type="cases.case_list"
