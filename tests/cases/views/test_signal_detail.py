@@ -35,7 +35,7 @@ def test_it_offers_the_teams_likely_duplicates_only(client, owner, outsider, tea
     client.force_login(owner)
     html = client.get(reverse("signal_detail", args=[signal.pk])).content.decode()
     assert f'name="client" value="{known.pk}"' in html
-    assert f'value="{elsewhere.pk}"' not in html
+    assert f'name="client" value="{elsewhere.pk}"' not in html
 
 
 def test_it_shows_the_case_of_an_accepted_signal_instead_of_the_decision(client, owner, team):
