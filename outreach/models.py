@@ -75,6 +75,12 @@ class AccessLogQuerySet(models.QuerySet):
     def delete(self):
         raise ValidationError("The access log is append-only.")
 
+    def purge_before(self, moment):
+        """The one way rows leave the log: the retention purge of rows older than its period
+        (outreach/retention.py). Returns the number removed."""
+        deleted, _by_model = models.QuerySet.delete(self.filter(at__lt=moment))
+        return deleted
+
 
 class AccessLogEntry(models.Model):
     """One read, search, create, change, print, export or denied attempt on client data.
@@ -90,13 +96,15 @@ class AccessLogEntry(models.Model):
         CHANGE = "change", _("change")
         PRINT = "print", _("print")
         EXPORT = "export", _("export")
+        DELETE = "delete", _("delete")
 
     class Result(models.TextChoices):
         ALLOWED = "allowed", _("allowed")
         DENIED = "denied", _("denied")
 
     at = models.DateTimeField(_("time (UTC)"), default=timezone.now, db_index=True)
-    user = models.ForeignKey(User, on_delete=models.PROTECT, related_name="+")
+    # None: the system itself, e.g. the retention purge.
+    user = models.ForeignKey(User, on_delete=models.PROTECT, null=True, related_name="+")
     team = models.ForeignKey(Team, on_delete=models.PROTECT, null=True, related_name="+")
     client_id = models.BigIntegerField(_("client"), null=True, db_index=True)
     record_type = models.CharField(_("record type"), max_length=50)

@@ -2,8 +2,10 @@
 
 from django.db import transaction
 from django.db.models import F
+from django.utils import timezone
 
-from outreach.models import Membership, Team, User
+from outreach.models import AccessLogEntry, Membership, Team, User
+from outreach.retention import find_expired, retention_modules
 
 
 @transaction.atomic
@@ -39,3 +41,36 @@ def membership_set(*, acting_user, team, user, role):
         membership.role = role
         membership.save(update_fields=["role"])
     return membership
+
+
+@transaction.atomic
+def retention_purge(*, acting_user):
+    """Remove every record whose retention period has ended (outreach/retention.py) and log each
+    removal in the access log, by id and never by content. Returns the groups removed."""
+    groups = find_expired(timezone.localdate())
+    doomed = {group.record_type: group for group in groups}
+    # From the top of the dependency chain down: rows that point at a case go before the case.
+    for module in reversed(retention_modules()):
+        module.purge(doomed)
+    entries = []
+    for group in groups:
+        common = {
+            "user": acting_user,
+            "record_type": group.record_type,
+            "action": AccessLogEntry.Action.DELETE,
+            "result": AccessLogEntry.Result.ALLOWED,
+            "request": "purge_expired",
+        }
+        if group.records:
+            entries.extend(
+                AccessLogEntry(
+                    team_id=team_id, client_id=client_id, record_id=str(record_id), **common
+                )
+                for record_id, client_id, team_id, _label in group.records
+            )
+        else:
+            entries.append(
+                AccessLogEntry(record_id=f"{group.count} < {group.cutoff.isoformat()}", **common)
+            )
+    AccessLogEntry.objects.bulk_create(entries)
+    return groups

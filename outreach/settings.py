@@ -216,6 +216,13 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 
+# Retention (docs/privacy.md): how long each class of record is kept before
+# `manage.py purge_expired` removes it. The organisation decides these; the defaults follow
+# common Dutch practice for social-work files and NEN 7513 logs.
+RETENTION_CLOSED_CASE_YEARS = env_int("RETENTION_CLOSED_CASE_YEARS", 15)
+RETENTION_DECLINED_SIGNAL_YEARS = env_int("RETENTION_DECLINED_SIGNAL_YEARS", 2)
+RETENTION_ACCESS_LOG_YEARS = env_int("RETENTION_ACCESS_LOG_YEARS", 5)
+
 # Our own origin only; no inline script without a nonce, no inline style. The SVG charts use
 # presentation attributes, which CSP does not govern.
 CONTENT_SECURITY_POLICY = {

@@ -1,0 +1,91 @@
+"""Retention: which records have outlived their retention period (docs/privacy.md).
+
+Each app that keeps client data has a `retention` module with two functions:
+
+- `expired(today)` returns the `Expired` groups it owns whose period has ended;
+- `purge(doomed)` deletes its own rows that belong to the doomed records of any app, where
+  `doomed` maps a record type ("cases.case") to the `Expired` group being purged.
+
+outreach discovers the modules through the app registry (as seed_demo does), so it never imports
+the apps that build on it, and calls `purge` from the top of the dependency chain down (zrm,
+network, cases, outreach): rows that point at a case go before the case.
+"""
+
+from dataclasses import dataclass, field
+from datetime import date, datetime, time
+from importlib import import_module
+
+from django.apps import apps
+from django.conf import settings
+from django.utils import timezone
+from django.utils.module_loading import module_has_submodule
+
+from outreach.models import AccessLogEntry
+
+
+def years_before(today, years):
+    """The same calendar day `years` earlier; 29 February becomes 28 February."""
+    try:
+        return today.replace(year=today.year - years)
+    except ValueError:
+        return date(today.year - years, today.month, 28)
+
+
+@dataclass
+class Expired:
+    """The records of one retention class that are due, identified without content."""
+
+    record_class: str  # e.g. "closed case files"
+    record_type: str  # model label, e.g. "cases.case"
+    cutoff: date
+    # (record id, client id or None, team id or None, a label without content such as a case
+    # reference); None when the class is counted rather than listed (the access log).
+    records: list = field(default_factory=list)
+    count: int = 0
+
+    @property
+    def ids(self):
+        return {record_id for record_id, *_ in self.records}
+
+
+def ids_of(doomed, record_type):
+    group = doomed.get(record_type)
+    return group.ids if group else set()
+
+
+def retention_modules():
+    """The apps' retention modules, in dependency order (outreach, cases, network, zrm)."""
+    return [
+        import_module(f"{config.name}.retention")
+        for config in apps.get_app_configs()
+        if module_has_submodule(config.module, "retention")
+    ]
+
+
+def find_expired(today):
+    groups = []
+    for module in retention_modules():
+        groups.extend(group for group in module.expired(today) if group.count)
+    return groups
+
+
+# The access log is outreach's own retention class.
+
+
+def _log_cutoff(today):
+    cutoff = years_before(today, settings.RETENTION_ACCESS_LOG_YEARS)
+    return cutoff, timezone.make_aware(
+        datetime.combine(cutoff, time.min), timezone.get_default_timezone()
+    )
+
+
+def expired(today):
+    cutoff, moment = _log_cutoff(today)
+    count = AccessLogEntry.objects.filter(at__lt=moment).count()
+    return [Expired("access log entries", "outreach.accesslogentry", cutoff, count=count)]
+
+
+def purge(doomed):
+    if "outreach.accesslogentry" in doomed:
+        _cutoff, moment = _log_cutoff(timezone.localdate())
+        AccessLogEntry.objects.purge_before(moment)
