@@ -31,7 +31,7 @@ BEGIN
     RETURN removed;
 END $$;
 REVOKE ALL ON FUNCTION {schema}.{PURGE_FUNCTION} FROM PUBLIC;
-"""
+"""  # noqa: S608 -- schema comes through quote_ident()
 
 
 def app_role_grants_sql(role, schema):
@@ -44,7 +44,7 @@ GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA {schema} TO {role};
 GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA {schema} TO {role};
 REVOKE UPDATE, DELETE, TRUNCATE, REFERENCES, TRIGGER ON {tables} FROM {role};
 GRANT EXECUTE ON FUNCTION {schema}.{PURGE_FUNCTION} TO {role};
-"""
+"""  # noqa: S608 -- role and schema come through quote_ident()
 
 
 def quoted(name):
