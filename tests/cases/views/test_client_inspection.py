@@ -14,7 +14,6 @@ from django.utils import timezone
 
 from cases import services
 from network.services import member_add
-
 from outreach.models import AccessLogEntry
 from tests.full_file import full_file
 
