@@ -1,10 +1,12 @@
 """On PostgreSQL the app's own database role cannot change or delete log rows; only the purge
 function removes rows, and only rows older than a year."""
 
+import io
 import uuid
 from datetime import timedelta
 
 import pytest
+from django.core.management import call_command
 from django.db import DatabaseError, connection, transaction
 from django.utils import timezone
 
@@ -69,3 +71,10 @@ def test_it_purges_only_rows_older_than_the_cutoff_and_refuses_a_recent_cutoff(a
     assert removed == [(1,)]
     ids = {row[0] for row in run("SELECT id FROM outreach_accesslogentry")}
     assert recent in ids and old not in ids
+
+
+def test_it_prints_the_grants_it_would_run(db):
+    out = io.StringIO()
+    call_command("grant_app_role", "outreach_app", "--print", stdout=out)
+    assert "REVOKE UPDATE, DELETE, TRUNCATE" in out.getvalue()
+    assert "outreach_accesslogentry" in out.getvalue()
