@@ -16,6 +16,7 @@ def sections(client):
                 record(member)
                 for member in NetworkMember.objects.filter(**on_cases)
                 .select_related("case")
+                .prefetch_related("agreements")
                 .order_by("case_id", "pk")
             ],
         ),

@@ -129,7 +129,8 @@ def _label(model_field):
 
 def record(obj, *, title=None, lines=()):
     """Every stored field of obj. A related record shows by name when the section fetched it
-    (select_related), else by id: rendering never runs a query."""
+    (select_related), else by id; a many-to-many field shows when the section prefetched it:
+    rendering never runs a query."""
     fields = []
     for model_field in obj._meta.concrete_fields:
         value = model_field.value_from_object(obj)
@@ -138,6 +139,18 @@ def record(obj, *, title=None, lines=()):
         if model_field.is_relation and value is not None and model_field.is_cached(obj):
             display = str(getattr(obj, model_field.name))
         fields.append(Field(model_field.attname, label, _json(value), display))
+    prefetched = getattr(obj, "_prefetched_objects_cache", {})
+    for model_field in obj._meta.many_to_many:
+        if model_field.name in prefetched:
+            related = list(prefetched[model_field.name])
+            fields.append(
+                Field(
+                    model_field.name,
+                    _label(model_field),
+                    [r.pk for r in related],
+                    ", ".join(str(r) for r in related) or "—",
+                )
+            )
     return Record(str(title if title is not None else obj), fields, list(lines))
 
 

@@ -80,6 +80,8 @@ def test_it_exports_every_record_about_the_client_as_json(client, lead, owner, j
     assert {s["note"] for s in data["sections"]["zrm_scores"]} == {"SENTINEL-JAN"}
     assert {s["level"] for s in data["sections"]["zrm_scores"]} == {3}
     assert data["sections"]["network_answers"][0]["answer"] == "SENTINEL-JAN"
+    agreement = data["sections"]["agreements"][0]["id"]
+    assert data["sections"]["network_members"][0]["agreements"] == [agreement]
     assert data["sections"]["signals"][0]["observed"] == "SENTINEL-JAN observed\nsecond line"
     reads = [e for e in data["sections"]["access_log"] if e["user_id"] == owner.pk]
     assert reads and reads[0]["action"] == "read"
