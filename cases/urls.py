@@ -7,6 +7,23 @@ urlpatterns = [
     path("zoeken/", clients.search, name="search"),
     path("clienten/<int:client_id>/", clients.client_detail, name="client_detail"),
     path("clienten/<int:client_id>/bewerken/", clients.client_edit, name="client_edit"),
+    path(
+        "clienten/<int:client_id>/toegangslog/",
+        clients.client_access_log,
+        name="client_access_log",
+    ),
+    path(
+        "clienten/<int:client_id>/inspectie.pdf",
+        clients.client_inspection,
+        {"fmt": "pdf"},
+        name="client_inspection_pdf",
+    ),
+    path(
+        "clienten/<int:client_id>/inspectie.json",
+        clients.client_inspection,
+        {"fmt": "json"},
+        name="client_inspection_json",
+    ),
     path("signalen/", signals.signal_list, name="signal_list"),
     path("signalen/nieuw/", signals.signal_create, name="signal_create"),
     path("signalen/<int:signal_id>/", signals.signal_detail, name="signal_detail"),

@@ -1,31 +1,114 @@
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
-from outreach.models import AccessLogEntry, Membership, Team, User
+from outreach.access import Action, log_access
+from outreach.csvexport import csv_response
+from outreach.models import AccessLogEntry, Membership, RoleChange, Team, User
+from outreach.services import membership_remove, membership_set, user_active_set
+
+
+def _local(moment):
+    return timezone.localtime(moment).strftime("%d-%m-%Y %H:%M") if moment else ""
 
 
 class MembershipInline(admin.TabularInline):
     model = Membership
     extra = 1
     autocomplete_fields = ["user"]
+    readonly_fields = ["granted_at"]
+
+
+class MembershipsThroughServices:
+    """Memberships edited in the admin go through the services, so every change is logged."""
+
+    def save_formset(self, request, form, formset, change):
+        if formset.model is not Membership:
+            return super().save_formset(request, form, formset, change)
+        memberships = formset.save(commit=False)
+        for membership in formset.deleted_objects:
+            membership_remove(acting_user=request.user, team=membership.team, user=membership.user)
+        for membership in memberships:
+            if membership.pk:
+                before = Membership.objects.get(pk=membership.pk)
+                if (before.team_id, before.user_id) != (membership.team_id, membership.user_id):
+                    membership_remove(acting_user=request.user, team=before.team, user=before.user)
+            membership_set(
+                acting_user=request.user,
+                team=membership.team,
+                user=membership.user,
+                role=membership.role,
+            )
 
 
 @admin.register(User)
-class OutreachUserAdmin(UserAdmin):
+class OutreachUserAdmin(MembershipsThroughServices, UserAdmin):
     inlines = [MembershipInline]
+    actions = ["export_access_review"]
+
+    def save_model(self, request, obj, form, change):
+        if not (change and "is_active" in form.changed_data):
+            return super().save_model(request, obj, form, change)
+        active, obj.is_active = obj.is_active, not obj.is_active
+        super().save_model(request, obj, form, change)
+        user_active_set(acting_user=request.user, user=obj, active=active)
+
+    @admin.action(description=gettext_lazy("Export user × team × role overview (CSV)"))
+    def export_access_review(self, request, queryset):
+        """The yearly access review: one row per membership, and one for a user without any."""
+        users = queryset.prefetch_related("memberships__team").order_by("username")
+        rows = []
+        for user in users:
+            memberships = sorted(user.memberships.all(), key=lambda m: m.team.name)
+            base = [
+                user.username,
+                user.get_full_name(),
+                _("yes") if user.is_active else _("no"),
+                _("yes") if user.is_staff else _("no"),
+                _local(user.last_login),
+            ]
+            rows += [
+                [*base, m.team.name, m.get_role_display(), _local(m.granted_at)]
+                for m in memberships
+            ] or [[*base, "", "", ""]]
+        log_access(request, action=Action.EXPORT, record_type="outreach.membership")
+        header = [
+            _("username"),
+            _("name"),
+            _("active"),
+            _("administrator"),
+            _("last login"),
+            _("team"),
+            _("role"),
+            _("granted"),
+        ]
+        return csv_response("toegangsoverzicht.csv", header, rows)
 
 
 @admin.register(Team)
-class TeamAdmin(admin.ModelAdmin):
+class TeamAdmin(MembershipsThroughServices, admin.ModelAdmin):
     list_display = ["name", "code"]
     search_fields = ["name", "code"]
     inlines = [MembershipInline]
 
 
-@admin.register(AccessLogEntry)
-class AccessLogEntryAdmin(admin.ModelAdmin):
-    """Read-only: the log is append-only evidence."""
+class ReadOnlyLog(admin.ModelAdmin):
+    """Read-only: the logs are append-only evidence."""
 
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(AccessLogEntry)
+class AccessLogEntryAdmin(ReadOnlyLog):
     list_display = [
         "at",
         "user",
@@ -38,15 +121,51 @@ class AccessLogEntryAdmin(admin.ModelAdmin):
         "ip_address",
     ]
     list_filter = ["action", "result", "team"]
+    # Period by date_hierarchy, client by "=client_id", user by username; the export takes the
+    # filtered selection.
     search_fields = ["=client_id", "=record_id", "user__username"]
     list_select_related = ["user", "team"]
     date_hierarchy = "at"
+    actions = ["export_csv"]
 
-    def has_add_permission(self, request):
-        return False
+    @admin.action(description=gettext_lazy("Export selected log entries (CSV)"))
+    def export_csv(self, request, queryset):
+        entries = queryset.select_related("user", "team").order_by("at", "id")
+        rows = [
+            [
+                entry.at.strftime("%Y-%m-%d %H:%M:%S"),
+                entry.user.username,
+                entry.team.name if entry.team else "",
+                entry.client_id or "",
+                entry.record_type,
+                entry.record_id,
+                entry.get_action_display(),
+                entry.get_result_display(),
+                entry.ip_address or "",
+                entry.request,
+            ]
+            for entry in entries.iterator(chunk_size=2000)
+        ]
+        log_access(request, action=Action.EXPORT, record_type="outreach.accesslogentry")
+        header = [
+            _("time (UTC)"),
+            _("user"),
+            _("team"),
+            _("client"),
+            _("record type"),
+            _("record"),
+            _("action"),
+            _("result"),
+            _("IP address"),
+            _("request"),
+        ]
+        return csv_response("toegangslog.csv", header, rows)
 
-    def has_change_permission(self, request, obj=None):
-        return False
 
-    def has_delete_permission(self, request, obj=None):
-        return False
+@admin.register(RoleChange)
+class RoleChangeAdmin(ReadOnlyLog):
+    list_display = ["at", "changed_by", "user", "team", "kind", "old_role", "new_role"]
+    list_filter = ["kind", "team"]
+    search_fields = ["user__username", "changed_by__username"]
+    list_select_related = ["changed_by", "user", "team"]
+    date_hierarchy = "at"

@@ -51,6 +51,8 @@ class Membership(models.Model):
     user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="memberships")
     team = models.ForeignKey(Team, on_delete=models.CASCADE, related_name="memberships")
     role = models.CharField(_("role"), max_length=10, choices=Role.choices, default=Role.WORKER)
+    # When the current role was granted, for the yearly access review.
+    granted_at = models.DateTimeField(_("granted"), default=timezone.now)
 
     class Meta:
         constraints = [
@@ -67,22 +69,31 @@ class Membership(models.Model):
         return self.role == self.Role.LEAD
 
 
-class AccessLogQuerySet(models.QuerySet):
-    # The log is evidence (NEN 7513): bulk changes are refused at the ORM level too.
+class AppendOnlyQuerySet(models.QuerySet):
+    # The logs are evidence (NEN 7513): bulk changes are refused at the ORM level too.
     def update(self, **kwargs):
         raise ValidationError("The access log is append-only.")
 
     def delete(self):
         raise ValidationError("The access log is append-only.")
 
-    def purge_before(self, moment):
-        """The one way rows leave the log: the retention purge of rows older than its period
-        (outreach/retention.py). Returns the number removed."""
-        deleted, _by_model = models.QuerySet.delete(self.filter(at__lt=moment))
-        return deleted
+
+class AppendOnly(models.Model):
+    objects = AppendOnlyQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        if not self._state.adding:
+            raise ValidationError("The access log is append-only.")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise ValidationError("The access log is append-only.")
 
 
-class AccessLogEntry(models.Model):
+class AccessLogEntry(AppendOnly):
     """One read, search, create, change, print, export or denied attempt on client data.
 
     Never holds content. client_id and record_id are plain values, not foreign keys: a log row
@@ -115,8 +126,6 @@ class AccessLogEntry(models.Model):
     # Method and path only: paths carry ids, never names (no client names in URLs).
     request = models.CharField(_("request"), max_length=300, blank=True)
 
-    objects = AccessLogQuerySet.as_manager()
-
     class Meta:
         ordering = ["-at", "-id"]
         verbose_name = _("access log entry")
@@ -125,10 +134,41 @@ class AccessLogEntry(models.Model):
     def __str__(self):
         return f"{self.at:%Y-%m-%d %H:%M:%S} {self.user_id} {self.action} {self.record_type}"
 
-    def save(self, *args, **kwargs):
-        if not self._state.adding:
-            raise ValidationError("The access log is append-only.")
-        super().save(*args, **kwargs)
 
-    def delete(self, *args, **kwargs):
-        raise ValidationError("The access log is append-only.")
+class RoleChange(AppendOnly):
+    """Who gave or took whose access to which team, and when: evidence for the access review.
+    Written by outreach.services only, in the same transaction as the change itself."""
+
+    class Kind(models.TextChoices):
+        GRANTED = "granted", _("membership granted")
+        ROLE = "role", _("role changed")
+        REMOVED = "removed", _("membership removed")
+        ACTIVATED = "activated", _("account activated")
+        DEACTIVATED = "deactivated", _("account deactivated")
+
+    at = models.DateTimeField(_("time (UTC)"), default=timezone.now, db_index=True)
+    # Null when the system made the change (seed, migration, command without a user).
+    changed_by = models.ForeignKey(
+        User, on_delete=models.PROTECT, null=True, related_name="+", verbose_name=_("changed by")
+    )
+    user = models.ForeignKey(
+        User, on_delete=models.PROTECT, related_name="+", verbose_name=_("user")
+    )
+    team = models.ForeignKey(
+        Team, on_delete=models.PROTECT, null=True, related_name="+", verbose_name=_("team")
+    )
+    kind = models.CharField(_("change"), max_length=12, choices=Kind.choices)
+    old_role = models.CharField(
+        _("old role"), max_length=10, choices=Membership.Role.choices, blank=True
+    )
+    new_role = models.CharField(
+        _("new role"), max_length=10, choices=Membership.Role.choices, blank=True
+    )
+
+    class Meta:
+        ordering = ["-at", "-id"]
+        verbose_name = _("role change")
+        verbose_name_plural = _("role changes")
+
+    def __str__(self):
+        return f"{self.at:%Y-%m-%d %H:%M:%S} {self.user_id} {self.kind}"

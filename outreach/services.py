@@ -4,7 +4,7 @@ from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 
-from outreach.models import AccessLogEntry, Membership, Team, User
+from outreach.models import AccessLogEntry, Membership, RoleChange, Team, User
 from outreach.retention import find_expired, retention_modules
 
 
@@ -33,14 +33,63 @@ def user_sessions_end(*, acting_user, user):
 
 @transaction.atomic
 def membership_set(*, acting_user, team, user, role):
-    """Make user a member of team with role, or change the role they have there."""
+    """Make user a member of team with role, or change the role they have there; logged."""
     membership, created = Membership.objects.select_for_update().get_or_create(
         team=team, user=user, defaults={"role": role}
     )
-    if not created and membership.role != role:
+    if created:
+        RoleChange.objects.create(
+            changed_by=acting_user,
+            user=user,
+            team=team,
+            kind=RoleChange.Kind.GRANTED,
+            new_role=role,
+        )
+    elif membership.role != role:
+        RoleChange.objects.create(
+            changed_by=acting_user,
+            user=user,
+            team=team,
+            kind=RoleChange.Kind.ROLE,
+            old_role=membership.role,
+            new_role=role,
+        )
         membership.role = role
-        membership.save(update_fields=["role"])
+        membership.granted_at = timezone.now()
+        membership.save(update_fields=["role", "granted_at"])
     return membership
+
+
+@transaction.atomic
+def membership_remove(*, acting_user, team, user):
+    """Take user out of team; logged. Removing a membership that is not there changes nothing."""
+    membership = Membership.objects.select_for_update().filter(team=team, user=user).first()
+    if membership is None:
+        return
+    RoleChange.objects.create(
+        changed_by=acting_user,
+        user=user,
+        team=team,
+        kind=RoleChange.Kind.REMOVED,
+        old_role=membership.role,
+    )
+    membership.delete()
+
+
+@transaction.atomic
+def user_active_set(*, acting_user, user, active):
+    """Activate or deactivate an account; logged. A deactivated user's sessions end too."""
+    if User.objects.filter(pk=user.pk, is_active=active).exists():
+        return
+    User.objects.filter(pk=user.pk).update(is_active=active)
+    user.is_active = active
+    RoleChange.objects.create(
+        changed_by=acting_user,
+        user=user,
+        kind=RoleChange.Kind.ACTIVATED if active else RoleChange.Kind.DEACTIVATED,
+    )
+    if not active:
+        user_sessions_end(acting_user=acting_user, user=user)
 
 
 @transaction.atomic

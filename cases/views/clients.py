@@ -1,9 +1,12 @@
 """Client files, the search, and the worker's own cases."""
 
-from django.core.exceptions import ValidationError
+from django.apps import apps
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db import transaction
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
 
 from cases import services
 from cases.forms import (
@@ -22,7 +25,16 @@ from cases.selectors import (
     my_open_cases,
     with_open_case,
 )
-from outreach.access import Action, current_membership, get_for_user, log_records
+from outreach.access import (
+    Action,
+    current_membership,
+    get_for_user,
+    log_access,
+    log_records,
+    memberships_of,
+)
+from outreach.inspection import inspection_json, inspection_pdf, sections
+from outreach.models import AccessLogEntry
 
 
 def home(request):
@@ -52,13 +64,66 @@ def _client(request, client_id, *, write=False):
     )
 
 
+def _client_for_lead(request, client_id, action):
+    """A client's log and inspection file are for the leads of the client's team: a worker of
+    that team gets a 403 with an explanation (logged as denied, before anything is read), anyone
+    else the usual logged 404."""
+    client = Client.objects.select_related("team").filter(pk=client_id).first()
+    membership = next(
+        (m for m in memberships_of(request.user) if client and m.team_id == client.team_id), None
+    )
+    if membership is not None and not membership.is_lead:
+        log_access(request, action=action, record=client, result=AccessLogEntry.Result.DENIED)
+        raise PermissionDenied(
+            _("Only the team leads of %(team)s can open this page.") % {"team": client.team.name}
+        )
+    return get_for_user(request, Client.objects.select_related("team"), client_id, action=action)
+
+
+def _record_label(entry):
+    try:
+        kind = apps.get_model(entry.record_type)._meta.verbose_name
+    except (LookupError, ValueError):
+        kind = entry.record_type
+    return f"{kind} {entry.record_id}".strip()
+
+
+def client_access_log(request, client_id):
+    """Who read, searched, changed, printed or exported this client's data, newest first."""
+    client = _client_for_lead(request, client_id, Action.READ)
+    entries = AccessLogEntry.objects.filter(client_id=client.pk).select_related("user")
+    page = Paginator(entries, 50).get_page(request.GET.get("pagina"))
+    for entry in page.object_list:
+        entry.record_label = _record_label(entry)
+    return render(request, "cases/client_access_log.html", {"client": client, "page": page})
+
+
+def client_inspection(request, client_id, fmt):
+    """The complete file on one client for an inspection or a request for access: every record
+    about them and who saw it (outreach/inspection.py). Producing it is logged as a print (PDF)
+    or an export (JSON)."""
+    action = Action.PRINT if fmt == "pdf" else Action.EXPORT
+    client = _client_for_lead(request, client_id, action)
+    found = sections(client)
+    if fmt == "pdf":
+        response = HttpResponse(inspection_pdf(client, found), content_type="application/pdf")
+    else:
+        response = HttpResponse(
+            inspection_json(client, found), content_type="application/json; charset=utf-8"
+        )
+    response["Content-Disposition"] = f'attachment; filename="inspectie-client-{client.pk}.{fmt}"'
+    return response
+
+
 def client_detail(request, client_id):
     client = _client(request, client_id)
+    is_lead = any(m.is_lead for m in memberships_of(request.user) if m.team_id == client.team_id)
     return render(
         request,
         "cases/client_detail.html",
         {
             "client": client,
+            "is_lead": is_lead,
             "household": client.household.all(),
             "cases": client.cases.select_related("assigned_worker").order_by("-opened_on", "-id"),
         },

@@ -3,7 +3,7 @@ from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.test import RequestFactory, override_settings
 
-from outreach.access import get_for_user, log_access, origin_ip
+from outreach.access import get_for_user, log_access, log_records, origin_ip
 from outreach.models import AccessLogEntry, Team
 
 
@@ -103,3 +103,15 @@ def test_it_logs_a_workers_attempt_to_open_the_team_page_as_denied(client, owner
     assert client.get(f"/teams/{team.pk}/").status_code == 403
     entry = AccessLogEntry.objects.get(user=owner)
     assert (entry.result, entry.team_id) == ("denied", team.pk)
+
+
+def test_it_escapes_newlines_in_the_logged_request_path(owner, team):
+    request = request_for(owner, path="/teams/1/%0D%0A2026-01-01 admin read cases.client/")
+    entries = [
+        log_access(request, action="read", record=team),
+        *log_records(request, action="read", records=[team], record_type="outreach.team"),
+    ]
+    for entry in entries:
+        entry.refresh_from_db()
+        assert "\n" not in entry.request and "\r" not in entry.request
+        assert entry.request.startswith("GET /teams/1/\\r\\n2026-01-01")

@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('outreach', '0002_user_session_epoch'),
+        ('outreach', '0004_access_log_purge_function'),
     ]
 
     operations = [

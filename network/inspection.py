@@ -1,0 +1,43 @@
+"""The network map's sections of a client's inspection file (outreach/inspection.py)."""
+
+from django.utils.translation import gettext as _
+
+from network.models import InterviewAnswer, NetworkMember, NetworkSnapshot
+from outreach.inspection import Section, record
+
+
+def sections(client):
+    on_cases = {"case__client": client}
+    return [
+        Section(
+            "network_members",
+            _("Network members"),
+            [
+                record(member)
+                for member in NetworkMember.objects.filter(**on_cases)
+                .select_related("case")
+                .prefetch_related("agreements")
+                .order_by("case_id", "pk")
+            ],
+        ),
+        Section(
+            "network_answers",
+            _("Network interview answers"),
+            [
+                record(answer)
+                for answer in InterviewAnswer.objects.filter(**on_cases)
+                .select_related("case", "answered_by")
+                .order_by("case_id", "question")
+            ],
+        ),
+        Section(
+            "network_snapshots",
+            _("Network snapshots"),
+            [
+                record(snapshot)
+                for snapshot in NetworkSnapshot.objects.filter(**on_cases)
+                .select_related("case", "taken_by")
+                .order_by("taken_at", "pk")
+            ],
+        ),
+    ]

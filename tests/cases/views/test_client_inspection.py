@@ -1,0 +1,152 @@
+"""A team lead's inspection file on one client: every record about them, as a PDF to read and as
+JSON, with the access log; never a namesake's data; producing it is logged."""
+
+import io
+import json
+from datetime import date
+
+import pypdf
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django.utils import timezone
+
+from cases import services
+from network.services import member_add
+from outreach.models import AccessLogEntry
+from tests.full_file import full_file
+
+SECTIONS = [
+    "client",
+    "household",
+    "cases",
+    "signals",
+    "signal_feedback",
+    "phase_spans",
+    "prior_information",
+    "attempts",
+    "contacts",
+    "agreements",
+    "timeline",
+    "network_members",
+    "network_answers",
+    "network_snapshots",
+    "zrm_assessments",
+    "zrm_scores",
+    "zrm_targets",
+    "access_log",
+]
+
+
+def pdf_text(response):
+    assert response["Content-Type"] == "application/pdf"
+    reader = pypdf.PdfReader(io.BytesIO(response.content))
+    return "\n".join(page.extract_text() for page in reader.pages)
+
+
+def export(client, user, case, fmt):
+    client.force_login(user)
+    return client.get(reverse(f"client_inspection_{fmt}", args=[case.client_id]))
+
+
+@pytest.fixture
+def jan(owner, team):
+    return full_file(owner=owner, team=team, marker="SENTINEL-JAN")
+
+
+@pytest.fixture
+def namesakes(jan, owner, team, outsider, other_team):
+    """Two more Jan de Vries: one in the same team born on another day, one in another team
+    born on the same day."""
+    return [
+        full_file(owner=owner, team=team, marker="SENTINEL-SAMETEAM", born=date(1971, 2, 3)),
+        full_file(owner=outsider, team=other_team, marker="SENTINEL-OTHERTEAM"),
+    ]
+
+
+def test_it_exports_every_record_about_the_client_as_json(client, lead, owner, jan):
+    client.force_login(owner)
+    client.get(reverse("client_detail", args=[jan.client_id]))  # a read to find in the log
+    response = export(client, lead, jan, "json")
+    assert response.status_code == 200
+    assert response["Content-Disposition"].startswith("attachment;")
+    data = json.loads(response.content)
+    assert data["client_id"] == jan.client_id
+    assert list(data["sections"]) == SECTIONS
+    assert all(data["sections"][key] for key in SECTIONS), "every kind of record is present"
+    assert data["sections"]["client"][0]["first_name"] == "Jan"
+    assert data["sections"]["contacts"][0]["notes"] == "SENTINEL-JAN"
+    assert {s["note"] for s in data["sections"]["zrm_scores"]} == {"SENTINEL-JAN"}
+    assert {s["level"] for s in data["sections"]["zrm_scores"]} == {3}
+    assert data["sections"]["network_answers"][0]["answer"] == "SENTINEL-JAN"
+    agreement = data["sections"]["agreements"][0]["id"]
+    assert data["sections"]["network_members"][0]["agreements"] == [agreement]
+    assert data["sections"]["signals"][0]["observed"] == "SENTINEL-JAN observed\nsecond line"
+    reads = [e for e in data["sections"]["access_log"] if e["user_id"] == owner.pk]
+    assert reads and reads[0]["action"] == "read"
+
+
+def test_it_makes_a_readable_dutch_pdf(client, lead, jan):
+    response = export(client, lead, jan, "pdf")
+    text = pdf_text(response)
+    assert "Inspectiedossier: Jan de Vries" in text
+    assert "04-05-1960" in text  # dd-mm-jjjj
+    for heading in ("Huishouden", "Contactmomenten", "Afspraken", "ZRM-metingen", "Toegangslog"):
+        assert heading in text
+    assert "SENTINEL-JAN" in text
+
+
+@pytest.mark.parametrize("fmt", ["json", "pdf"])
+def test_it_never_shows_a_namesakes_data(client, lead, jan, namesakes, fmt):
+    response = export(client, lead, jan, fmt)
+    text = response.content.decode() if fmt == "json" else pdf_text(response)
+    assert "SENTINEL-JAN" in text
+    assert "SENTINEL-SAMETEAM" not in text
+    assert "SENTINEL-OTHERTEAM" not in text
+    assert "1971" not in text
+    for other in namesakes:
+        assert other.reference not in text
+
+
+@pytest.mark.parametrize("fmt,action", [("json", "export"), ("pdf", "print")])
+def test_it_logs_producing_the_file(client, lead, jan, fmt, action):
+    export(client, lead, jan, fmt)
+    entry = AccessLogEntry.objects.filter(user=lead).get()
+    assert (entry.action, entry.result, entry.client_id) == (action, "allowed", jan.client_id)
+    assert (entry.record_type, entry.record_id) == ("cases.client", str(jan.client_id))
+
+
+@pytest.mark.parametrize("fmt", ["json", "pdf"])
+def test_it_is_a_logged_403_for_a_worker_of_the_team(client, owner, jan, fmt):
+    before = AccessLogEntry.objects.count()
+    response = export(client, owner, jan, fmt)
+    assert response.status_code == 403
+    assert "teamleiders" in response.content.decode()
+    entry = AccessLogEntry.objects.order_by("id")[before:].get()
+    assert (entry.result, entry.client_id) == ("denied", jan.client_id)
+
+
+def test_it_runs_as_many_queries_for_a_big_file_as_for_a_small_one(client, lead, owner, jan):
+    client.force_login(lead)
+    url = reverse("client_inspection_json", args=[jan.client_id])
+
+    def count():
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(url).status_code == 200
+        return len(queries)
+
+    client.get(url)  # the session's first request does more
+    small = count()
+    now = timezone.now()
+    for n in range(3):
+        services.contact_log(
+            acting_user=owner, case=jan, kind="phone", occurred_at=now, notes=f"extra {n}"
+        )
+        services.agreement_add(
+            acting_user=owner, case=jan, description=f"extra {n}", responsible="worker"
+        )
+        member_add(acting_user=owner, case=jan, name=f"Extra {n}", relation="friend")
+        client.get(reverse("client_detail", args=[jan.client_id]))
+    big = count()
+    assert big == small

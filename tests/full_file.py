@@ -1,0 +1,113 @@
+"""A client with one of every kind of record, made through the real services, with `marker` in
+every free-text field: the inspection file must show it, the access log never."""
+
+from datetime import date, timedelta
+
+from django.utils import timezone
+
+from cases import services
+from cases.models import ContactAttempt, ContactMoment, Signal, SignalFeedback, TimelineEvent
+from network.services import interview_save, member_add, snapshot_take
+from tests.zrm.factories import DOMAIN_KEYS, domain, finalised_assessment
+from zrm.services import targets_set
+
+
+def full_file(*, owner, team, marker, first_name="Jan", last_name="de Vries", born=None):
+    """Returns the case; its client has household, signal with feedback, prior information,
+    attempt, contact, agreement, corrected timeline event, network members, interview answer,
+    snapshot, a finalised ZRM with notes and a target."""
+    now = timezone.now()
+    today = timezone.localdate()
+    signal = services.signal_register(
+        acting_user=owner,
+        team=team,
+        received_on=today,
+        source=Signal.Source.NEIGHBOUR,
+        reporter_name=marker,
+        reporter_organisation=marker,
+        reporter_contact=marker,
+        subject_name=f"{first_name} {last_name}",
+        subject_address=marker,
+        observed=f"{marker} observed\nsecond line",
+        concerns=[Signal.Concern.ISOLATION],
+    )
+    case = services.signal_accept(
+        acting_user=owner,
+        signal=signal,
+        assigned_worker=owner,
+        client_fields={
+            "first_name": first_name,
+            "last_name": last_name,
+            "date_of_birth": born or date(1960, 5, 4),
+            "street_address": marker,
+            "city": marker,
+            "neighbourhood": marker,
+            "language": marker,
+            "household_notes": marker,
+        },
+    )
+    services.client_update(
+        acting_user=owner,
+        client=case.client,
+        household=[{"name": marker, "relation": "partner", "date_of_birth": None}],
+    )
+    services.signal_feedback_record(
+        acting_user=owner,
+        signal=signal,
+        given_on=today,
+        shared=marker,
+        client_consented=SignalFeedback.Consent.YES,
+    )
+    case = services.case_transition(acting_user=owner, case=case, move="voorfase")
+    services.prior_information_add(
+        acting_user=owner,
+        case=case,
+        gathered_on=today,
+        source=marker,
+        content=marker,
+        without_client_knowledge=False,
+    )
+    case = services.case_transition(acting_user=owner, case=case, move="eerste-contact")
+    services.attempt_record(
+        acting_user=owner,
+        case=case,
+        attempted_at=now - timedelta(hours=2),
+        method=ContactAttempt.Method.DOOR,
+        result=ContactAttempt.Result.CONTACT,
+        note=marker,
+        observations=marker,
+        urgent_needs=marker,
+        client_problem=marker,
+    )
+    services.contact_log(
+        acting_user=owner,
+        case=case,
+        kind=ContactMoment.Kind.HOME_VISIT,
+        occurred_at=now - timedelta(hours=1),
+        present=marker,
+        notes=marker,
+        next_step=marker,
+    )
+    case = services.case_transition(
+        acting_user=owner, case=case, move="contract", contract_agreed_on=today
+    )
+    agreement = services.agreement_add(
+        acting_user=owner, case=case, description=marker, responsible="client"
+    )
+    case = services.case_transition(acting_user=owner, case=case, move="traject")
+    services.timeline_correct(
+        acting_user=owner, event=TimelineEvent.objects.filter(case=case).first(), text=marker
+    )
+    member_add(
+        acting_user=owner,
+        case=case,
+        agreements=[agreement],
+        name=marker,
+        relation="neighbour",
+        note=marker,
+    )
+    interview_save(acting_user=owner, case=case, answers={"friends_in_wijk": marker})
+    snapshot_take(acting_user=owner, case=case, kind="manual", label=marker)
+    finalised_assessment(case, owner, "begin", notes=dict.fromkeys(DOMAIN_KEYS, marker))
+    targets_set(acting_user=owner, case=case, levels={domain("finances"): 4})
+    return case
