@@ -78,3 +78,13 @@ def test_it_prints_the_grants_it_would_run(db):
     call_command("grant_app_role", "outreach_app", "--print", stdout=out)
     assert "REVOKE UPDATE, DELETE, TRUNCATE" in out.getvalue()
     assert "outreach_accesslogentry" in out.getvalue()
+
+
+def test_it_lets_purge_expired_remove_old_log_rows_as_the_app_role(as_app_role, owner):
+    now = timezone.now()
+    old, recent = insert(owner, now - timedelta(days=6 * 365)), insert(owner, now)
+    out = io.StringIO()
+    call_command("purge_expired", stdout=out)
+    assert "Deleted 1 access log entries" in out.getvalue()
+    ids = {row[0] for row in run("SELECT id FROM outreach_accesslogentry")}
+    assert recent in ids and old not in ids
