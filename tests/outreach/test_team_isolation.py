@@ -26,16 +26,13 @@ WORKER = "Ottovreemd"
 
 
 @pytest.fixture
-def both(team, other_team, owner, colleague, lead, outsider, outsider_lead):
+def both(team, other_team, owner, lead, outsider, outsider_lead):
     """Both teams with a case in every phase a list shows, a waiting signal, a network and a
     closed trajectory with begin and end ZRM, under names that give each team away."""
     outsider.first_name = WORKER
     outsider.save(update_fields=["first_name"])
     made = {}
-    for key, worker, staff, name in (
-        ("ours", owner, lead, OURS),
-        ("theirs", outsider, outsider_lead, MARK),
-    ):
+    for key, worker, name in (("ours", owner, OURS), ("theirs", outsider, MARK)):
         team_of = team if key == "ours" else other_team
         case = open_case(acting_user=worker, team=team_of, first_name="Anna", last_name=name)
         register_signal(acting_user=worker, team=team_of, subject_name=f"Piet {name}")
