@@ -3,9 +3,11 @@ text, justice and domestic-violence details) are for the case's worker and the t
 Others in the team see that they exist, not what they say; their posts change nothing."""
 
 from datetime import timedelta
+from io import StringIO
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
 
@@ -195,3 +197,11 @@ def test_a_closed_case_takes_no_new_details(client, owner, team):
         services.sensitive_detail_add(acting_user=owner, case=case, kind="justice", content="x")
     client.force_login(owner)
     assert client.get(reverse("sensitive_detail_add", args=[case.pk])).status_code == 404
+
+
+def test_the_demo_shields_the_safety_details_of_its_domestic_violence_case(db):
+    call_command("seed_demo", "--allow-without-debug", stdout=StringIO())
+    detail = SensitiveDetail.objects.select_related("case").first()
+    assert detail is not None and detail.kind == "domestic_violence"
+    assert "safety" in detail.case.signals.first().concerns
+    assert detail.case.events.filter(kind="sensitive", data={"kind": "domestic_violence"}).exists()
