@@ -481,6 +481,11 @@ FAILS = [
     ("phone", "not_home", "Gebeld op het nummer van de melder; voicemail ingesproken."),
     ("door", "not_opened", "Met de huismeester aangebeld; iemand keek door het raam."),
 ]
+# What a worker records, shielded, when a signal concerns safety at home.
+SAFETY = (
+    "Bij Veilig Thuis bekend. De politie legde vorig jaar een tijdelijk huisverbod op aan de "
+    "partner. Niet in het bijzijn van de partner over de zorgen beginnen."
+)
 BRIEF = ("door", "brief", "Deed even open, wilde niet praten, nam het kaartje wel aan.")
 LEADS = {"PA": "marieke", "OM": "ingrid"}
 KINDS = {"h": "home_visit", "p": "phone", "n": "network"}
@@ -786,6 +791,11 @@ class _Story:
             source, content = _split(self.theme["prior"])
             info = {"source": source, "content": content, "without_client_knowledge": True}
             s.prior_information_add(**self.on, gathered_on=moment.date(), **info)
+        if "safety" in self.theme["concerns"].split():
+            # Shielded: only the worker and the leads read it (outreach.access.may_see_sensitive).
+            s.sensitive_detail_add(
+                **self.on, kind="domestic_violence", recorded_on=moment.date(), content=SAFETY
+            )
 
     def prephase_plan(self, moment):
         plan = {"suitability_analysis": self.theme["suit"], "approach_plan": self.theme["strategy"]}

@@ -15,6 +15,7 @@ from cases.models import (
     ContactMoment,
     HouseholdMember,
     PriorInformation,
+    SensitiveDetail,
     Signal,
     SignalFeedback,
     TeamPolicy,
@@ -286,6 +287,17 @@ class PriorInformationForm(forms.ModelForm):
         model = PriorInformation
         fields = ["gathered_on", "source", "content", "without_client_knowledge"]
         widgets = {"gathered_on": DateInput(), "content": forms.Textarea(attrs={"rows": 4})}
+
+
+class SensitiveDetailForm(forms.ModelForm):
+    class Meta:
+        model = SensitiveDetail
+        fields = ["kind", "recorded_on", "content"]
+        widgets = {
+            "kind": forms.RadioSelect,
+            "recorded_on": DateInput(),
+            "content": forms.Textarea(attrs={"rows": 4}),
+        }
 
 
 class AttemptForm(forms.ModelForm):

@@ -134,7 +134,7 @@ class Case(TeamScoped):
     phase_since = models.DateTimeField(default=timezone.now)
     opened_on = models.DateField(_("opened on"), default=timezone.localdate)
     closed_on = models.DateField(_("closed on"), null=True, blank=True)
-    close_reason = models.TextField(_("reason for closing"), blank=True)
+    close_reason = models.TextField(_("reason for closing"), blank=True, max_length=4000)
     referred_to = models.CharField(_("referred to"), max_length=200, blank=True)
     nazorg_until = models.DateField(_("aftercare until"), null=True, blank=True)
     # Kept up to date by the services so lists can sort and flag without scanning contacts.
@@ -412,6 +412,30 @@ class PriorInformation(CaseScoped):
         ordering = ["gathered_on", "id"]
 
 
+class SensitiveDetail(CaseScoped):
+    """Justice details and domestic-violence / safety details about a case. Shielded like the
+    voorfase's prior information: only the case's worker and the team's leads see the content
+    (outreach.access.may_see_sensitive); the rest of the team sees that it exists."""
+
+    class Kind(models.TextChoices):
+        JUSTICE = "justice", _("justice details")
+        DOMESTIC_VIOLENCE = "domestic_violence", _("domestic violence / safety")
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="sensitive_details")
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    recorded_on = models.DateField(_("date"), default=timezone.localdate)
+    content = models.TextField(_("details"), max_length=8000)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["recorded_on", "id"]
+        verbose_name = _("shielded detail")
+        verbose_name_plural = _("shielded details")
+
+
 class ContactAttempt(CaseScoped):
     """One try at first contact. Every attempt counts ("lange adem")."""
 
@@ -535,6 +559,7 @@ class TimelineEvent(CaseScoped):
         SIGNAL = "signal", _("signal")
         PHASE = "phase", _("phase")
         PRIOR_INFO = "prior_info", _("prior information")
+        SENSITIVE = "sensitive", _("shielded details")
         ATTEMPT = "attempt", _("contact attempt")
         CONTACT = "contact", _("contact")
         AGREEMENT = "agreement", _("agreement")
@@ -545,6 +570,9 @@ class TimelineEvent(CaseScoped):
         ZRM = "zrm", _("ZRM")
         NETWORK = "network", _("network")
         CORRECTION = "correction", _("correction")
+
+    # Shielded like their records (outreach.access.may_see_sensitive), corrections to them too.
+    SHIELDED_KINDS = frozenset({Kind.PRIOR_INFO, Kind.SENSITIVE})
 
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="events")
     kind = models.CharField(max_length=12, choices=Kind.choices)

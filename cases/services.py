@@ -7,7 +7,7 @@ a whole) and changes nothing.
 
 from datetime import timedelta
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -22,6 +22,7 @@ from cases.models import (
     HouseholdMember,
     PhaseSpan,
     PriorInformation,
+    SensitiveDetail,
     Signal,
     SignalFeedback,
     TeamPolicy,
@@ -29,6 +30,7 @@ from cases.models import (
 )
 from cases.phases import CLOSED_PHASES, MOVES_BY_SLUG, OPEN_PHASES, Phase, allows
 from cases.selectors import normalise_postcode
+from outreach.access import SENSITIVE_REFUSED, may_see_sensitive
 from outreach.models import Membership
 
 Kind = TimelineEvent.Kind
@@ -36,6 +38,13 @@ Kind = TimelineEvent.Kind
 
 def _text(value):
     return (value or "").strip()
+
+
+def _check_sensitive(acting_user, case):
+    """Shielded parts are written only by those who may read them (outreach.access); the view
+    has logged the refusal and shown the 403 before it gets here."""
+    if acting_user is not None and not may_see_sensitive(acting_user, case):
+        raise PermissionDenied(SENSITIVE_REFUSED)
 
 
 def _lock_allowing(case, activity):
@@ -71,6 +80,8 @@ def timeline_correct(*, acting_user, event, text):
         raise ValidationError({"text": _("Say what the correction is.")})
     if event.kind == Kind.CORRECTION:
         raise ValidationError({None: _("Correct the original event, not a correction.")})
+    if event.kind in TimelineEvent.SHIELDED_KINDS:
+        _check_sensitive(acting_user, event.case)
     return TimelineEvent.objects.create(
         case=event.case,
         kind=Kind.CORRECTION,
@@ -402,8 +413,10 @@ def case_update_prephase(
     suitability_analysis="",
     approach_plan="",
 ):
-    """The voorfase decisions: prior information (yes/no, why, basis), suitability, plan."""
+    """The voorfase decisions: prior information (yes/no, why, basis), suitability, plan.
+    Shielded: only those who may see the voorfase's text may change it."""
     case = _lock_allowing(case, "prephase")
+    _check_sensitive(acting_user, case)
     if prior_info_decision not in ("", "yes", "no"):
         raise ValidationError({"prior_info_decision": _("Choose yes or no.")})
     if prior_info_decision and not _text(prior_info_reason):
@@ -449,6 +462,7 @@ def prior_information_add(
     *, acting_user, case, gathered_on, source, content, without_client_knowledge
 ):
     case = _lock_allowing(case, "prephase")
+    _check_sensitive(acting_user, case)
     info = PriorInformation(
         case=case,
         gathered_on=gathered_on,
@@ -467,6 +481,27 @@ def prior_information_add(
         data={"source": info.source, "without_client_knowledge": without_client_knowledge},
     )
     return info
+
+
+@transaction.atomic
+def sensitive_detail_add(*, acting_user, case, kind, content, recorded_on=None):
+    """Justice or domestic-violence / safety details, on an open case, by its worker or a lead."""
+    case = Case.objects.select_for_update().get(pk=case.pk)
+    _check_sensitive(acting_user, case)
+    if not case.is_open:
+        raise ValidationError({None: _("The case is closed.")})
+    detail = SensitiveDetail(
+        case=case,
+        kind=kind,
+        content=_text(content),
+        recorded_on=recorded_on or timezone.localdate(),
+        recorded_by=acting_user,
+    )
+    detail.full_clean()
+    detail.save()
+    # The timeline says that something was recorded and of which kind, never what.
+    timeline_record(acting_user=acting_user, case=case, kind=Kind.SENSITIVE, data={"kind": kind})
+    return detail
 
 
 # Contacts -----------------------------------------------------------------------------------

@@ -8,7 +8,15 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from cases.models import Agreement, ContactAttempt, ContactMoment, Signal, SignalFeedback
+from cases.models import (
+    Agreement,
+    ContactAttempt,
+    ContactMoment,
+    SensitiveDetail,
+    Signal,
+    SignalFeedback,
+    TimelineEvent,
+)
 from cases.phases import MOVES_BY_SLUG, Phase
 
 
@@ -17,6 +25,7 @@ class EventView:
     title: str
     facts: list = field(default_factory=list)  # (label, value) pairs
     text: list = field(default_factory=list)  # (label, longer text entered by a worker)
+    shielded: bool = False  # the reader may not see what it says, nor its corrections
 
 
 def _label(choices, code):
@@ -138,6 +147,13 @@ def _prior_info(data):
     return view
 
 
+def _sensitive(data):
+    return EventView(
+        _("Shielded details recorded: %(kind)s")
+        % {"kind": _label(SensitiveDetail.Kind.choices, data.get("kind"))}
+    )
+
+
 def _fields_changed(title):
     def describe(data):
         return EventView(str(title))
@@ -212,6 +228,7 @@ DESCRIBERS = {
     "agreement": _agreement,
     "feedback": _feedback,
     "prior_info": _prior_info,
+    "sensitive": _sensitive,
     "plan": _fields_changed(gettext_lazy("Plan updated")),
     "client": _fields_changed(gettext_lazy("Client details updated")),
     "assignment": _assignment,
@@ -221,5 +238,19 @@ DESCRIBERS = {
 }
 
 
-def describe(event):
+def _is_shielded(event):
+    if event.kind == TimelineEvent.Kind.CORRECTION and event.corrects_id:
+        return event.corrects.kind in TimelineEvent.SHIELDED_KINDS
+    return event.kind in TimelineEvent.SHIELDED_KINDS
+
+
+def describe(event, *, shielded=False):
+    """The event as the reader sees it. `shielded`: the reader may not see the case's shielded
+    parts (outreach.access.may_see_sensitive), so such an event says only that it happened."""
+    if shielded and _is_shielded(event):
+        return EventView(
+            str(TimelineEvent.Kind(event.kind).label).capitalize(),
+            facts=[(_("content"), _("shielded"))],
+            shielded=True,
+        )
     return DESCRIBERS[event.kind](event.data)

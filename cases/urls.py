@@ -53,6 +53,11 @@ urlpatterns = [
         case.prior_information_add,
         name="prior_information_add",
     ),
+    path(
+        "casussen/<int:case_id>/afgeschermd/",
+        case.sensitive_detail_add,
+        name="sensitive_detail_add",
+    ),
     path("casussen/<int:case_id>/plan/", case.plan_edit, name="plan_edit"),
     path("afspraken/<int:agreement_id>/status/", case.agreement_status, name="agreement_status"),
     path("tijdlijn/<int:event_id>/correctie/", case.event_correct, name="event_correct"),

@@ -76,6 +76,19 @@ class InterviewForm(forms.Form):
                 rows.append((question, self[f"answer_{key}"], add))
             self.sections.append((section, text(section), text(section.get("intro")), rows))
 
+    def clean(self):
+        cleaned = super().clean()
+        longest = NetworkMember._meta.get_field("name").max_length
+        for name, value in list(cleaned.items()):
+            too_long = [n.strip() for n in value.split(",") if len(n.strip()) > longest]
+            if name.startswith("add_") and too_long:
+                self.add_error(
+                    name,
+                    _("A name can be at most %(max)s characters (this one has %(n)s).")
+                    % {"max": longest, "n": len(too_long[0])},
+                )
+        return cleaned
+
     def answers(self):
         return {
             name.removeprefix("answer_"): value

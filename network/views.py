@@ -144,6 +144,10 @@ def snapshot_take(request, case_id):
             messages.error(request, " ".join(error.messages))
         else:
             messages.success(request, _("Snapshot taken."))
+    else:
+        # The form sits in the page's list of snapshots; its errors come back as a message.
+        for errors in form.errors.values():
+            messages.error(request, " ".join(errors))
     return redirect("network_case", case.pk)
 
 

@@ -15,6 +15,7 @@ from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from outreach.models import AccessLogEntry, Membership, Team
 
@@ -102,6 +103,31 @@ def team_for_lead(request, team_id):
             % {"team": membership.team.name}
         )
     return membership.team
+
+
+SENSITIVE_REFUSED = gettext_lazy(
+    "Only the case's worker and the team leads can see or change this shielded information."
+)
+
+
+def may_see_sensitive(user, case):
+    """The one rule for a case's shielded parts (prior information gathered in the voorfase,
+    justice and domestic-violence details): the case's assigned worker and the leads of the
+    case's team. Others in the team see that such information exists, not what it says."""
+    if not user.is_authenticated:
+        return False
+    if user.pk == case.assigned_worker_id:
+        return True
+    return any(m.team_id == case.team_id and m.is_lead for m in memberships_of(user))
+
+
+def require_sensitive(request, case):
+    """A 403 with an explanation, logged as denied, for a user who may not see or change the
+    case's shielded parts."""
+    if may_see_sensitive(request.user, case):
+        return
+    log_access(request, action=Action.CHANGE, record=case, result=Result.DENIED)
+    raise PermissionDenied(SENSITIVE_REFUSED)
 
 
 def origin_ip(request):

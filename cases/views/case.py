@@ -18,6 +18,7 @@ from cases.forms import (
     PlanForm,
     PrephaseForm,
     PriorInformationForm,
+    SensitiveDetailForm,
     TransitionForm,
 )
 from cases.models import Agreement, Case, TimelineEvent
@@ -25,7 +26,7 @@ from cases.phases import MOVES_BY_SLUG, allows, moves_from
 from cases.selectors import case_timeline, timeline_kinds
 from cases.timeline import describe
 from cases.views.common import handle_form
-from outreach.access import Action, get_for_user
+from outreach.access import Action, get_for_user, may_see_sensitive, require_sensitive
 from outreach.drafts import keeps_draft
 
 TIMELINE_PAGE_SIZE = 20
@@ -58,9 +59,16 @@ def case_detail(request, case_id):
     page = Paginator(case_timeline(case, kind=kind or None), TIMELINE_PAGE_SIZE).get_page(
         request.GET.get("pagina")
     )
+    sensitive = may_see_sensitive(request.user, case)
     for event in page:
-        event.view = describe(event)
-    context = {"case": case, "page": page, "kind": kind, "kinds": timeline_kinds(case)}
+        event.view = describe(event, shielded=not sensitive)
+    context = {
+        "case": case,
+        "page": page,
+        "kind": kind,
+        "kinds": timeline_kinds(case),
+        "may_see_sensitive": sensitive,
+    }
     if request.htmx:
         part = "timeline-page" if page.number > 1 else "timeline"
         return render(request, f"cases/case_detail.html#{part}", context)
@@ -70,7 +78,18 @@ def case_detail(request, case_id):
         signals=case.signals.all(),
         attempts=case.attempts.all(),
         agreements=case.agreements.all(),
-        prior_information=case.prior_information.all(),
+        # Content only for those who may see it; the others get dates for the shielded notice.
+        prior_information=list(
+            case.prior_information.all()
+            if sensitive
+            else case.prior_information.only("gathered_on")
+        ),
+        sensitive_details=list(
+            case.sensitive_details.all()
+            if sensitive
+            else case.sensitive_details.only("recorded_on")
+        ),
+        can_record_sensitive=sensitive and case.is_open,
     )
     return render(request, "cases/case_detail.html", context)
 
@@ -173,6 +192,7 @@ def agreement_status(request, agreement_id):
 @keeps_draft
 def prephase_edit(request, case_id):
     case = _case_allowing(request, case_id, "prephase")
+    require_sensitive(request, case)
     return handle_form(
         request,
         PrephaseForm,
@@ -191,6 +211,7 @@ def prephase_edit(request, case_id):
 @keeps_draft
 def prior_information_add(request, case_id):
     case = _case_allowing(request, case_id, "prephase")
+    require_sensitive(request, case)
     return handle_form(
         request,
         PriorInformationForm,
@@ -201,6 +222,27 @@ def prior_information_add(request, case_id):
             acting_user=request.user, case=case, **data
         ),
         done=_("Prior information added."),
+        success=case.get_absolute_url(),
+    )
+
+
+@keeps_draft
+def sensitive_detail_add(request, case_id):
+    case = _case(request, case_id, write=True)
+    require_sensitive(request, case)
+    if not case.is_open:
+        raise Http404
+    return handle_form(
+        request,
+        SensitiveDetailForm,
+        case=case,
+        title=_("Record shielded details"),
+        intro=_("Only the case's worker and the team leads can read these details."),
+        drafts=True,
+        save=lambda data: services.sensitive_detail_add(
+            acting_user=request.user, case=case, **data
+        ),
+        done=_("Shielded details recorded."),
         success=case.get_absolute_url(),
     )
 
@@ -230,6 +272,8 @@ def event_correct(request, event_id):
         action=Action.CHANGE if request.method == "POST" else Action.READ,
     )
     case = event.case
+    if event.kind in TimelineEvent.SHIELDED_KINDS:
+        require_sensitive(request, case)
     return handle_form(
         request,
         CorrectionForm,

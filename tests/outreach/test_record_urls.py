@@ -45,6 +45,7 @@ RECORD_URLS = {
     "agreement_add": _ids("case", "case_id"),
     "prephase_edit": _ids("case", "case_id"),
     "prior_information_add": _ids("case", "case_id"),
+    "sensitive_detail_add": _ids("case", "case_id"),
     "plan_edit": _ids("case", "case_id"),
     "agreement_status": _ids("agreement", "agreement_id"),
     "event_correct": _ids("event", "event_id"),

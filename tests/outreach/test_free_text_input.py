@@ -1,0 +1,540 @@
+"""Point 14: every free-text field of every form takes `<script>`, attribute-breaking quotes,
+emoji, right-to-left text; stores it exactly and every page (list, detail, timeline) and the ZRM
+PDF show it escaped. Over-long input and null bytes get a Dutch message and save nothing.
+
+The forms and their fields are collected from the apps' forms modules, so a new form or a new
+free-text field fails `test_it_covers_every_free_text_field_of_every_form` until it has a
+scenario here."""
+
+import importlib
+import inspect
+import io
+from dataclasses import dataclass
+from datetime import timedelta
+
+import pytest
+from django import forms
+from django.apps import apps
+from django.db import models
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.html import escape
+from pypdf import PdfReader
+
+from cases.models import (
+    Agreement,
+    Case,
+    Client,
+    ContactAttempt,
+    ContactMoment,
+    HouseholdMember,
+    PriorInformation,
+    SensitiveDetail,
+    Signal,
+    SignalFeedback,
+    TimelineEvent,
+)
+from cases.phases import Phase
+from network.models import InterviewAnswer, NetworkMember, NetworkSnapshot
+from tests.cases.factories import case_in_phase, open_case, register_signal
+from tests.zrm.factories import draft_assessment, finalised_assessment
+from zrm.models import ZrmAssessment, ZrmScore
+from zrm.report import report_pdf
+
+FORM_MODULES = ["cases.forms", "network.forms", "zrm.forms"]
+APPS = ["outreach", "cases", "network", "zrm"]
+
+SCRIPT = "<script>alert(1)</script>"
+ATTRIBUTE = "\"'><img src=x onerror=alert(1)>"
+EMOJI = "😀👍"
+RTL = "مرحبا שלום \u202etxt.exe"
+NASTY = f"{SCRIPT} {ATTRIBUTE} {EMOJI} {RTL}"
+# For fields too short for all of it: a tag of its own, quotes, an emoji, Hebrew, RTL override.
+SHORT = "<x-n>\"'😀ש\u202e"
+RAW = ("<script>alert(1)", "<img src=x onerror", "<x-n>")
+
+# Fields whose format is checked: nasty input is refused with a Dutch message instead of stored.
+FORMATTED = {("SignalForm", "subject_postcode"), ("ClientForm", "postcode")}
+# Not stored and shown only in its own form: the search form (tested below on its own).
+NOT_STORED = {"ClientSearchForm"}
+
+
+def nasty_for(max_length):
+    return NASTY if max_length is None or max_length >= len(NASTY) else SHORT[:max_length]
+
+
+@dataclass
+class Post:
+    """One form's post: where to, the valid rest of the form, how to read the field back, and
+    the pages that show what was saved (a function: some pages exist only after the save)."""
+
+    url: str
+    data: dict
+    read: object  # () -> the stored value of the field under test, or None
+    pages: object  # () -> URLs
+    user: object
+    key: str = ""  # the field's name in the post, when it is not the form field's own
+    follow: bool = False  # the view redirects and shows its errors as messages
+
+
+def _today():
+    return timezone.localdate().isoformat()
+
+
+def _latest(model, **filters):
+    return model.objects.filter(**filters).order_by("-pk").first()
+
+
+def _value(model, name, **filters):
+    return lambda: getattr(_latest(model, **filters), name, None)
+
+
+def _event(case, kind, key):
+    def read():
+        event = _latest(TimelineEvent, case=case, kind=kind)
+        return event.data.get(key) if event else None
+
+    return read
+
+
+def _on_case(case, *more):
+    return lambda: [reverse("case_detail", args=[case.pk]), *more]
+
+
+def signal_form(ctx, name):
+    data = {
+        "received_on": _today(),
+        "source": "housing",
+        "reporter_name": "Piet",
+        "subject_name": "Ria",
+        "subject_postcode": "3035kb",
+        "observed": "Stank uit de brievenbus.",
+        "urgency": "high",
+    }
+    return Post(
+        reverse("signal_create"),
+        data,
+        _value(Signal, name),
+        lambda: [reverse("signal_list"), _latest(Signal).get_absolute_url()],
+        ctx.owner,
+    )
+
+
+def signal_decline_form(ctx, name):
+    signal = register_signal(acting_user=ctx.owner, team=ctx.team)
+    return Post(
+        reverse("signal_decline", args=[signal.pk]),
+        {"reason": "other"},
+        _value(Signal, "decline_note", pk=signal.pk),
+        lambda: [signal.get_absolute_url()],
+        ctx.owner,
+    )
+
+
+def signal_feedback_form(ctx, name):
+    case = open_case(acting_user=ctx.owner, team=ctx.team)
+    signal = case.signals.get()
+    return Post(
+        reverse("signal_feedback", args=[signal.pk]),
+        {"given_on": _today(), "client_consented": "yes"},
+        _value(SignalFeedback, name),
+        _on_case(case, signal.get_absolute_url()),
+        ctx.owner,
+    )
+
+
+def client_form(ctx, name):
+    signal = register_signal(acting_user=ctx.owner, team=ctx.team)
+    data = {
+        "first_name": "Ria",
+        "last_name": "van Dijk",
+        "postcode": "3066 KB",
+        "assigned_worker": ctx.owner.pk,
+    }
+    return Post(
+        reverse("signal_new_client", args=[signal.pk]),
+        data,
+        _value(Client, name),
+        lambda: [reverse("home"), _latest(Client).get_absolute_url()],
+        ctx.owner,
+    )
+
+
+def household_member_form(ctx, name):
+    person = open_case(acting_user=ctx.owner, team=ctx.team).client
+    data = {
+        "first_name": person.first_name,
+        "last_name": person.last_name,
+        "postcode": person.postcode,
+        "household-TOTAL_FORMS": "1",
+        "household-INITIAL_FORMS": "0",
+        "household-MIN_NUM_FORMS": "0",
+        "household-MAX_NUM_FORMS": "20",
+        "household-0-relation": "child",
+    }
+    return Post(
+        reverse("client_edit", args=[person.pk]),
+        data,
+        _value(HouseholdMember, name, client=person),
+        lambda: [person.get_absolute_url()],
+        ctx.owner,
+        key=f"household-0-{name}",
+    )
+
+
+# Each field of the transition form belongs to some moves; these cover all four.
+TRANSITIONS = {
+    "note": (Phase.SIGNAAL, "voorfase", {}),
+    "reason": (Phase.VOORFASE, "niet-passend", {}),
+    "referred_to": (Phase.VOORFASE, "doorverwijzen", {"reason": "Zorg nodig."}),
+    "no_zrm_reason": (Phase.TRAJECT_AFSLUITING, "afsluiten", {"reason": "Doelen bereikt."}),
+}
+
+
+def transition_form(ctx, name):
+    phase, move, data = TRANSITIONS[name]
+    case = case_in_phase(phase, acting_user=ctx.owner, team=ctx.team)
+    return Post(
+        reverse("case_transition", args=[case.pk, move]),
+        dict(data),
+        _event(case, "phase", name),
+        _on_case(case),
+        ctx.owner,
+    )
+
+
+def case_form(url_name, phase, model=None, **data):
+    """A form on a case in `phase`: the field is read back from the case, or from the newest
+    `model` row of the case."""
+
+    def build(ctx, name):
+        case = case_in_phase(phase, acting_user=ctx.owner, team=ctx.team)
+
+        def read():
+            if model is None:
+                return getattr(Case.objects.get(pk=case.pk), name)
+            return getattr(_latest(model, case=case), name, None)
+
+        return Post(reverse(url_name, args=[case.pk]), dict(data), read, _on_case(case), ctx.owner)
+
+    return build
+
+
+def correction_form(ctx, name):
+    case = open_case(acting_user=ctx.owner, team=ctx.team)
+    event = case.events.order_by("pk").first()
+    return Post(
+        reverse("event_correct", args=[event.pk]),
+        {},
+        _event(case, "correction", "text"),
+        _on_case(case),
+        ctx.owner,
+    )
+
+
+def reassign_form(ctx, name):
+    case = open_case(acting_user=ctx.owner, team=ctx.team)
+    return Post(
+        reverse("team_reassign", args=[ctx.team.pk]),
+        {"cases": [case.pk], "to_worker": ctx.colleague.pk},
+        _event(case, "assignment", "reason"),
+        _on_case(case),
+        ctx.lead,
+        follow=True,
+    )
+
+
+def member_form(ctx, name):
+    case = case_in_phase(Phase.CONTRACT, acting_user=ctx.owner, team=ctx.team)
+    data = {
+        "name": "Fatima",
+        "relation": "neighbour",
+        "ring": "1",
+        "distance": "same_wijk",
+        "frequency": "weekly",
+        "involvement": "high",
+        "status": "active",
+    }
+    return Post(
+        reverse("network_member_add", args=[case.pk]),
+        data,
+        _value(NetworkMember, name, case=case),
+        lambda: [
+            reverse("case_detail", args=[case.pk]),
+            reverse("network_case", args=[case.pk]),
+            reverse("network_member_edit", args=[_latest(NetworkMember, case=case).pk]),
+        ],
+        ctx.owner,
+    )
+
+
+def snapshot_form(ctx, name):
+    case = case_in_phase(Phase.CONTRACT, acting_user=ctx.owner, team=ctx.team)
+    return Post(
+        reverse("network_snapshot", args=[case.pk]),
+        {},
+        _value(NetworkSnapshot, "label", case=case),
+        lambda: [reverse("network_case", args=[case.pk])],
+        ctx.owner,
+        follow=True,
+    )
+
+
+INTERVIEW_QUESTION = "family_in_wijk"  # a question that also adds the people it names
+
+
+def interview_form(ctx, name):
+    case = case_in_phase(Phase.CONTRACT, acting_user=ctx.owner, team=ctx.team)
+    if name == "add":
+        read = _value(NetworkMember, "name", case=case)
+    else:
+        read = _value(InterviewAnswer, "answer", case=case, question=INTERVIEW_QUESTION)
+    return Post(
+        reverse("network_interview", args=[case.pk]),
+        {},
+        read,
+        _on_case(
+            case,
+            reverse("network_case", args=[case.pk]),
+            reverse("network_interview", args=[case.pk]),
+        ),
+        ctx.owner,
+        key=f"{name}_{INTERVIEW_QUESTION}",
+    )
+
+
+def scores_form(ctx, name):
+    case = case_in_phase(Phase.TRAJECT_BEGIN, acting_user=ctx.owner, team=ctx.team)
+    assessment = draft_assessment(case, ctx.owner)
+    score = assessment.scores.first()
+    level = "na" if name == "reason" else "3"
+    stored = "not_assessed_reason" if name == "reason" else "note"
+    return Post(
+        reverse("zrm_assessment", args=[assessment.pk]),
+        {f"level_{score.domain_id}": level, f"reason_{score.domain_id}": "Niet besproken."},
+        _value(ZrmScore, stored, pk=score.pk),
+        lambda: [reverse("zrm_assessment", args=[assessment.pk])],
+        ctx.owner,
+        key=f"{name}_{score.domain_id}",
+    )
+
+
+def zrm_correction_form(ctx, name):
+    case = case_in_phase(Phase.TRAJECT_BEGIN, acting_user=ctx.owner, team=ctx.team)
+    assessment = finalised_assessment(case, ctx.owner)
+    return Post(
+        reverse("zrm_correct", args=[assessment.pk]),
+        {},
+        _value(ZrmAssessment, "correction_reason", corrects=assessment),
+        lambda: [
+            reverse("zrm_assessment", args=[_latest(ZrmAssessment, corrects=assessment).pk]),
+            reverse("zrm_case", args=[case.pk]),
+        ],
+        ctx.owner,
+    )
+
+
+# (form module, form class) -> the scenario that posts it. Forms whose fields are made per
+# instance (interview questions, ZRM domains) name the field's prefix.
+SCENARIOS = {
+    ("cases.forms", "SignalForm"): signal_form,
+    ("cases.forms", "SignalDeclineForm"): signal_decline_form,
+    ("cases.forms", "SignalFeedbackForm"): signal_feedback_form,
+    ("cases.forms", "ClientForm"): client_form,
+    ("cases.forms", "HouseholdMemberForm"): household_member_form,
+    ("cases.forms", "TransitionForm"): transition_form,
+    ("cases.forms", "PrephaseForm"): case_form(
+        "prephase_edit", Phase.VOORFASE, prior_info_decision="yes", prior_info_reason="Zorgen."
+    ),
+    ("cases.forms", "PriorInformationForm"): case_form(
+        "prior_information_add",
+        Phase.VOORFASE,
+        PriorInformation,
+        gathered_on=str(timezone.localdate() - timedelta(days=1)),
+        source="Woonstad",
+        content="Huurachterstand.",
+    ),
+    ("cases.forms", "SensitiveDetailForm"): case_form(
+        "sensitive_detail_add",
+        Phase.CONTRACT,
+        SensitiveDetail,
+        kind="justice",
+        recorded_on=str(timezone.localdate()),
+        content="x",
+    ),
+    ("cases.forms", "AttemptForm"): case_form(
+        "attempt_add",
+        Phase.EERSTE_CONTACT,
+        ContactAttempt,
+        attempted_at=timezone.localtime().strftime("%Y-%m-%dT%H:%M"),
+        method="door",
+        result="contact",
+    ),
+    ("cases.forms", "ContactForm"): case_form(
+        "contact_add",
+        Phase.CONTRACT,
+        ContactMoment,
+        kind="home_visit",
+        occurred_at=timezone.localtime().strftime("%Y-%m-%dT%H:%M"),
+    ),
+    ("cases.forms", "AgreementForm"): case_form(
+        "agreement_add", Phase.CONTRACT, Agreement, description="Post openen.", responsible="client"
+    ),
+    ("cases.forms", "PlanForm"): case_form("plan_edit", Phase.CONTRACT, trajectory_plan="Plan."),
+    ("cases.forms", "CorrectionForm"): correction_form,
+    ("cases.forms", "ReassignForm"): reassign_form,
+    ("network.forms", "MemberForm"): member_form,
+    ("network.forms", "SnapshotForm"): snapshot_form,
+    ("network.forms", "InterviewForm"): interview_form,
+    ("zrm.forms", "ScoresForm"): scores_form,
+    ("zrm.forms", "CorrectionForm"): zrm_correction_form,
+}
+# Fields made per instance: (module, form) -> {field prefix: max_length}.
+DYNAMIC = {
+    ("network.forms", "InterviewForm"): {"answer": 4000, "add": 400},
+    ("zrm.forms", "ScoresForm"): {"reason": 300, "note": 2000},
+}
+
+
+def free_text_fields(form_class):
+    return {
+        name: f.max_length
+        for name, f in form_class.base_fields.items()
+        if isinstance(f, forms.CharField)
+    }
+
+
+def all_forms():
+    found = {}
+    for module_name in FORM_MODULES:
+        module = importlib.import_module(module_name)
+        for name, cls in inspect.getmembers(module, inspect.isclass):
+            if issubclass(cls, forms.BaseForm) and cls.__module__ == module_name:
+                found[(module_name, name)] = cls
+    return found
+
+
+def cases_to_post():
+    """(form, field name, max_length) for every free-text field of every form we post."""
+    found = []
+    for key, cls in sorted(all_forms().items()):
+        if key[1] in NOT_STORED:
+            continue
+        fields = DYNAMIC.get(key) or free_text_fields(cls)
+        found += [(key, name, max_length) for name, max_length in sorted(fields.items())]
+    return found
+
+
+FIELDS = cases_to_post()
+IDS = [f"{form}.{name}" for (_m, form), name, _l in FIELDS]
+
+
+def test_it_covers_every_free_text_field_of_every_form():
+    with_text = {key for key, name, _l in FIELDS}
+    assert with_text - set(SCENARIOS) == set(), "give these forms a scenario in SCENARIOS"
+    for key, name, max_length in FIELDS:
+        assert max_length, f"{key[1]}.{name} has no max_length"
+
+
+def test_every_free_text_model_field_has_a_max_length():
+    # Reference data loaded by migrations, never typed by a user.
+    reference = {"zrm.zrmdescriptor"}
+    missing = [
+        f"{model._meta.label_lower}.{f.name}"
+        for app in APPS
+        for model in apps.get_app_config(app).get_models()
+        if model._meta.label_lower not in reference
+        for f in model._meta.get_fields()
+        if isinstance(f, models.CharField | models.TextField)
+        and f.editable
+        and not f.choices
+        and f.max_length is None
+    ]
+    assert missing == []
+
+
+@pytest.fixture
+def ctx(team, owner, colleague, lead):
+    return type("Ctx", (), {"team": team, "owner": owner, "colleague": colleague, "lead": lead})
+
+
+def state():
+    """Row counts of every model that holds what users type (the access log aside)."""
+    return {
+        model._meta.label_lower: model.objects.count()
+        for app in ("cases", "network", "zrm")
+        for model in apps.get_app_config(app).get_models()
+    }
+
+
+def submit(client, post, name, value):
+    client.force_login(post.user)
+    data = {**post.data, post.key or name: value}
+    return client.post(post.url, data, follow=post.follow)
+
+
+@pytest.mark.parametrize(("form", "name", "max_length"), FIELDS, ids=IDS)
+def test_it_stores_nasty_text_exactly_and_shows_it_escaped(client, ctx, form, name, max_length):
+    post = SCENARIOS[form](ctx, name)
+    if (form[1], name) in FORMATTED:
+        before = state()
+        html = submit(client, post, name, SHORT[:max_length]).content.decode()
+        assert "field-error" in html and state() == before
+        return
+    value = nasty_for(max_length)
+    response = submit(client, post, name, value)
+    assert response.status_code in (200, 302)
+    assert post.read() == value, response.content.decode()[:3000]
+    html = "".join(client.get(url).content.decode() for url in post.pages())
+    for raw in RAW:
+        assert raw not in html
+    assert escape(value) in html
+
+
+@pytest.mark.parametrize(("form", "name", "max_length"), FIELDS, ids=IDS)
+def test_it_refuses_over_long_text_with_a_dutch_message(client, ctx, form, name, max_length):
+    post = SCENARIOS[form](ctx, name)
+    before = state(), post.read()
+    html = submit(client, post, name, "x" * 10_000 + "é").content.decode()
+    assert f"niet meer dan {max_length} tekens" in html
+    assert "het zijn er nu 10001" in html
+    assert (state(), post.read()) == before
+
+
+@pytest.mark.parametrize(("form", "name", "max_length"), FIELDS, ids=IDS)
+def test_it_refuses_a_null_byte_with_a_dutch_message(client, ctx, form, name, max_length):
+    post = SCENARIOS[form](ctx, name)
+    before = state(), post.read()
+    html = submit(client, post, name, "voor\x00na").content.decode()
+    assert "Null-tekens zijn niet toegestaan." in html
+    assert (state(), post.read()) == before
+
+
+@pytest.mark.parametrize("value", [NASTY, "x" * 10_000, "voor\x00na"])
+def test_the_search_form_takes_anything(client, owner, value):
+    client.force_login(owner)
+    response = client.post(reverse("search"), {"name": value, "address": value})
+    html = response.content.decode()
+    assert response.status_code == 200
+    for raw in RAW:
+        assert raw not in html
+
+
+def test_the_zrm_pdf_prints_nasty_text_as_text(owner, team):
+    case = case_in_phase(
+        Phase.TRAJECT_BEGIN, acting_user=owner, team=team, first_name=NASTY[:100], last_name="Ria"
+    )
+    finalised_assessment(case, owner, notes={"finances": NASTY})
+    pages = PdfReader(io.BytesIO(report_pdf(case))).pages
+    # Some fonts come out of pypdf as UTF-16 with its zero bytes; the letters are what count.
+    text = "".join(page.extract_text() for page in pages).replace("\x00", "")
+    assert SCRIPT in text
+    assert "onerror=alert(1)" in text
+
+
+def test_the_interview_refuses_a_name_too_long_for_the_map(client, ctx):
+    post = interview_form(ctx, "add")
+    before = state()
+    html = submit(client, post, "add", "Fatima, " + "x" * 81).content.decode()
+    assert "Een naam mag maximaal 80 tekens lang zijn (deze heeft er 81)." in html
+    assert state() == before
