@@ -11,6 +11,7 @@ from cases.models import (
     HouseholdMember,
     PhaseSpan,
     PriorInformation,
+    SensitiveDetail,
     Signal,
     SignalFeedback,
     TimelineEvent,
@@ -81,6 +82,16 @@ def sections(client):
                 for item in PriorInformation.objects.filter(**on_cases)
                 .select_related("case", "recorded_by")
                 .order_by("gathered_on", "pk")
+            ],
+        ),
+        Section(
+            "sensitive_details",
+            _("Shielded details"),
+            [
+                record(item, title=f"{item.recorded_on:%d-%m-%Y} {item.get_kind_display()}")
+                for item in SensitiveDetail.objects.filter(**on_cases)
+                .select_related("case", "recorded_by")
+                .order_by("recorded_on", "pk")
             ],
         ),
         Section(

@@ -67,6 +67,9 @@ def full_file(*, owner, team, marker, first_name="Jan", last_name="de Vries", bo
         content=marker,
         without_client_knowledge=False,
     )
+    services.sensitive_detail_add(
+        acting_user=owner, case=case, kind="domestic_violence", content=marker
+    )
     case = services.case_transition(acting_user=owner, case=case, move="eerste-contact")
     services.attempt_record(
         acting_user=owner,

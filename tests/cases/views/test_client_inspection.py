@@ -7,6 +7,7 @@ from datetime import date
 
 import pypdf
 import pytest
+from django.apps import apps
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -25,6 +26,7 @@ SECTIONS = [
     "signal_feedback",
     "phase_spans",
     "prior_information",
+    "sensitive_details",
     "attempts",
     "contacts",
     "agreements",
@@ -37,6 +39,50 @@ SECTIONS = [
     "zrm_targets",
     "access_log",
 ]
+
+
+# Which section holds each model that holds data about a client.
+SECTION_OF_MODEL = {
+    "cases.client": "client",
+    "cases.householdmember": "household",
+    "cases.case": "cases",
+    "cases.signal": "signals",
+    "cases.signalfeedback": "signal_feedback",
+    "cases.phasespan": "phase_spans",
+    "cases.priorinformation": "prior_information",
+    "cases.sensitivedetail": "sensitive_details",
+    "cases.contactattempt": "attempts",
+    "cases.contactmoment": "contacts",
+    "cases.agreement": "agreements",
+    "cases.timelineevent": "timeline",
+    "network.networkmember": "network_members",
+    "network.interviewanswer": "network_answers",
+    "network.networksnapshot": "network_snapshots",
+    "zrm.zrmassessment": "zrm_assessments",
+    "zrm.zrmscore": "zrm_scores",
+    "zrm.zrmtarget": "zrm_targets",
+}
+
+
+def models_about_clients():
+    """Every model in cases, network and zrm that points at a client, directly or through another
+    such model: what a complete file must hold."""
+    found = {apps.get_model("cases", "Client")}
+    grown = True
+    while grown:
+        grown = False
+        for model in apps.get_models():
+            if model in found or model._meta.app_label not in {"cases", "network", "zrm"}:
+                continue
+            if any(f.many_to_one and f.related_model in found for f in model._meta.fields):
+                found.add(model)
+                grown = True
+    return {model._meta.label_lower for model in found}
+
+
+def test_it_has_a_section_for_every_model_that_holds_client_data():
+    assert models_about_clients() == set(SECTION_OF_MODEL)
+    assert set(SECTION_OF_MODEL.values()) <= set(SECTIONS)
 
 
 def pdf_text(response):
