@@ -58,7 +58,7 @@ def membership_set(*, acting_user, team, user, role):
 @dataclass(frozen=True)
 class SecondFactorResult:
     device: object = None  # the device that accepted the code, or None
-    retry_in: int = 0  # seconds before another code is checked, while throttled
+    retry_in: int = 0  # when no code was checked: seconds until one will be (throttled)
 
 
 def _retry_in(devices):
@@ -91,16 +91,14 @@ def second_factor_verify(*, acting_user, code):
     for device in devices:
         if isinstance(device, kind) and device.verify_token(code):
             return SecondFactorResult(device=device)
-    return SecondFactorResult(retry_in=_retry_in(devices))
+    return SecondFactorResult()
 
 
 @transaction.atomic
 def totp_device_start(*, acting_user, user):
     """The authenticator device being set up for a user who has none confirmed yet."""
     device = TOTPDevice.objects.filter(user=user, confirmed=False).order_by("pk").first()
-    return device or TOTPDevice.objects.create(
-        user=user, name="Authenticator-app", confirmed=False
-    )
+    return device or TOTPDevice.objects.create(user=user, name="Authenticator-app", confirmed=False)
 
 
 @transaction.atomic
@@ -112,7 +110,7 @@ def totp_device_confirm(*, acting_user, device, code):
     if retry_in:
         return SecondFactorResult(retry_in=retry_in), []
     if not device.verify_token(_normalised(code)):
-        return SecondFactorResult(retry_in=_retry_in([device])), []
+        return SecondFactorResult(), []
     device.confirmed = True
     device.save(update_fields=["confirmed"])
     # One authenticator per user: any earlier set-up left unfinished goes.

@@ -103,8 +103,12 @@ def otp_setup(request):
         )
         if result.device is not None:
             _verified_login(request, result.device)
-            log_access(request, action=Action.CREATE, record_type="otp_totp.totpdevice",
-                       record_id=result.device.pk)
+            log_access(
+                request,
+                action=Action.CREATE,
+                record_type="otp_totp.totpdevice",
+                record_id=result.device.pk,
+            )
             return render(
                 request,
                 "registration/backup_codes.html",
@@ -137,7 +141,9 @@ def backup_codes(request):
     if request.method == "POST":
         codes = backup_codes_regenerate(acting_user=request.user, user=request.user)
         # Which codes is never logged; that they were replaced, by whom and from where is.
-        log_access(request, action=Action.CHANGE, record_type="outreach.user", record_id=request.user.pk)
+        log_access(
+            request, action=Action.CHANGE, record_type="outreach.user", record_id=request.user.pk
+        )
         return render(request, "registration/backup_codes.html", {"codes": codes})
     remaining = StaticToken.objects.filter(device__user=request.user).count()
     return render(request, "registration/backup_codes_renew.html", {"remaining": remaining})

@@ -6,21 +6,13 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 from django_otp import DEVICE_ID_SESSION_KEY
-from django_otp.oath import TOTP
-from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from cases import services
 from cases.models import Case, Signal, TimelineEvent
 from network.services import member_add
+from outreach.demo import authenticator_for
 from outreach.models import Membership
-from outreach.services import (
-    backup_codes_regenerate,
-    membership_set,
-    team_create,
-    totp_device_confirm,
-    totp_device_start,
-    user_create,
-)
+from outreach.services import backup_codes_regenerate, membership_set, team_create, user_create
 from zrm.services import assessment_start
 
 PASSWORD = "correct-horse-battery-staple"  # noqa: S105
@@ -38,27 +30,9 @@ def make_member(username, team, role, *, first_name="", last_name=""):
     return user
 
 
-def current_code(device):
-    """The code the user's authenticator app shows now."""
-    return f"{TOTP(device.bin_key, device.step, device.t0, device.digits, device.drift).token():06d}"
-
-
-def authenticator_of(user):
-    """The user's confirmed authenticator device, linked through the real set-up service (as if
-    they had scanned the QR code and typed the code their app showed) if they have none."""
-    device = TOTPDevice.objects.filter(user=user, confirmed=True).first()
-    if device is None:
-        device = totp_device_start(acting_user=user, user=user)
-        result, _ = totp_device_confirm(
-            acting_user=user, device=device, code=current_code(device)
-        )
-        device = result.device
-    return device
-
-
 def backup_code_of(user):
     """A fresh backup code for the user (their set is replaced, as on the backup codes page)."""
-    authenticator_of(user)
+    authenticator_for(user)
     return backup_codes_regenerate(acting_user=user, user=user)[0]
 
 
@@ -79,7 +53,7 @@ class VerifiedClient(Client):
     def force_login(self, user, backend=None):
         super().force_login(user, backend)
         session = self.session
-        session[DEVICE_ID_SESSION_KEY] = authenticator_of(user).persistent_id
+        session[DEVICE_ID_SESSION_KEY] = authenticator_for(user).persistent_id
         session.save()
 
 
