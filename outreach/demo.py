@@ -1,7 +1,20 @@
 """Demo teams and people. seed_demo runs each app's demo.seed() in INSTALLED_APPS order."""
 
+import time
+from base64 import b32encode
+
+from django_otp.oath import TOTP
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
 from outreach.models import Membership, Team, User
-from outreach.services import membership_set, team_create, user_create
+from outreach.services import (
+    backup_codes_regenerate,
+    membership_set,
+    team_create,
+    totp_device_confirm,
+    totp_device_start,
+    user_create,
+)
 
 # Printed by seed_demo; only ever used on a development machine.
 DEMO_PASSWORD = "outreach-demo-2026"  # noqa: S105
@@ -30,6 +43,27 @@ TEAMS = [
 ]
 
 
+def current_code(device, *, steps_ahead=0):
+    """The code the device's authenticator app shows now, or `steps_ahead` time steps (of 30
+    seconds) later: the device accepts the next step's code too, and a code once accepted never
+    again, so a second login within the same 30 seconds needs the next one."""
+    totp = TOTP(device.bin_key, device.step, device.t0, device.digits, device.drift)
+    totp.time = time.time() + steps_ahead * device.step
+    return f"{totp.token():0{device.digits}d}"
+
+
+def authenticator_for(user):
+    """The user's confirmed authenticator device; if they have none, one is linked through the
+    real set-up services, confirmed with the code an app would show now."""
+    device = TOTPDevice.objects.filter(user=user, confirmed=True).first()
+    if device is None:
+        device = totp_device_start(acting_user=user, user=user)
+        device = totp_device_confirm(acting_user=user, device=device, code=current_code(device))[
+            0
+        ].device
+    return device
+
+
 def seed(out):
     logins = []
     for team_name, code, people in TEAMS:
@@ -54,3 +88,14 @@ def seed(out):
     out.write(f"Demo logins (password for all: {DEMO_PASSWORD})")
     for username, name, team_name, role in logins:
         out.write(f"  {username:<10} {name:<20} {team_name:<26} {role}")
+    # Backup codes work once, so each run prints a new set (the old one stops working).
+    out.write(
+        "Second step: type one of the user's backup codes below (each works once; seed_demo "
+        "prints a new set every run), or add the TOTP key to an authenticator app."
+    )
+    for username, *_ in logins:
+        user = User.objects.get(username=username)
+        key = b32encode(authenticator_for(user).bin_key).decode()
+        codes = backup_codes_regenerate(acting_user=None, user=user)
+        out.write(f"  {username:<10} backup codes: {' '.join(codes)}")
+        out.write(f"  {'':<10} TOTP key:     {key}")

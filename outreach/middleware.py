@@ -3,7 +3,10 @@ import time
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import logout
+from django.http import HttpResponse
 from django.shortcuts import redirect, resolve_url
+from django.urls import Resolver404, resolve, reverse
+from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 
 SESSION_STARTED = "outreach_session_started"
@@ -42,5 +45,37 @@ def no_store_for_authenticated(get_response):
         if request.user.is_authenticated:
             response["Cache-Control"] = "no-store"
         return response
+
+    return middleware
+
+
+# What a session that has passed only the password step may reach: the second-factor step itself,
+# logging out, and the language switch (no content). Static files never get this far (WhiteNoise).
+SECOND_FACTOR_STEP = frozenset(
+    {"otp_verify", "otp_setup", "otp_setup_qr", "logout", "set_language"}
+)
+
+
+def second_factor_required(get_response):
+    """A logged-in session reaches nothing but the second-factor step until a code from the
+    user's authenticator app or a backup code has been accepted. Every other URL, the admin and
+    its login page included, redirects there; unknown paths too, so not even a 404 tells what
+    exists."""
+
+    def middleware(request):
+        user = request.user
+        if user.is_authenticated and not user.is_verified():
+            try:
+                allowed = resolve(request.path_info).view_name in SECOND_FACTOR_STEP
+            except Resolver404:
+                allowed = False
+            if not allowed:
+                step = f"{reverse('otp_verify')}?{urlencode({'next': request.get_full_path()})}"
+                if request.htmx:
+                    response = HttpResponse(status=204)
+                    response["HX-Redirect"] = step
+                    return response
+                return redirect(step)
+        return get_response(request)
 
     return middleware

@@ -82,6 +82,9 @@ INSTALLED_APPS = [
     "template_partials",
     "csp",
     "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
 ]
 
 MIDDLEWARE = [
@@ -92,6 +95,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "outreach.drafts.DraftRescueMiddleware",
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -99,6 +103,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    # After session_limits (an ended session logs out first) and HtmxMiddleware (request.htmx).
+    "outreach.middleware.second_factor_required",
     # Last, as django-axes requires: it answers a locked-out login with the lockout page.
     "axes.middleware.AxesMiddleware",
     "outreach.middleware.no_store_for_authenticated",
@@ -156,6 +162,13 @@ AXES_CLIENT_IP_CALLABLE = "outreach.access.origin_ip"
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
+# Second factor (django-otp): a TOTP authenticator app, with one-time backup codes. Wrong codes
+# are throttled per device: 1, 2, 4, 8 ... seconds between attempts.
+OTP_TOTP_ISSUER = "Outreach"
+OTP_TOTP_THROTTLE_FACTOR = 1
+OTP_STATIC_THROTTLE_FACTOR = 1
+# The admin's device pages must not show anyone's TOTP key or backup codes.
+OTP_ADMIN_HIDE_SENSITIVE_DATA = True
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"

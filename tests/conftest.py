@@ -2,13 +2,17 @@
 and an outsider and outside lead in another team. Built through the real services."""
 
 import pytest
+from django.test import Client
+from django.urls import reverse
 from django.utils import timezone
+from django_otp import DEVICE_ID_SESSION_KEY
 
 from cases import services
 from cases.models import Case, Signal, TimelineEvent
 from network.services import member_add
+from outreach.demo import authenticator_for
 from outreach.models import Membership
-from outreach.services import membership_set, team_create, user_create
+from outreach.services import backup_codes_regenerate, membership_set, team_create, user_create
 from zrm.services import assessment_start
 
 PASSWORD = "correct-horse-battery-staple"  # noqa: S105
@@ -24,6 +28,38 @@ def make_member(username, team, role, *, first_name="", last_name=""):
     )
     membership_set(acting_user=None, team=team, user=user, role=role)
     return user
+
+
+def backup_code_of(user):
+    """A fresh backup code for the user (their set is replaced, as on the backup codes page)."""
+    authenticator_for(user)
+    return backup_codes_regenerate(acting_user=user, user=user)[0]
+
+
+def log_in_fully(browser, user):
+    """A real login: the password, then a backup code at the second step."""
+    browser.post(reverse("login"), {"username": user.username, "password": PASSWORD})
+    response = browser.post(reverse("otp_verify"), {"code": backup_code_of(user)})
+    assert response.status_code == 302, "second step refused"
+    return browser
+
+
+class VerifiedClient(Client):
+    """Django's test client whose force_login gives a session that has passed both steps, the
+    way django_otp.login marks it after a code was accepted. No bypass in the app: the user gets
+    a real confirmed device, and the session names it. Tests of the second step itself use a
+    plain Client and log in with a password."""
+
+    def force_login(self, user, backend=None):
+        super().force_login(user, backend)
+        session = self.session
+        session[DEVICE_ID_SESSION_KEY] = authenticator_for(user).persistent_id
+        session.save()
+
+
+@pytest.fixture
+def client():
+    return VerifiedClient()
 
 
 @pytest.fixture

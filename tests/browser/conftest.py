@@ -10,7 +10,9 @@ from importlib import import_module
 from pathlib import Path
 
 import pytest
-from django.test import Client
+from django.utils.http import urlencode
+
+from tests.conftest import PASSWORD, backup_code_of
 
 # Playwright's sync API runs an event loop in this thread; the ORM calls the tests make around it
 # are still synchronous and safe.
@@ -117,23 +119,25 @@ def page(browser, live_server):
         context.close()
 
 
+def log_in(page, user, code, password=PASSWORD, path="/"):
+    """The real login: the password page, then the second step with `code`."""
+    page.goto(f"/login/?{urlencode({'next': path})}")
+    page.get_by_label("Gebruikersnaam").fill(user.username)
+    page.get_by_label("Wachtwoord").fill(password)
+    page.get_by_role("button", name="Inloggen").click()
+    page.get_by_label("Code uit je authenticator-app of een reservecode").fill(code)
+    with page.expect_navigation():
+        page.get_by_role("button", name="Controleren").click()
+    return page
+
+
 @pytest.fixture
-def login_as(page, live_server):
-    """Log a user in by giving the browser a real session cookie, then open a path."""
+def login_as(page):
+    """Log a user in through the login page and the second step (with a fresh backup code), then
+    open a path. Any earlier login in this browser is forgotten first."""
 
     def login(user, path="/"):
-        client = Client()
-        client.force_login(user)
-        page.context.add_cookies(
-            [
-                {
-                    "name": "sessionid",
-                    "value": client.cookies["sessionid"].value,
-                    "url": live_server.url,
-                }
-            ]
-        )
-        page.goto(path)
-        return page
+        page.context.clear_cookies()
+        return log_in(page, user, backup_code_of(user), path=path)
 
     return login

@@ -22,9 +22,9 @@ def test_it_sends_the_csrf_token_with_htmx_requests(client, owner):
 
 
 def test_it_answers_an_expired_form_with_a_dutch_403(db, owner):
-    from django.test import Client
+    from tests.conftest import VerifiedClient
 
-    strict = Client(enforce_csrf_checks=True)
+    strict = VerifiedClient(enforce_csrf_checks=True)
     strict.force_login(owner)
     response = strict.post(reverse("team_switch"), {"team": 1})
     assert response.status_code == 403

@@ -1,7 +1,8 @@
 import pytest
+from django.test import Client
 from django.urls import reverse
 
-from tests.conftest import PASSWORD
+from tests.conftest import PASSWORD, backup_code_of
 from tests.urlwalk import our_patterns, sample_path
 
 
@@ -11,11 +12,16 @@ def test_it_shows_a_dutch_login_page(client, db):
     assert "Inloggen" in response.content.decode()
 
 
-def test_it_logs_in_and_goes_home(client, owner):
-    response = client.post(reverse("login"), {"username": "owner", "password": PASSWORD})
+def test_it_logs_in_and_goes_home_through_the_second_step(owner):
+    browser = Client()
+    response = browser.post(reverse("login"), {"username": "owner", "password": PASSWORD})
     assert response.status_code == 302
     assert response.url == reverse("home")
-    assert client.get(reverse("home")).status_code == 200
+    response = browser.get(reverse("home"))
+    assert response.url == f"{reverse('otp_verify')}?next=%2F"
+    response = browser.post(response.url, {"code": backup_code_of(owner)})
+    assert response.url == reverse("home")
+    assert browser.get(reverse("home")).status_code == 200
 
 
 def test_it_rejects_a_wrong_password_in_dutch_and_keeps_the_username(client, owner):

@@ -49,3 +49,14 @@ def test_it_counts_the_clients_address_behind_the_reverse_proxy(owner):
     assert through_proxy("203.0.113.9", PASSWORD).status_code == 429
     # Another client behind the same proxy is not locked out.
     assert through_proxy("192.0.2.44", PASSWORD).status_code == 302
+
+
+def test_it_still_locks_out_with_the_second_step_in_place_and_lets_in_only_through_it(owner):
+    """The password step keeps its lockout; a right password from elsewhere reaches only the
+    second step."""
+    for _ in range(5):
+        attempt(owner, "wrong-password")
+    assert attempt(owner, PASSWORD).status_code == 429
+    browser = Client(REMOTE_ADDR="198.51.100.7")
+    browser.post(reverse("login"), {"username": "owner", "password": PASSWORD})
+    assert browser.get(reverse("home")).url.startswith(reverse("otp_verify"))

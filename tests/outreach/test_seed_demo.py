@@ -1,8 +1,14 @@
+import re
+from base64 import b32decode
 from io import StringIO
 
 import pytest
 from django.core.management import CommandError, call_command
+from django.test import Client
+from django.urls import reverse
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from outreach.demo import DEMO_PASSWORD
 from outreach.models import Membership, Team, User
 
 
@@ -33,3 +39,38 @@ def test_it_refuses_to_run_without_debug(db):
     with pytest.raises(CommandError, match="DEBUG=true"):
         call_command("seed_demo", stdout=StringIO())
     assert not User.objects.exists()
+    assert not TOTPDevice.objects.exists()
+
+
+def printed_codes(output, username):
+    return re.search(rf"^  {username}\s+backup codes: (.+)$", output, re.M).group(1).split()
+
+
+def test_it_prints_backup_codes_that_get_each_demo_user_in(db):
+    output = seed()
+    for username in ("marieke", "beheer"):
+        codes = printed_codes(output, username)
+        assert len(codes) == 10
+        browser = Client()
+        browser.post(reverse("login"), {"username": username, "password": DEMO_PASSWORD})
+        response = browser.post(reverse("otp_verify"), {"code": codes[0]})
+        assert response.status_code == 302
+        assert browser.get(reverse("home")).status_code == 200
+
+
+def test_it_prints_a_totp_key_that_an_authenticator_app_can_use(db):
+    output = seed()
+    key = re.search(r"^  \s+TOTP key:\s+([A-Z2-7]+)$", output, re.M).group(1)
+    device = TOTPDevice.objects.get(user__username="marieke")
+    assert b32decode(key) == device.bin_key
+    assert device.confirmed
+
+
+def test_it_prints_a_new_set_each_run_and_the_old_codes_stop_working(db):
+    old = printed_codes(seed(), "sanne")
+    new = printed_codes(seed(), "sanne")
+    assert not set(old) & set(new)
+    assert TOTPDevice.objects.filter(user__username="sanne").count() == 1
+    browser = Client()
+    browser.post(reverse("login"), {"username": "sanne", "password": DEMO_PASSWORD})
+    assert browser.post(reverse("otp_verify"), {"code": old[0]}).status_code == 200

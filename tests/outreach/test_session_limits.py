@@ -9,12 +9,11 @@ from django.urls import reverse
 from django.utils import timezone
 
 from outreach.middleware import SESSION_STARTED
-from tests.conftest import PASSWORD
+from tests.conftest import log_in_fully
 
 
 def logged_in(user):
-    browser = Client()
-    browser.post(reverse("login"), {"username": user.username, "password": PASSWORD})
+    browser = log_in_fully(Client(), user)
     assert browser.get(reverse("home")).status_code == 200
     return browser
 

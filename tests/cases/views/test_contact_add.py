@@ -3,9 +3,10 @@ import re
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.http import urlencode
 
 from cases.models import ContactMoment, TimelineEvent
-from tests.conftest import PASSWORD
+from tests.conftest import PASSWORD, backup_code_of, log_in_fully
 
 
 def form_data(**extra):
@@ -58,8 +59,7 @@ def test_it_shows_a_service_refusal_next_to_the_field(client, owner, records):
 def expired_session(user, url):
     """A browser in which `user` worked, whose session has since expired: the session cookie is
     gone (or no longer valid), the draft-owner cookie is still there."""
-    browser = Client()
-    browser.post(reverse("login"), {"username": user.username, "password": PASSWORD})
+    browser = log_in_fully(Client(), user)
     browser.get(url)
     browser.cookies.pop("sessionid")
     return browser
@@ -76,6 +76,12 @@ def test_it_keeps_the_draft_when_the_session_expired(owner, records):
     assert not ContactMoment.objects.exists()
 
     response = browser.post(response.url, {"username": "owner", "password": PASSWORD}, follow=True)
+    # The second step comes between; the draft waits for it.
+    assert response.redirect_chain[-1][0] == f"{reverse('otp_verify')}?{urlencode({'next': url})}"
+    assert "Half getypt" not in response.content.decode()
+    response = browser.post(
+        response.redirect_chain[-1][0], {"code": backup_code_of(owner)}, follow=True
+    )
     html = response.content.decode()
     assert response.redirect_chain[-1][0] == url
     assert "Half getypt verslag van het huisbezoek" in html
@@ -92,7 +98,9 @@ def test_it_gives_the_draft_to_nobody_else_who_logs_in_on_that_browser(owner, co
     response = browser.post(
         reverse("login") + f"?next={url}",
         {"username": "colleague", "password": PASSWORD},
-        follow=True,
+    )
+    response = browser.post(
+        reverse("otp_verify") + f"?next={url}", {"code": backup_code_of(colleague)}, follow=True
     )
     assert response.redirect_chain[-1][0] == url
     assert "Vertrouwelijk verslag" not in response.content.decode()

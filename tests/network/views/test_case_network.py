@@ -128,7 +128,7 @@ def test_it_runs_the_same_queries_for_2_and_20_members(
     client.force_login(owner)
     snapshot_take(acting_user=owner, case=case, kind="manual")
     add_members(owner, case, 2)
-    with django_assert_num_queries(12) as small:
+    with django_assert_num_queries(13) as small:
         assert client.get(url(case)).status_code == 200
     add_members(owner, case, 18, start=2)
     with django_assert_num_queries(len(small.captured_queries)):
