@@ -35,7 +35,18 @@ NO_CLIENT_YET = {"signal_decline", "signal_new_client"}
 # client data.
 TEAM_NOTHING_SHOWN = {"team_policy"}
 # Pages without client data: nothing to log.
-NO_CLIENT_DATA = {"login", "logout", "set_language", "team_switch", "signal_create"}
+NO_CLIENT_DATA = {
+    "login",
+    "logout",
+    "set_language",
+    "team_switch",
+    "signal_create",
+    # The second factor: the user's own account, no client data.
+    "otp_verify",
+    "otp_setup",
+    "otp_setup_qr",
+    "backup_codes",
+}
 
 
 def new_entries(user, before):

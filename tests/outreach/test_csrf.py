@@ -3,10 +3,10 @@ expired" page), with or without htmx, and nothing changes. The URLs are walked f
 so a new one is covered without being listed."""
 
 import pytest
-from django.test import Client
 from django.urls import reverse
 
 from outreach.models import AccessLogEntry
+from tests.conftest import VerifiedClient
 from tests.outreach.test_free_text_input import state
 from tests.outreach.test_record_urls import RECORD_URLS
 from tests.urlwalk import our_patterns
@@ -52,7 +52,7 @@ def everything(records):
 @pytest.mark.parametrize("htmx", [False, True], ids=["plain", "htmx"])
 @pytest.mark.parametrize(("name", "converters"), PATTERNS, ids=[n for n, _c in PATTERNS])
 def test_it_refuses_a_post_without_a_csrf_token(records, lead, name, converters, htmx):
-    browser = Client(enforce_csrf_checks=True)
+    browser = VerifiedClient(enforce_csrf_checks=True)
     browser.force_login(lead)
     before = everything(records)
     headers = {"HTTP_HX_REQUEST": "true"} if htmx else {}
@@ -65,7 +65,7 @@ def test_it_refuses_a_post_without_a_csrf_token(records, lead, name, converters,
 
 def test_a_post_with_the_token_gets_through(records, lead):
     """The check above is the token's doing: the same post with a token is accepted."""
-    browser = Client(enforce_csrf_checks=True)
+    browser = VerifiedClient(enforce_csrf_checks=True)
     browser.force_login(lead)
     page = browser.get(reverse("event_correct", args=[records["event"].pk]))
     token = page.cookies["csrftoken"].value if "csrftoken" in page.cookies else None
