@@ -20,6 +20,7 @@ from cases.models import (
     TeamPolicy,
 )
 from cases.selectors import normalise_postcode
+from outreach.forms import VersionedForm
 
 
 class DateInput(forms.DateInput):
@@ -190,6 +191,10 @@ class ClientForm(forms.ModelForm):
         return born
 
 
+class ClientEditForm(VersionedForm, ClientForm):
+    pass
+
+
 class HouseholdMemberForm(forms.ModelForm):
     class Meta:
         model = HouseholdMember
@@ -262,7 +267,7 @@ class TransitionForm(forms.Form):
             self.initial["contract_agreed_on"] = timezone.localdate()
 
 
-class PrephaseForm(forms.ModelForm):
+class PrephaseForm(VersionedForm, forms.ModelForm):
     class Meta:
         model = Case
         fields = [
@@ -362,11 +367,11 @@ class AgreementForm(forms.ModelForm):
         }
 
 
-class AgreementStatusForm(forms.Form):
+class AgreementStatusForm(VersionedForm, forms.Form):
     status = forms.ChoiceField(label=_("status"), choices=Agreement.Status.choices)
 
 
-class PlanForm(forms.ModelForm):
+class PlanForm(VersionedForm, forms.ModelForm):
     class Meta:
         model = Case
         fields = ["trajectory_plan", "evaluation_due_on"]
@@ -374,6 +379,15 @@ class PlanForm(forms.ModelForm):
             "trajectory_plan": forms.Textarea(attrs={"rows": 6}),
             "evaluation_due_on": DateInput(),
         }
+
+
+class DeleteForm(forms.Form):
+    reason = forms.CharField(
+        label=_("why is this deleted?"),
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"required": _("Say why this is deleted.")},
+    )
 
 
 class CorrectionForm(forms.Form):

@@ -1,3 +1,4 @@
+from django import forms
 from django.contrib.auth.forms import AuthenticationForm
 from django.utils.translation import gettext_lazy as _
 
@@ -8,3 +9,19 @@ class LoginForm(AuthenticationForm):
         "invalid_login": _("Enter a correct username and password. Both are case-sensitive."),
         "inactive": _("This account is inactive."),
     }
+
+
+class VersionedForm:
+    """Mixin for a form that edits a record with a version (outreach.versioning): a hidden
+    `expected_version` with the version the form was opened with, which the view passes to the
+    update service. Give `version=` for a plain form; a model form takes its instance's."""
+
+    def __init__(self, *args, version=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["expected_version"] = forms.IntegerField(
+            widget=forms.HiddenInput, required=False, min_value=1
+        )
+        instance = getattr(self, "instance", None)
+        if version is None and instance is not None and instance.pk:
+            version = instance.version
+        self.initial.setdefault("expected_version", version)

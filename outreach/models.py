@@ -90,6 +90,8 @@ class AccessLogEntry(models.Model):
         CHANGE = "change", _("change")
         PRINT = "print", _("print")
         EXPORT = "export", _("export")
+        DELETE = "delete", _("delete")
+        RESTORE = "restore", _("restore")
 
     class Result(models.TextChoices):
         ALLOWED = "allowed", _("allowed")

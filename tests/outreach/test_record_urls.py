@@ -25,6 +25,7 @@ RECORD_URLS = {
     "team_detail": _team,
     "client_detail": _ids("client", "client_id"),
     "client_edit": _ids("client", "client_id"),
+    "client_delete": _ids("client", "client_id"),
     "signal_detail": _ids("signal", "signal_id"),
     "signal_client_search": _ids("signal", "signal_id"),
     "signal_link": _ids("waiting_signal", "signal_id"),
@@ -32,6 +33,7 @@ RECORD_URLS = {
     "signal_decline": _ids("waiting_signal", "signal_id"),
     "signal_feedback": _ids("signal", "signal_id"),
     "case_detail": _ids("case", "case_id"),
+    "case_delete": _ids("case", "case_id"),
     "case_transition": lambda r: (
         {"case_id": r["case"].pk, "move": "eerste-contact"},
         "cases.case",
