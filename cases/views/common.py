@@ -1,5 +1,6 @@
 from datetime import date
 
+from django import forms
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
@@ -78,10 +79,13 @@ def _shown(field, value):
     if choices is not None:
         labels = {str(k): str(v) for k, v in choices}
         return labels.get(str(value), str(value))
-    try:
-        return date_format(date.fromisoformat(str(value)), "SHORT_DATE_FORMAT")
-    except ValueError:
-        return str(value)
+    if isinstance(field, forms.DateField):
+        # What was typed arrives as the date input posts it, ISO.
+        try:
+            return date_format(date.fromisoformat(str(value)), "SHORT_DATE_FORMAT")
+        except ValueError:
+            return str(value)
+    return str(value)
 
 
 def conflict_rows(form, stored):
