@@ -21,6 +21,7 @@ from cases.models import (
 )
 from cases.selectors import normalise_postcode
 from outreach.forms import VersionedForm
+from outreach.models import Team, User
 
 
 class DateInput(forms.DateInput):
@@ -379,6 +380,26 @@ class PlanForm(VersionedForm, forms.ModelForm):
             "trajectory_plan": forms.Textarea(attrs={"rows": 6}),
             "evaluation_due_on": DateInput(),
         }
+
+
+class MoveTeamForm(forms.Form):
+    """Where a case moves: one of the other teams the lead works in, and a worker there (the
+    service checks that the worker belongs to the chosen team)."""
+
+    to_team = forms.ModelChoiceField(label=_("new team"), queryset=None)
+    assigned_worker = WorkerChoiceField(label=_("worker in the new team"), queryset=None)
+    reason = forms.CharField(
+        label=_("reason"), max_length=1000, widget=forms.Textarea(attrs={"rows": 2})
+    )
+
+    def __init__(self, *args, teams, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["to_team"].queryset = Team.objects.filter(pk__in=[t.pk for t in teams])
+        self.fields["assigned_worker"].queryset = (
+            User.objects.filter(memberships__team__in=teams, is_active=True)
+            .distinct()
+            .order_by("first_name", "last_name")
+        )
 
 
 class DeleteForm(forms.Form):

@@ -28,6 +28,7 @@ urlpatterns = [
     ),
     path("casussen/<int:case_id>/", case.case_detail, name="case_detail"),
     path("casussen/<int:case_id>/verwijderen/", case.case_delete, name="case_delete"),
+    path("casussen/<int:case_id>/ander-team/", case.case_move, name="case_move"),
     path("casussen/<int:case_id>/stap/<slug:move>/", case.case_transition, name="case_transition"),
     path("casussen/<int:case_id>/contact/", case.contact_add, name="contact_add"),
     path("casussen/<int:case_id>/poging/", case.attempt_add, name="attempt_add"),

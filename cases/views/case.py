@@ -16,6 +16,7 @@ from cases.forms import (
     ContactForm,
     CorrectionForm,
     DeleteForm,
+    MoveTeamForm,
     PlanForm,
     PrephaseForm,
     PriorInformationForm,
@@ -26,7 +27,7 @@ from cases.phases import MOVES_BY_SLUG, allows, moves_from
 from cases.selectors import case_timeline, timeline_kinds
 from cases.timeline import describe
 from cases.views.common import conflict_page, handle_form
-from outreach.access import Action, get_for_user, is_lead
+from outreach.access import Action, get_for_user, is_lead, memberships_of
 from outreach.drafts import keeps_draft
 from outreach.versioning import EditConflict
 
@@ -74,8 +75,40 @@ def case_detail(request, case_id):
         agreements=case.agreements.all(),
         prior_information=case.prior_information.all(),
         can_delete=is_lead(request.user, case.team_id),
+        can_move=case.is_open and bool(_other_teams(request, case)),
     )
     return render(request, "cases/case_detail.html", context)
+
+
+def _other_teams(request, case):
+    """The teams a lead of the case's team can move it to: the other teams they work in."""
+    if not is_lead(request.user, case.team_id):
+        return []
+    return [m.team for m in memberships_of(request.user) if m.team_id != case.team_id]
+
+
+def case_move(request, case_id):
+    """A team lead moves a client's file to another team they work in (cases.services)."""
+    case = _case(request, case_id, write=True)
+    teams = _other_teams(request, case)
+    if not teams or not case.is_open:
+        raise PermissionDenied(
+            _("Only a team lead who also works in another team can move an open case there.")
+        )
+    return handle_form(
+        request,
+        MoveTeamForm,
+        form_kwargs={"teams": teams},
+        case=case,
+        title=_("Move to another team"),
+        intro=_(
+            "The client, this case and their earlier cases move to the new team, with everything "
+            "recorded on them. Your current team no longer sees them."
+        ),
+        save=lambda data: services.case_move_team(acting_user=request.user, case=case, **data),
+        done=_("The case has moved to the other team."),
+        success=case.get_absolute_url(),
+    )
 
 
 def case_delete(request, case_id):

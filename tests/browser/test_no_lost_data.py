@@ -4,8 +4,10 @@ browsers, and two fill in the same ZRM draft; a team lead deletes a client with 
 from django.test import Client as DjangoClient
 from django.utils import timezone
 
-from cases.models import Client
+from cases.models import Case, Client
 from cases.phases import Phase
+from outreach.models import Membership
+from outreach.services import membership_set
 from tests.browser.conftest import AXE, PHONE, assert_accessible
 from tests.cases.factories import case_in_phase, open_case
 from zrm import services as zrm_services
@@ -119,3 +121,28 @@ def test_it_deletes_a_client_with_a_reason_and_hides_them(login_as, owner, lead,
     page.locator("main form button[type=submit]").click()
     page.get_by_role("heading", name="0 cliënten gevonden").wait_for()
     assert person.get_absolute_url() not in page.content()
+
+
+def test_it_moves_a_case_to_another_team_of_the_lead(
+    login_as, owner, lead, team, other_team, outsider
+):
+    membership_set(acting_user=None, team=other_team, user=lead, role=Membership.Role.WORKER)
+    case = open_case(acting_user=owner, team=team, first_name="Ria", last_name="van Dijk")
+    page = login_as(lead, case.get_absolute_url())
+
+    page.get_by_role("link", name="Naar een ander team verplaatsen").click()
+    page.get_by_role("heading", name="Naar een ander team verplaatsen").wait_for()
+    assert_accessible(page)
+    page.locator("select[name=to_team]").select_option(label="Outreach Zuid")
+    page.locator("select[name=assigned_worker]").select_option(label="Otto Tester")
+    page.locator("textarea[name=reason]").fill("Verhuisd naar Zuid.")
+    page.locator("form.record-form button[type=submit]").click()
+
+    page.locator(".messages .message-success").wait_for()
+    fits_the_phone(page)
+    stored = Case.objects.select_related("client").get(pk=case.pk)
+    assert (stored.team, stored.client.team, stored.assigned_worker) == (
+        other_team,
+        other_team,
+        outsider,
+    )

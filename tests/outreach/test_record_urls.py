@@ -34,6 +34,7 @@ RECORD_URLS = {
     "signal_feedback": _ids("signal", "signal_id"),
     "case_detail": _ids("case", "case_id"),
     "case_delete": _ids("case", "case_id"),
+    "case_move": _ids("case", "case_id"),
     "case_transition": lambda r: (
         {"case_id": r["case"].pk, "move": "eerste-contact"},
         "cases.case",
