@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 
 from cases.forms import PeriodForm, apply_service_errors
 from cases.models import Case
-from cases.views.common import conflict_page
+from cases.views.common import conflict_page, conflict_rows
 from outreach.access import Action, get_for_user, log_access, team_for_lead
 from outreach.csvexport import csv_response
 from outreach.versioning import EditConflict
@@ -102,31 +102,33 @@ def assessment(request, assessment_id):
                     "zrm/assessment.html#save-status",
                     {"saved_at": timezone.localtime(), "version": saved.version},
                 )
-            if request.POST.get("action") == "finalise":
-                services.assessment_finalise(acting_user=request.user, assessment=assessment)
-                messages.success(request, _("The assessment is finalised."))
-                return redirect("zrm_case", assessment.case_id)
+            return _saved(request, assessment)
         except ValidationError as error:
             apply_service_errors(form, error)
         except EditConflict as conflict:
-            if request.htmx:
+            stored = ScoresForm(assessment=conflict.current)
+            if not request.htmx and not conflict_rows(form, stored):
+                # The page's own last autosave got there first: what it sends is what is stored.
+                try:
+                    return _saved(request, assessment)
+                except ValidationError as error:
+                    apply_service_errors(form, error)
+            elif request.htmx:
                 return render(
                     request,
                     "zrm/assessment.html#save-status",
                     {"conflict": True, "version": form.cleaned_data["expected_version"]},
                     status=409,
                 )
-            return conflict_page(
-                request,
-                form=form,
-                stored=ScoresForm(assessment=conflict.current),
-                version=conflict.current.version,
-                title=str(assessment),
-                back=reverse("zrm_assessment", args=[assessment.pk]),
-            )
-        else:
-            messages.success(request, _("Draft saved."))
-            return redirect("zrm_assessment", assessment.pk)
+            else:
+                return conflict_page(
+                    request,
+                    form=form,
+                    stored=stored,
+                    version=conflict.current.version,
+                    title=str(assessment),
+                    back=reverse("zrm_assessment", args=[assessment.pk]),
+                )
     if request.htmx and writing:
         return render(
             request,
@@ -145,6 +147,16 @@ def assessment(request, assessment_id):
             "levels": list(assessment.matrix.levels.all()),
         },
     )
+
+
+def _saved(request, assessment):
+    """After a draft is saved without htmx: finalise it if asked, else back to the draft."""
+    if request.POST.get("action") == "finalise":
+        services.assessment_finalise(acting_user=request.user, assessment=assessment)
+        messages.success(request, _("The assessment is finalised."))
+        return redirect("zrm_case", assessment.case_id)
+    messages.success(request, _("Draft saved."))
+    return redirect("zrm_assessment", assessment.pk)
 
 
 def assessment_correct(request, assessment_id):
