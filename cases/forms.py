@@ -21,6 +21,8 @@ from cases.models import (
     TeamPolicy,
 )
 from cases.selectors import normalise_postcode
+from outreach.forms import VersionedForm
+from outreach.models import Team, User
 
 
 class DateInput(forms.DateInput):
@@ -191,6 +193,10 @@ class ClientForm(forms.ModelForm):
         return born
 
 
+class ClientEditForm(VersionedForm, ClientForm):
+    pass
+
+
 class HouseholdMemberForm(forms.ModelForm):
     class Meta:
         model = HouseholdMember
@@ -263,7 +269,7 @@ class TransitionForm(forms.Form):
             self.initial["contract_agreed_on"] = timezone.localdate()
 
 
-class PrephaseForm(forms.ModelForm):
+class PrephaseForm(VersionedForm, forms.ModelForm):
     class Meta:
         model = Case
         fields = [
@@ -374,11 +380,11 @@ class AgreementForm(forms.ModelForm):
         }
 
 
-class AgreementStatusForm(forms.Form):
+class AgreementStatusForm(VersionedForm, forms.Form):
     status = forms.ChoiceField(label=_("status"), choices=Agreement.Status.choices)
 
 
-class PlanForm(forms.ModelForm):
+class PlanForm(VersionedForm, forms.ModelForm):
     class Meta:
         model = Case
         fields = ["trajectory_plan", "evaluation_due_on"]
@@ -386,6 +392,35 @@ class PlanForm(forms.ModelForm):
             "trajectory_plan": forms.Textarea(attrs={"rows": 6}),
             "evaluation_due_on": DateInput(),
         }
+
+
+class MoveTeamForm(forms.Form):
+    """Where a case moves: one of the other teams the lead works in, and a worker there (the
+    service checks that the worker belongs to the chosen team)."""
+
+    to_team = forms.ModelChoiceField(label=_("new team"), queryset=None)
+    assigned_worker = WorkerChoiceField(label=_("worker in the new team"), queryset=None)
+    reason = forms.CharField(
+        label=_("reason"), max_length=1000, widget=forms.Textarea(attrs={"rows": 2})
+    )
+
+    def __init__(self, *args, teams, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["to_team"].queryset = Team.objects.filter(pk__in=[t.pk for t in teams])
+        self.fields["assigned_worker"].queryset = (
+            User.objects.filter(memberships__team__in=teams, is_active=True)
+            .distinct()
+            .order_by("first_name", "last_name")
+        )
+
+
+class DeleteForm(forms.Form):
+    reason = forms.CharField(
+        label=_("why is this deleted?"),
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"required": _("Say why this is deleted.")},
+    )
 
 
 class CorrectionForm(forms.Form):

@@ -33,10 +33,51 @@ class TeamScoped(models.Model):
         return self.team_id
 
 
+class Live(models.Manager):
+    """Records that are not soft-deleted. The default manager of Client and Case, so every page,
+    list, search, count and related list leaves deleted records out; `all_objects` (the admin,
+    restore, retention) sees them too."""
+
+    def get_queryset(self):
+        return super().get_queryset().filter(deleted_at__isnull=True)
+
+
+class SoftDeleted(models.Model):
+    """Deleting is a soft delete with a reason (cases.services.client_delete / case_delete): the
+    record stays, hidden, restorable by an admin until the retention purge removes it."""
+
+    version = models.PositiveIntegerField(default=1, editable=False)
+    deleted_at = models.DateTimeField(_("deleted at"), null=True, blank=True, editable=False)
+    deleted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("deleted by"),
+        editable=False,
+    )
+    deletion_reason = models.TextField(
+        _("reason for deleting"), blank=True, max_length=2000, editable=False
+    )
+
+    objects = Live()
+    all_objects = models.Manager()  # noqa: DJ012 (ruff reads a second manager as a field)
+
+    class Meta:
+        abstract = True
+
+    @property
+    def is_deleted(self):
+        return self.deleted_at is not None
+
+
 class CaseScoped(models.Model):
     """A record that belongs to a case, and through it to a team and a client."""
 
     access_team_lookup = "case__team"
+    # The access layer hides the records of a soft-deleted case.
+    access_live_lookup = "case__deleted_at"
 
     class Meta:
         abstract = True
@@ -50,7 +91,7 @@ class CaseScoped(models.Model):
         return self.case.client_id
 
 
-class Client(TeamScoped):
+class Client(SoftDeleted, TeamScoped):
     """A person a team works with. Clients are per team: a person known to two teams has two
     records, so no team sees another team's file."""
 
@@ -118,7 +159,7 @@ class HouseholdMember(models.Model):
         return age_on(self.date_of_birth, timezone.localdate())
 
 
-class Case(TeamScoped):
+class Case(SoftDeleted, TeamScoped):
     team = models.ForeignKey(Team, on_delete=models.PROTECT, related_name="cases")
     client = models.ForeignKey(Client, on_delete=models.PROTECT, related_name="cases")
     reference = models.CharField(_("reference"), max_length=20, unique=True)
@@ -170,7 +211,8 @@ class Case(TeamScoped):
         constraints = [
             models.UniqueConstraint(
                 fields=["client"],
-                condition=~Q(phase__in=sorted(CLOSED_PHASES)),
+                # A deleted case does not count: restoring it checks again.
+                condition=~Q(phase__in=sorted(CLOSED_PHASES)) & Q(deleted_at__isnull=True),
                 name="case_one_open_case_per_client",
             )
         ]
@@ -538,6 +580,7 @@ class Agreement(CaseScoped):
     responsible = models.CharField(_("who does it"), max_length=10, choices=Responsible.choices)
     due_on = models.DateField(_("by when"), null=True, blank=True)
     status = models.CharField(_("status"), max_length=10, choices=Status.choices, default="open")
+    version = models.PositiveIntegerField(default=1, editable=False)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
@@ -570,6 +613,7 @@ class TimelineEvent(CaseScoped):
         ZRM = "zrm", _("ZRM")
         NETWORK = "network", _("network")
         CORRECTION = "correction", _("correction")
+        DELETION = "deletion", _("deleted or restored")
 
     # Shielded like their records (outreach.access.may_see_sensitive), corrections to them too.
     SHIELDED_KINDS = frozenset({Kind.PRIOR_INFO, Kind.SENSITIVE})

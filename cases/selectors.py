@@ -112,3 +112,17 @@ def with_open_case(clients):
     for client in clients:
         client.open_case = by_client.get(client.pk)
     return clients
+
+
+def soft_deleted(*, deleted_before=None):
+    """The soft-deleted clients and cases, oldest deletion first, for the admin and the retention
+    purge (which removes them for good; until then an admin can restore them)."""
+    clients = Client.all_objects.filter(deleted_at__isnull=False)
+    cases = Case.all_objects.filter(deleted_at__isnull=False)
+    if deleted_before is not None:
+        clients = clients.filter(deleted_at__lt=deleted_before)
+        cases = cases.filter(deleted_at__lt=deleted_before)
+    return {
+        "clients": clients.select_related("team", "deleted_by").order_by("deleted_at", "id"),
+        "cases": cases.select_related("team", "client", "deleted_by").order_by("deleted_at", "id"),
+    }

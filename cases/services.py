@@ -32,6 +32,7 @@ from cases.phases import CLOSED_PHASES, MOVES_BY_SLUG, OPEN_PHASES, Phase, allow
 from cases.selectors import normalise_postcode
 from outreach.access import SENSITIVE_REFUSED, may_see_sensitive
 from outreach.models import Membership
+from outreach.versioning import bump, check_version
 
 Kind = TimelineEvent.Kind
 
@@ -268,19 +269,25 @@ def _household_key(members):
 
 
 @transaction.atomic
-def client_update(*, acting_user, client, household=None, **fields):
-    """Change a client's details; household, when given, replaces the current list."""
+def client_update(*, acting_user, client, household=None, expected_version=None, **fields):
+    """Change a client's details; household, when given, replaces the current list. With
+    `expected_version` (the form's), raises EditConflict if someone saved in between."""
+    client = Client.objects.select_for_update().get(pk=client.pk)
+    check_version(client, expected_version)
     if "postcode" in fields:
         fields["postcode"] = normalise_postcode(fields["postcode"])
     changed = [name for name, value in fields.items() if getattr(client, name) != value]
     for name, value in fields.items():
         setattr(client, name, value)
     client.full_clean()
-    if changed:
-        client.save(update_fields=changed)
-    if household is not None and _household_key(household) != _household_key(
+    household_changed = household is not None and _household_key(household) != _household_key(
         client.household.values("name", "relation", "date_of_birth")
-    ):
+    )
+    if changed or household_changed:
+        bump(client, changed)
+        client.save(update_fields=changed)
+        changed.remove("version")
+    if household_changed:
         client.household.all().delete()
         for member in household:
             HouseholdMember.objects.create(client=client, **member)
@@ -291,6 +298,112 @@ def client_update(*, acting_user, client, household=None, **fields):
                 acting_user=acting_user, case=case, kind=Kind.CLIENT, data={"fields": changed}
             )
     return client
+
+
+def _check_lead(team, user):
+    if not Membership.objects.filter(
+        team=team, user=user, role=Membership.Role.LEAD, user__is_active=True
+    ).exists():
+        raise ValidationError({None: _("Only a team lead of this team can do this.")})
+
+
+def _check_admin(user):
+    if not (user.is_active and user.is_staff):
+        raise ValidationError({None: _("Only an administrator can restore a deleted record.")})
+
+
+def _deletion_reason(reason):
+    reason = _text(reason)
+    if not reason:
+        raise ValidationError({"reason": _("Say why this is deleted.")})
+    return reason
+
+
+def _soft_delete(record, acting_user, reason, at):
+    record.deleted_at, record.deleted_by, record.deletion_reason = at, acting_user, reason
+    record.save(update_fields=["deleted_at", "deleted_by", "deletion_reason"])
+
+
+def _undelete(record):
+    record.deleted_at, record.deleted_by, record.deletion_reason = None, None, ""
+    record.save(update_fields=["deleted_at", "deleted_by", "deletion_reason"])
+
+
+def _record_deletion(acting_user, case, action, reason=""):
+    timeline_record(
+        acting_user=acting_user,
+        case=case,
+        kind=Kind.DELETION,
+        data={"action": action, "reference": case.reference, "reason": reason},
+    )
+
+
+@transaction.atomic
+def client_delete(*, acting_user, client, reason):
+    """Soft-delete a client and their cases: hidden from every page, kept until the retention
+    purge, restorable by an admin. Only a lead of the client's team may delete."""
+    reason = _deletion_reason(reason)
+    client = Client.objects.select_for_update().get(pk=client.pk)
+    _check_lead(client.team_id, acting_user)
+    now = timezone.now()
+    # The same moment on the client and its cases: restoring the client brings back exactly
+    # the cases deleted with it.
+    for case in Case.objects.select_for_update().filter(client=client):
+        _soft_delete(case, acting_user, reason, now)
+        _record_deletion(acting_user, case, "deleted", reason)
+    _soft_delete(client, acting_user, reason, now)
+    return client
+
+
+@transaction.atomic
+def case_delete(*, acting_user, case, reason):
+    """Soft-delete one case (registered by mistake, say); only a lead of its team may."""
+    reason = _deletion_reason(reason)
+    case = Case.objects.select_for_update().get(pk=case.pk)
+    _check_lead(case.team_id, acting_user)
+    _soft_delete(case, acting_user, reason, timezone.now())
+    _record_deletion(acting_user, case, "deleted", reason)
+    return case
+
+
+def _restore_case(acting_user, case):
+    try:
+        with transaction.atomic():
+            _undelete(case)
+    except IntegrityError:
+        raise ValidationError(
+            {
+                None: _("Case %(reference)s cannot come back: its client has another open case.")
+                % {"reference": case.reference}
+            }
+        ) from None
+    _record_deletion(acting_user, case, "restored")
+
+
+@transaction.atomic
+def client_restore(*, acting_user, client):
+    """Bring back a soft-deleted client with the cases that were deleted with it."""
+    _check_admin(acting_user)
+    client = Client.all_objects.select_for_update().get(pk=client.pk)
+    if not client.is_deleted:
+        return client
+    cases = Case.all_objects.select_for_update().filter(client=client, deleted_at=client.deleted_at)
+    _undelete(client)
+    for case in cases:
+        _restore_case(acting_user, case)
+    return client
+
+
+@transaction.atomic
+def case_restore(*, acting_user, case):
+    _check_admin(acting_user)
+    case = Case.all_objects.select_for_update().select_related("client").get(pk=case.pk)
+    if not case.is_deleted:
+        return case
+    if case.client.is_deleted:
+        raise ValidationError({None: _("Restore the client first.")})
+    _restore_case(acting_user, case)
+    return case
 
 
 # Phases -------------------------------------------------------------------------------------
@@ -407,6 +520,7 @@ def case_update_prephase(
     *,
     acting_user,
     case,
+    expected_version=None,
     prior_info_decision="",
     prior_info_reason="",
     prior_info_basis="",
@@ -417,6 +531,7 @@ def case_update_prephase(
     Shielded: only those who may see the voorfase's text may change it."""
     case = _lock_allowing(case, "prephase")
     _check_sensitive(acting_user, case)
+    check_version(case, expected_version)
     if prior_info_decision not in ("", "yes", "no"):
         raise ValidationError({"prior_info_decision": _("Choose yes or no.")})
     if prior_info_decision and not _text(prior_info_reason):
@@ -432,28 +547,33 @@ def case_update_prephase(
     for name in changed:
         setattr(case, name, fields[name])
     if changed:
-        case.save(update_fields=changed)
         timeline_record(
             acting_user=acting_user,
             case=case,
             kind=Kind.PLAN,
-            data={"fields": changed, "prior_info_decision": case.prior_info_decision},
+            data={"fields": list(changed), "prior_info_decision": case.prior_info_decision},
         )
+        bump(case, changed)
+        case.save(update_fields=changed)
     return case
 
 
 @transaction.atomic
-def case_update_plan(*, acting_user, case, trajectory_plan, evaluation_due_on):
+def case_update_plan(
+    *, acting_user, case, trajectory_plan, evaluation_due_on, expected_version=None
+):
     case = _lock_allowing(case, "plan")
+    check_version(case, expected_version)
     fields = {"trajectory_plan": _text(trajectory_plan), "evaluation_due_on": evaluation_due_on}
     changed = [name for name, value in fields.items() if getattr(case, name) != value]
     for name in changed:
         setattr(case, name, fields[name])
     if changed:
-        case.save(update_fields=changed)
         timeline_record(
-            acting_user=acting_user, case=case, kind=Kind.PLAN, data={"fields": changed}
+            acting_user=acting_user, case=case, kind=Kind.PLAN, data={"fields": list(changed)}
         )
+        bump(case, changed)
+        case.save(update_fields=changed)
     return case
 
 
@@ -650,15 +770,16 @@ def agreement_add(*, acting_user, case, description, responsible, due_on=None):
 
 
 @transaction.atomic
-def agreement_set_status(*, acting_user, agreement, status):
+def agreement_set_status(*, acting_user, agreement, status, expected_version=None):
     if status not in Agreement.Status.values:
         raise ValidationError({"status": _("Choose a status.")})
     _lock_allowing(agreement.case, "agreement")
     agreement = Agreement.objects.select_for_update().select_related("case").get(pk=agreement.pk)
+    check_version(agreement, expected_version)
     if agreement.status == status:
         return agreement
     agreement.status = status
-    agreement.save(update_fields=["status"])
+    agreement.save(update_fields=bump(agreement, ["status"]))
     timeline_record(
         acting_user=acting_user,
         case=agreement.case,
@@ -731,6 +852,56 @@ def case_reassign(*, acting_user, team, cases, to_worker, reason):
         )
         moved.append(case)
     return moved
+
+
+@transaction.atomic
+def case_move_team(*, acting_user, case, to_team, assigned_worker, reason):
+    """Move a client's file to another team (the client moved house, say): the client, all their
+    cases with their signals and phase spans, in one transaction. The open case goes to
+    `assigned_worker` of the new team. A lead of the case's team who is also a member of the new
+    team may do this, or an administrator. Everything recorded on the cases follows through
+    their case. References keep their number: they are identifiers, quoted in letters."""
+    reason = _text(reason)
+    if not reason:
+        raise ValidationError({"reason": _("Say why the case moves to another team.")})
+    # Lock the client first, then its cases: the same order as everything that locks both, so
+    # a concurrent edit waits instead of deadlocking, and no one sees a half-moved file.
+    client = Client.objects.select_for_update().get(pk=case.client_id)
+    cases = list(Case.objects.select_for_update().filter(client=client).order_by("pk"))
+    case = next((c for c in cases if c.pk == case.pk), None)
+    if case is None or not case.is_open:
+        raise ValidationError({None: _("Only an open case can move to another team.")})
+    from_team = case.team
+    if to_team.pk == from_team.pk:
+        raise ValidationError({"to_team": _("Choose another team.")})
+    if not acting_user.is_staff:
+        _check_lead(from_team, acting_user)
+        if not Membership.objects.filter(team=to_team, user=acting_user).exists():
+            raise ValidationError({"to_team": _("Choose a team you are a member of.")})
+    _check_worker(to_team, assigned_worker)
+    client.team = to_team
+    client.save(update_fields=["team"])
+    for moved in cases:
+        moved.team = to_team
+        changed = ["team"]
+        if moved.pk == case.pk:
+            moved.assigned_worker = assigned_worker
+            changed.append("assigned_worker")
+        moved.save(update_fields=changed)
+    PhaseSpan.objects.filter(case__in=cases).update(team=to_team)
+    Signal.objects.filter(case__in=cases).update(team=to_team)
+    timeline_record(
+        acting_user=acting_user,
+        case=case,
+        kind=Kind.ASSIGNMENT,
+        data={
+            "from_team": from_team.name,
+            "to_team": to_team.name,
+            "to": str(assigned_worker),
+            "reason": reason,
+        },
+    )
+    return case
 
 
 @transaction.atomic

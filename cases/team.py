@@ -85,7 +85,10 @@ def time_in_phase(team, *, now=None):
     90th percentile."""
     now = now or timezone.now()
     durations = defaultdict(list)
-    spans = PhaseSpan.objects.filter(team=team, ended_at__gte=now - timedelta(days=365))
+    # A soft-deleted case counts nowhere.
+    spans = PhaseSpan.objects.filter(
+        team=team, ended_at__gte=now - timedelta(days=365), case__deleted_at__isnull=True
+    )
     for phase, started, ended in spans.values_list("phase", "started_at", "ended_at"):
         durations[phase].append((ended - started).total_seconds() / 86400)
     figures = []

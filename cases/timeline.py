@@ -162,8 +162,15 @@ def _fields_changed(title):
 
 
 def _assignment(data):
-    view = EventView(_("Case reassigned"))
-    for key, label in (("from", _("from")), ("to", _("to"))):
+    # case_reassign writes from/to (workers); case_move_team also from_team/to_team.
+    moved = "to_team" in data
+    view = EventView(_("Case moved to another team") if moved else _("Case reassigned"))
+    for key, label in (
+        ("from_team", _("from team")),
+        ("to_team", _("to team")),
+        ("from", _("from")),
+        ("to", _("to")),
+    ):
         if data.get(key):
             view.facts.append((label, data[key]))
     if data.get("reason"):
@@ -216,6 +223,15 @@ def _network(data):
     return view
 
 
+def _deletion(data):
+    if data.get("action") == "restored":
+        return EventView(_("Case %(reference)s restored") % {"reference": data.get("reference")})
+    return EventView(
+        _("Case %(reference)s deleted") % {"reference": data.get("reference")},
+        text=[(_("reason"), data.get("reason", ""))],
+    )
+
+
 def _correction(data):
     return EventView(_("Correction"), text=[(_("correction"), data["text"])])
 
@@ -235,6 +251,7 @@ DESCRIBERS = {
     "zrm": _zrm,
     "network": _network,
     "correction": _correction,
+    "deletion": _deletion,
 }
 
 

@@ -24,6 +24,7 @@ urlpatterns = [
         {"fmt": "json"},
         name="client_inspection_json",
     ),
+    path("clienten/<int:client_id>/verwijderen/", clients.client_delete, name="client_delete"),
     path("signalen/", signals.signal_list, name="signal_list"),
     path("signalen/nieuw/", signals.signal_create, name="signal_create"),
     path("signalen/<int:signal_id>/", signals.signal_detail, name="signal_detail"),
@@ -43,6 +44,8 @@ urlpatterns = [
         "signalen/<int:signal_id>/terugkoppeling/", signals.signal_feedback, name="signal_feedback"
     ),
     path("casussen/<int:case_id>/", case.case_detail, name="case_detail"),
+    path("casussen/<int:case_id>/verwijderen/", case.case_delete, name="case_delete"),
+    path("casussen/<int:case_id>/ander-team/", case.case_move, name="case_move"),
     path("casussen/<int:case_id>/stap/<slug:move>/", case.case_transition, name="case_transition"),
     path("casussen/<int:case_id>/contact/", case.contact_add, name="contact_add"),
     path("casussen/<int:case_id>/poging/", case.attempt_add, name="attempt_add"),

@@ -3,6 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 from network.guide import sections, text
 from network.models import NetworkMember
+from outreach.forms import VersionedForm
 
 
 class MemberForm(forms.ModelForm):
@@ -41,6 +42,10 @@ class MemberForm(forms.ModelForm):
         # Only this case's agreements: another case's id is not a valid choice.
         self.fields["agreements"].queryset = case.agreements.all()
         self.fields["agreements"].required = False
+
+
+class MemberEditForm(VersionedForm, MemberForm):
+    pass
 
 
 class SnapshotForm(forms.Form):

@@ -107,6 +107,7 @@ class NetworkMember(CaseScoped):
         verbose_name=_("agreements they take part in"),
     )
     note = models.TextField(_("note"), blank=True, max_length=2000)
+    version = models.PositiveIntegerField(default=1, editable=False)
     created_at = models.DateTimeField(default=timezone.now)
 
     class Meta:

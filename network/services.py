@@ -11,6 +11,7 @@ from cases.services import timeline_record
 from network.guide import question
 from network.measures import as_dict, network_measures
 from network.models import InterviewAnswer, NetworkMember, NetworkSnapshot
+from outreach.versioning import bump, check_version
 
 Kind = TimelineEvent.Kind
 
@@ -46,9 +47,11 @@ def member_add(*, acting_user, case, agreements=(), **fields):
 
 
 @transaction.atomic
-def member_update(*, acting_user, member, agreements=None, **fields):
-    """Change a member. A sleeping contact whose contact resumes becomes reactivated."""
+def member_update(*, acting_user, member, agreements=None, expected_version=None, **fields):
+    """Change a member. A sleeping contact whose contact resumes becomes reactivated. With
+    `expected_version`, raises EditConflict if someone saved the member in between."""
     member = NetworkMember.objects.select_for_update().select_related("case").get(pk=member.pk)
+    check_version(member, expected_version)
     _check_open(member.case)
     if member.status == NetworkMember.Status.SLEEPING and fields.get("status") == "active":
         fields["status"] = NetworkMember.Status.REACTIVATED
@@ -56,14 +59,13 @@ def member_update(*, acting_user, member, agreements=None, **fields):
     for name in changed:
         setattr(member, name, fields[name])
     member.full_clean()
-    if changed:
-        member.save(update_fields=changed)
     if agreements is not None:
         _check_agreements(member.case, agreements)
         if {a.pk for a in agreements} != set(member.agreements.values_list("pk", flat=True)):
             member.agreements.set(agreements)
             changed.append("agreements")
     if changed:
+        member.save(update_fields=bump(member, [n for n in changed if n != "agreements"]))
         _record(
             acting_user,
             member.case,

@@ -9,13 +9,15 @@ from django.views.decorators.http import require_POST
 
 from cases.forms import PeriodForm, apply_service_errors
 from cases.models import Case
+from cases.views.common import conflict_page
 from network import services
 from network.drawing import drawing
-from network.forms import InterviewForm, MemberForm, SnapshotForm
+from network.forms import InterviewForm, MemberEditForm, MemberForm, SnapshotForm
 from network.measures import activation, network_measures
 from network.models import NetworkMember
 from network.selectors import live_members, snapshot_measures, team_network_summary
 from outreach.access import Action, get_for_user, log_access, team_for_lead
+from outreach.versioning import EditConflict
 
 
 def _case(request, case_id, action=Action.READ):
@@ -81,7 +83,7 @@ def member_edit(request, member_id):
     )
     # On a POST the form validates a copy, so the service compares against the stored member.
     instance = NetworkMember.objects.get(pk=member.pk) if writing else member
-    form = MemberForm(request.POST if writing else None, instance=instance, case=member.case)
+    form = MemberEditForm(request.POST if writing else None, instance=instance, case=member.case)
     if writing and form.is_valid():
         data = dict(form.cleaned_data)
         agreements = data.pop("agreements")
@@ -91,6 +93,15 @@ def member_edit(request, member_id):
             )
         except ValidationError as error:
             apply_service_errors(form, error)
+        except EditConflict as conflict:
+            return conflict_page(
+                request,
+                form=form,
+                stored=MemberEditForm(instance=conflict.current, case=member.case),
+                version=conflict.current.version,
+                title=member.name,
+                back=reverse("network_case", args=[member.case_id]),
+            )
         else:
             messages.success(request, _("Saved."))
             return redirect("network_case", member.case_id)

@@ -40,6 +40,10 @@ def team_ids_of(user):
     return frozenset(m.team_id for m in memberships_of(user))
 
 
+def is_lead(user, team_id):
+    return any(m.team_id == team_id and m.is_lead for m in memberships_of(user))
+
+
 def current_membership(request):
     """The team the user works on behalf of now: chosen in the top bar, else their first."""
     memberships = memberships_of(request.user)
@@ -58,9 +62,12 @@ def current_membership_or_404(request):
 
 
 def visible_to(user, queryset):
-    """Narrow a queryset to the records of the user's teams."""
-    lookup = queryset.model.access_team_lookup
-    return queryset.filter(**{f"{lookup}__in": team_ids_of(user)})
+    """Narrow a queryset to the records of the user's teams. Soft-deleted clients and cases are
+    left out by their default manager; the records of a deleted case by `access_live_lookup`."""
+    model = queryset.model
+    queryset = queryset.filter(**{f"{model.access_team_lookup}__in": team_ids_of(user)})
+    live = getattr(model, "access_live_lookup", None)
+    return queryset.filter(**{f"{live}__isnull": True}) if live else queryset
 
 
 def get_for_user(request, queryset, pk, *, action=Action.READ):

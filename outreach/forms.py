@@ -27,3 +27,19 @@ class TotpConfirmForm(forms.Form):
             attrs={"autocomplete": "one-time-code", "inputmode": "numeric", "autofocus": True}
         ),
     )
+
+
+class VersionedForm:
+    """Mixin for a form that edits a record with a version (outreach.versioning): a hidden
+    `expected_version` with the version the form was opened with, which the view passes to the
+    update service. Give `version=` for a plain form; a model form takes its instance's."""
+
+    def __init__(self, *args, version=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["expected_version"] = forms.IntegerField(
+            widget=forms.HiddenInput, required=False, min_value=1
+        )
+        instance = getattr(self, "instance", None)
+        if version is None and instance is not None and instance.pk:
+            version = instance.version
+        self.initial.setdefault("expected_version", version)

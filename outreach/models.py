@@ -108,6 +108,7 @@ class AccessLogEntry(AppendOnly):
         PRINT = "print", _("print")
         EXPORT = "export", _("export")
         DELETE = "delete", _("delete")
+        RESTORE = "restore", _("restore")
 
     class Result(models.TextChoices):
         ALLOWED = "allowed", _("allowed")

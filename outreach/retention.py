@@ -4,7 +4,8 @@ Each app that keeps client data has a `retention` module with two functions:
 
 - `expired(today)` returns the `Expired` groups it owns whose period has ended;
 - `purge(doomed)` deletes its own rows that belong to the doomed records of any app, where
-  `doomed` maps a record type ("cases.case") to the `Expired` group being purged.
+  `doomed` maps a record type ("cases.case") to the set of ids being purged (empty for a class
+  that is counted rather than listed, such as the access log).
 
 outreach discovers the modules through the app registry (as seed_demo does), so it never imports
 the apps that build on it, and calls `purge` from the top of the dependency chain down (zrm,
@@ -50,8 +51,7 @@ class Expired:
 
 
 def ids_of(doomed, record_type):
-    group = doomed.get(record_type)
-    return group.ids if group else set()
+    return doomed.get(record_type, set())
 
 
 def retention_modules():

@@ -104,7 +104,9 @@ def retention_purge(*, acting_user):
     """Remove every record whose retention period has ended (outreach/retention.py) and log each
     removal in the access log, by id and never by content. Returns the groups removed."""
     groups = find_expired(timezone.localdate())
-    doomed = {group.record_type: group for group in groups}
+    doomed = {}
+    for group in groups:
+        doomed.setdefault(group.record_type, set()).update(group.ids)
     # From the top of the dependency chain down: rows that point at a case go before the case.
     for module in reversed(retention_modules()):
         module.purge(doomed)

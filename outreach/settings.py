@@ -235,6 +235,8 @@ X_FRAME_OPTIONS = "DENY"
 RETENTION_CLOSED_CASE_YEARS = env_int("RETENTION_CLOSED_CASE_YEARS", 15)
 RETENTION_DECLINED_SIGNAL_YEARS = env_int("RETENTION_DECLINED_SIGNAL_YEARS", 2)
 RETENTION_ACCESS_LOG_YEARS = env_int("RETENTION_ACCESS_LOG_YEARS", 5)
+# Days a deleted client or case stays restorable by an admin before the purge removes it.
+RETENTION_DELETED_DAYS = env_int("RETENTION_DELETED_DAYS", 30)
 
 # Our own origin only; no inline script without a nonce, no inline style. The SVG charts use
 # presentation attributes, which CSP does not govern.

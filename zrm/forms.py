@@ -3,6 +3,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from cases.forms import DateInput
+from outreach.forms import VersionedForm
 from zrm.models import LEVELS, ZrmAssessment
 
 NOT_ASSESSED = "na"
@@ -15,19 +16,21 @@ class AssessmentStartForm(forms.Form):
     assessed_on = forms.DateField(label=_("date"), widget=DateInput())
 
 
-class ScoresForm(forms.Form):
+class ScoresForm(VersionedForm, forms.Form):
     """One row per domain of the assessment's matrix: a level 1-5 or 'not assessed' with a reason,
     and a note. Rows may stay empty in a draft."""
 
     def __init__(self, *args, assessment, **kwargs):
-        super().__init__(*args, **kwargs)
+        super().__init__(*args, version=assessment.version, **kwargs)
         self.rows = []
+        self.conflict_labels = {}
         choices = [(str(level), str(level)) for level in LEVELS] + [
             (NOT_ASSESSED, _("not assessed"))
         ]
         for score in assessment.scores.all():
             key = score.domain_id
             self.fields[f"level_{key}"] = forms.ChoiceField(
+                label=score.domain.name,
                 choices=choices,
                 required=False,
                 widget=forms.RadioSelect,
@@ -55,6 +58,9 @@ class ScoresForm(forms.Form):
             self.rows.append(
                 (score, self[f"level_{key}"], self[f"reason_{key}"], self[f"note_{key}"])
             )
+            # The conflict page compares fields out of their fieldset: name the domain.
+            for name in (f"reason_{key}", f"note_{key}"):
+                self.conflict_labels[name] = f"{score.domain.name}: {self.fields[name].label}"
 
     def clean(self):
         cleaned = super().clean()

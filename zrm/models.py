@@ -128,6 +128,9 @@ class ZrmAssessment(CaseScoped):
     correction_reason = models.TextField(
         _("reason for the correction"), blank=True, max_length=2000
     )
+    # Bumped by every saved draft, so two workers filling in the same draft do not overwrite
+    # each other (outreach.versioning).
+    version = models.PositiveIntegerField(default=1, editable=False)
     created_at = models.DateTimeField(default=timezone.now)
 
     class Meta:

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from cases.models import TimelineEvent
 from cases.services import case_record_zrm, timeline_record
 from network.services import snapshot_take
+from outreach.versioning import bump, check_version
 from zrm.models import LEVELS, ZrmAssessment, ZrmMatrix, ZrmScore, ZrmTarget
 
 CURRENT_MATRIX = "2013"
@@ -51,13 +52,16 @@ def _check_draft(assessment):
 
 
 @transaction.atomic
-def assessment_score(*, acting_user, assessment, scores):
+def assessment_score(*, acting_user, assessment, scores, expected_version=None):
     """Save a draft's rows: scores maps domain id to (level or None, not-assessed reason, note).
-    A draft may be incomplete; finalising checks that every domain is done."""
+    A draft may be incomplete; finalising checks that every domain is done. With
+    `expected_version` (the page's), raises EditConflict if someone else saved the draft since;
+    each save that changes something counts as a version."""
     assessment = (
         ZrmAssessment.objects.select_for_update().select_related("case").get(pk=assessment.pk)
     )
     _check_draft(assessment)
+    check_version(assessment, expected_version)
     _check_open(assessment.case)
     rows = {row.domain_id: row for row in assessment.scores.all()}
     changed = []
@@ -73,6 +77,8 @@ def assessment_score(*, acting_user, assessment, scores):
             row.level, row.not_assessed_reason, row.note = level, reason, note
             changed.append(row)
     ZrmScore.objects.bulk_update(changed, ["level", "not_assessed_reason", "note"])
+    if changed:
+        assessment.save(update_fields=bump(assessment, []))
     return assessment
 
 

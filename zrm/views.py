@@ -11,8 +11,10 @@ from django.utils.translation import gettext as _
 
 from cases.forms import PeriodForm, apply_service_errors
 from cases.models import Case
+from cases.views.common import conflict_page, conflict_rows
 from outreach.access import Action, get_for_user, log_access, team_for_lead
 from outreach.csvexport import csv_response
+from outreach.versioning import EditConflict
 from zrm import services
 from zrm.forms import AssessmentStartForm, CorrectionForm, ScoresForm, TargetsForm
 from zrm.models import ZrmAssessment, ZrmMatrix, ZrmScore
@@ -87,24 +89,53 @@ def assessment(request, assessment_id):
     form = ScoresForm(request.POST if writing else None, assessment=assessment)
     if writing and form.is_valid():
         try:
-            services.assessment_score(
-                acting_user=request.user, assessment=assessment, scores=form.scores()
+            saved = services.assessment_score(
+                acting_user=request.user,
+                assessment=assessment,
+                scores=form.scores(),
+                expected_version=form.cleaned_data["expected_version"],
             )
             if request.htmx:
+                # The new version goes back into the form with the status line.
                 return render(
-                    request, "zrm/assessment.html#save-status", {"saved_at": timezone.localtime()}
+                    request,
+                    "zrm/assessment.html#save-status",
+                    {"saved_at": timezone.localtime(), "version": saved.version},
                 )
-            if request.POST.get("action") == "finalise":
-                services.assessment_finalise(acting_user=request.user, assessment=assessment)
-                messages.success(request, _("The assessment is finalised."))
-                return redirect("zrm_case", assessment.case_id)
+            return _saved(request, assessment)
         except ValidationError as error:
             apply_service_errors(form, error)
-        else:
-            messages.success(request, _("Draft saved."))
-            return redirect("zrm_assessment", assessment.pk)
+        except EditConflict as conflict:
+            stored = ScoresForm(assessment=conflict.current)
+            if not request.htmx and not conflict_rows(form, stored):
+                # The page's own last autosave got there first: what it sends is what is stored.
+                try:
+                    return _saved(request, assessment)
+                except ValidationError as error:
+                    apply_service_errors(form, error)
+            elif request.htmx:
+                return render(
+                    request,
+                    "zrm/assessment.html#save-status",
+                    {"conflict": True, "version": form.cleaned_data["expected_version"]},
+                    status=409,
+                )
+            else:
+                return conflict_page(
+                    request,
+                    form=form,
+                    stored=stored,
+                    version=conflict.current.version,
+                    title=str(assessment),
+                    back=reverse("zrm_assessment", args=[assessment.pk]),
+                )
     if request.htmx and writing:
-        return render(request, "zrm/assessment.html#save-status", {"save_failed": True}, status=422)
+        return render(
+            request,
+            "zrm/assessment.html#save-status",
+            {"save_failed": True, "version": form["expected_version"].value()},
+            status=422,
+        )
     return render(
         request,
         "zrm/assessment.html",
@@ -112,9 +143,20 @@ def assessment(request, assessment_id):
             "assessment": assessment,
             "case": assessment.case,
             "form": form,
+            "version": form["expected_version"].value(),
             "levels": list(assessment.matrix.levels.all()),
         },
     )
+
+
+def _saved(request, assessment):
+    """After a draft is saved without htmx: finalise it if asked, else back to the draft."""
+    if request.POST.get("action") == "finalise":
+        services.assessment_finalise(acting_user=request.user, assessment=assessment)
+        messages.success(request, _("The assessment is finalised."))
+        return redirect("zrm_case", assessment.case_id)
+    messages.success(request, _("Draft saved."))
+    return redirect("zrm_assessment", assessment.pk)
 
 
 def assessment_correct(request, assessment_id):

@@ -1,7 +1,7 @@
 """The case page and everything recorded on a case."""
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
@@ -15,6 +15,8 @@ from cases.forms import (
     AttemptForm,
     ContactForm,
     CorrectionForm,
+    DeleteForm,
+    MoveTeamForm,
     PlanForm,
     PrephaseForm,
     PriorInformationForm,
@@ -25,16 +27,24 @@ from cases.models import Agreement, Case, TimelineEvent
 from cases.phases import MOVES_BY_SLUG, allows, moves_from
 from cases.selectors import case_timeline, timeline_kinds
 from cases.timeline import describe
-from cases.views.common import handle_form
-from outreach.access import Action, get_for_user, may_see_sensitive, require_sensitive
+from cases.views.common import conflict_page, handle_form
+from outreach.access import (
+    Action,
+    get_for_user,
+    is_lead,
+    may_see_sensitive,
+    memberships_of,
+    require_sensitive,
+)
 from outreach.drafts import keeps_draft
+from outreach.versioning import EditConflict
 
 TIMELINE_PAGE_SIZE = 20
 ACTIVITIES = ("prephase", "attempt", "contact", "agreement", "plan")
 
 
-def _case(request, case_id, *, write=False):
-    action = Action.CHANGE if write and request.method == "POST" else Action.READ
+def _case(request, case_id, *, write=False, action=Action.CHANGE):
+    action = action if write and request.method == "POST" else Action.READ
     return get_for_user(
         request,
         Case.objects.select_related("client", "assigned_worker", "team"),
@@ -90,8 +100,63 @@ def case_detail(request, case_id):
             else case.sensitive_details.only("recorded_on")
         ),
         can_record_sensitive=sensitive and case.is_open,
+        can_delete=is_lead(request.user, case.team_id),
+        can_move=case.is_open and bool(_other_teams(request, case)),
     )
     return render(request, "cases/case_detail.html", context)
+
+
+def _other_teams(request, case):
+    """The teams a lead of the case's team can move it to: the other teams they work in."""
+    if not is_lead(request.user, case.team_id):
+        return []
+    return [m.team for m in memberships_of(request.user) if m.team_id != case.team_id]
+
+
+def case_move(request, case_id):
+    """A team lead moves a client's file to another team they work in (cases.services)."""
+    case = _case(request, case_id, write=True)
+    teams = _other_teams(request, case)
+    if not teams or not case.is_open:
+        raise PermissionDenied(
+            _("Only a team lead who also works in another team can move an open case there.")
+        )
+    return handle_form(
+        request,
+        MoveTeamForm,
+        form_kwargs={"teams": teams},
+        case=case,
+        title=_("Move to another team"),
+        intro=_(
+            "The client, this case and their earlier cases move to the new team, with everything "
+            "recorded on them. Your current team no longer sees them."
+        ),
+        save=lambda data: services.case_move_team(acting_user=request.user, case=case, **data),
+        done=_("The case has moved to the other team."),
+        success=case.get_absolute_url(),
+    )
+
+
+def case_delete(request, case_id):
+    """A team lead deletes a case (registered by mistake, say), with a reason: a soft delete."""
+    case = _case(request, case_id, write=True, action=Action.DELETE)
+    if not is_lead(request.user, case.team_id):
+        raise PermissionDenied(_("Only a team lead can delete a case."))
+    return handle_form(
+        request,
+        DeleteForm,
+        title=_("Delete case %(reference)s") % {"reference": case.reference},
+        intro=_(
+            "The case disappears from every list and page; the client stays. An administrator "
+            "can restore it until the retention period ends; then it is removed for good."
+        ),
+        save=lambda data: services.case_delete(
+            acting_user=request.user, case=case, reason=data["reason"]
+        ),
+        done=_("The case has been deleted."),
+        success=case.client.get_absolute_url(),
+        back=case.get_absolute_url(),
+    )
 
 
 def case_transition(request, case_id, move):
@@ -165,13 +230,33 @@ def agreement_status(request, agreement_id):
     )
     form = AgreementStatusForm(request.POST)
     error = None
+    status = 200
     if form.is_valid():
         try:
             agreement = services.agreement_set_status(
-                acting_user=request.user, agreement=agreement, status=form.cleaned_data["status"]
+                acting_user=request.user, agreement=agreement, **form.cleaned_data
             )
         except ValidationError as refused:
             error = " ".join(refused.messages)
+        except EditConflict as conflict:
+            if not request.htmx:
+                return conflict_page(
+                    request,
+                    form=form,
+                    stored=AgreementStatusForm(initial={"status": conflict.current.status}),
+                    version=conflict.current.version,
+                    title=_("Agreement status"),
+                    back=agreement.case.get_absolute_url(),
+                )
+            # The item is redrawn as it is stored now, with what this user chose beside it.
+            agreement, status = conflict.current, 409
+            error = _(
+                "Someone else changed this in the meantime: the status is now %(stored)s. "
+                "Your choice (%(typed)s) has not been saved; choose again if it still holds."
+            ) % {
+                "stored": agreement.get_status_display(),
+                "typed": Agreement.Status(form.cleaned_data["status"]).label,
+            }
     else:
         error = _("Choose a status.")
     case = agreement.case
@@ -183,7 +268,7 @@ def agreement_status(request, agreement_id):
             "agreement_error": error,
             "can": {"agreement": allows(case.phase, "agreement")},
         }
-        return render(request, "cases/case_detail.html#agreement", context)
+        return render(request, "cases/case_detail.html#agreement", context, status=status)
     if error:
         messages.error(request, error)
     return redirect(case.get_absolute_url())
@@ -200,6 +285,7 @@ def prephase_edit(request, case_id):
         title=_("Pre-phase"),
         drafts=True,
         form_kwargs={"instance": Case.objects.get(pk=case.pk)},
+        stored_form=lambda current: PrephaseForm(instance=current),
         save=lambda data: services.case_update_prephase(
             acting_user=request.user, case=case, **data
         ),
@@ -257,6 +343,7 @@ def plan_edit(request, case_id):
         title=_("Trajectory plan"),
         drafts=True,
         form_kwargs={"instance": Case.objects.get(pk=case.pk)},
+        stored_form=lambda current: PlanForm(instance=current),
         save=lambda data: services.case_update_plan(acting_user=request.user, case=case, **data),
         done=_("Plan saved."),
         success=case.get_absolute_url(),

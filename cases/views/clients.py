@@ -6,12 +6,15 @@ from django.core.paginator import Paginator
 from django.db import transaction
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from cases import services
 from cases.forms import (
-    ClientForm,
+    ClientEditForm,
     ClientSearchForm,
+    DeleteForm,
     HouseholdFormSet,
     apply_service_errors,
     household_from,
@@ -25,16 +28,19 @@ from cases.selectors import (
     my_open_cases,
     with_open_case,
 )
+from cases.views.common import conflict_page, handle_form
 from outreach.access import (
     Action,
     current_membership,
     get_for_user,
+    is_lead,
     log_access,
     log_records,
     memberships_of,
 )
 from outreach.inspection import inspection_json, inspection_pdf, sections
 from outreach.models import AccessLogEntry
+from outreach.versioning import EditConflict
 
 
 def home(request):
@@ -55,12 +61,12 @@ def home(request):
     )
 
 
-def _client(request, client_id, *, write=False):
+def _client(request, client_id, *, write=False, action=Action.CHANGE):
     return get_for_user(
         request,
         Client.objects.select_related("team"),
         client_id,
-        action=Action.CHANGE if write and request.method == "POST" else Action.READ,
+        action=action if write and request.method == "POST" else Action.READ,
     )
 
 
@@ -117,16 +123,45 @@ def client_inspection(request, client_id, fmt):
 
 def client_detail(request, client_id):
     client = _client(request, client_id)
-    is_lead = any(m.is_lead for m in memberships_of(request.user) if m.team_id == client.team_id)
+    lead = is_lead(request.user, client.team_id)
     return render(
         request,
         "cases/client_detail.html",
         {
             "client": client,
-            "is_lead": is_lead,
+            "is_lead": lead,
             "household": client.household.all(),
             "cases": client.cases.select_related("assigned_worker").order_by("-opened_on", "-id"),
         },
+    )
+
+
+def client_delete(request, client_id):
+    """A team lead deletes a client file, with a reason: a soft delete (cases.services)."""
+    client = _client(request, client_id, write=True, action=Action.DELETE)
+    if not is_lead(request.user, client.team_id):
+        raise PermissionDenied(_("Only a team lead can delete a client."))
+    count = client.cases.count()
+    return handle_form(
+        request,
+        DeleteForm,
+        title=_("Delete %(client)s") % {"client": client},
+        intro=ngettext(
+            "The client and their %(n)s case disappear from every list and page. An "
+            "administrator can restore them until the retention period ends; then they are "
+            "removed for good.",
+            "The client and their %(n)s cases disappear from every list and page. An "
+            "administrator can restore them until the retention period ends; then they are "
+            "removed for good.",
+            count,
+        )
+        % {"n": count},
+        save=lambda data: services.client_delete(
+            acting_user=request.user, client=client, reason=data["reason"]
+        ),
+        done=_("The client has been deleted."),
+        success=reverse("home"),
+        back=client.get_absolute_url(),
     )
 
 
@@ -134,7 +169,7 @@ def client_edit(request, client_id):
     client = _client(request, client_id, write=True)
     household_initial = list(client.household.values("name", "relation", "date_of_birth"))
     if request.method == "POST":
-        form = ClientForm(request.POST, instance=Client.objects.get(pk=client.pk))
+        form = ClientEditForm(request.POST, instance=Client.objects.get(pk=client.pk))
         household = HouseholdFormSet(request.POST, prefix="household", initial=household_initial)
         if form.is_valid() and household.is_valid():
             try:
@@ -147,10 +182,20 @@ def client_edit(request, client_id):
                     )
             except ValidationError as error:
                 apply_service_errors(form, error)
+            except EditConflict as conflict:
+                return conflict_page(
+                    request,
+                    form=form,
+                    stored=ClientEditForm(instance=conflict.current),
+                    version=conflict.current.version,
+                    title=_("Edit client details"),
+                    back=client.get_absolute_url(),
+                    extra=[household],
+                )
             else:
                 return redirect(client.get_absolute_url())
     else:
-        form = ClientForm(instance=client)
+        form = ClientEditForm(instance=client)
         household = HouseholdFormSet(prefix="household", initial=household_initial)
     return render(
         request, "cases/client_edit.html", {"client": client, "form": form, "household": household}

@@ -1,9 +1,15 @@
+from datetime import date
+
+from django import forms
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
 
 from cases.forms import apply_service_errors
 from outreach.drafts import pop_draft
+from outreach.versioning import EditConflict
 
 
 def handle_form(
@@ -19,11 +25,14 @@ def handle_form(
     intro="",
     drafts=False,
     back=None,
+    stored_form=None,
 ):
     """GET shows the form (with a rescued draft, if any); a valid POST calls `save(cleaned)`,
     which calls a service, says `done` and redirects to `success` (a URL, or a function of what
     `save` returned); errors from the form or the service show
-    next to their fields with everything typed kept."""
+    next to their fields with everything typed kept. When someone else saved the record since the
+    form was opened (EditConflict), the conflict page compares `stored_form(current)`, the form
+    filled with the stored record, with what was typed."""
     form_kwargs = form_kwargs or {}
     context = {}
     if request.method == "POST":
@@ -33,6 +42,15 @@ def handle_form(
                 result = save(form.cleaned_data)
             except ValidationError as error:
                 apply_service_errors(form, error)
+            except EditConflict as conflict:
+                return conflict_page(
+                    request,
+                    form=form,
+                    stored=stored_form(conflict.current),
+                    version=conflict.current.version,
+                    title=title,
+                    back=case.get_absolute_url() if case else back,
+                )
             else:
                 messages.success(request, done)
                 return redirect(success(result) if callable(success) else success)
@@ -45,3 +63,58 @@ def handle_form(
         "cases/form.html",
         {"form": form, "title": title, "case": case, "intro": intro, "back": back, **context},
     )
+
+
+def _shown(field, value):
+    """A form value as a reader sees it: a choice's label, a date as dd-mm-jjjj, ja/nee."""
+    if isinstance(value, list | tuple):
+        return ", ".join(filter(None, (_shown(field, v) for v in value)))
+    if value is None or value == "":
+        return ""
+    if isinstance(value, bool):
+        return _("yes") if value else _("no")
+    if isinstance(value, date):
+        return date_format(value, "SHORT_DATE_FORMAT")
+    choices = getattr(field, "choices", None)
+    if choices is not None:
+        labels = {str(k): str(v) for k, v in choices}
+        return labels.get(str(value), str(value))
+    if isinstance(field, forms.DateField):
+        # What was typed arrives as the date input posts it, ISO.
+        try:
+            return date_format(date.fromisoformat(str(value)), "SHORT_DATE_FORMAT")
+        except ValueError:
+            return str(value)
+    return str(value)
+
+
+def conflict_rows(form, stored):
+    """(label, stored, typed) for each field where the stored record and what this user typed
+    differ."""
+    labels = getattr(form, "conflict_labels", {})
+    rows = []
+    for name, field in form.fields.items():
+        if name == "expected_version":
+            continue
+        was = _shown(field, stored[name].value())
+        typed = _shown(field, form[name].value())
+        if was != typed:
+            rows.append((labels.get(name) or field.label or name, was, typed))
+    return rows
+
+
+def conflict_page(request, *, form, stored, version, title, back, extra=(), template=None):
+    """HTTP 409: someone else saved this record since this user opened the form. The first save
+    stands; the page shows both versions side by side and the form again, filled with what this
+    user typed and now carrying the stored version, so they can save it over knowingly. `extra`
+    are formsets posted with the form (a client's household)."""
+    rows = conflict_rows(form, stored)
+    # The same bound form, now carrying the stored version: saving it again is a deliberate
+    # overwrite of what is there.
+    data = form.data.copy()
+    data[form.add_prefix("expected_version")] = str(version)
+    form.data = data
+    context = {"title": title, "back": back, "rows": rows, "form": form, "extra": extra}
+    if request.htmx:
+        return render(request, "includes/conflict.html#conflict-notice", context, status=409)
+    return render(request, template or "includes/conflict.html", context, status=409)

@@ -22,11 +22,11 @@ def test_it_shows_the_access_log_and_downloads_the_inspection_file(login_as, own
 
     page.go_back()
     with page.expect_download() as pdf:
-        page.get_by_role("link", name="Inspectiedossier (PDF)").click()
+        page.get_by_role("link", name="Inzagedossier (PDF)").click()
     reader = pypdf.PdfReader(io.BytesIO(Path(pdf.value.path()).read_bytes()))
-    assert "Inspectiedossier: Ria Bos" in reader.pages[0].extract_text()
+    assert "Inzagedossier: Ria Bos" in reader.pages[0].extract_text()
     with page.expect_download() as export:
-        page.get_by_role("link", name="Inspectiedossier (JSON)").click()
+        page.get_by_role("link", name="Inzagedossier (JSON)").click()
     data = json.loads(Path(export.value.path()).read_text(encoding="utf-8"))
     assert data["sections"]["client"][0]["last_name"] == "Bos"
     actions = set(AccessLogEntry.objects.filter(user=lead).values_list("action", flat=True))

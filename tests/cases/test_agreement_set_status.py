@@ -4,6 +4,7 @@ from django.core.exceptions import ValidationError
 from cases import services
 from cases.models import Agreement, TimelineEvent
 from cases.phases import Phase
+from outreach.versioning import EditConflict
 from tests.cases.factories import add_agreement, case_in_phase, events
 
 
@@ -71,3 +72,16 @@ def test_it_refuses_an_unknown_status(status, agreement, owner):
     assert list(excinfo.value.message_dict) == ["status"]
     assert Agreement.objects.get(pk=agreement.pk).status == "open"
     assert len(events(agreement.case)) == before
+
+
+def test_it_refuses_a_stale_version_and_keeps_the_first_status(owner, colleague, agreement):
+    services.agreement_set_status(
+        acting_user=owner, agreement=agreement, status="done", expected_version=1
+    )
+    with pytest.raises(EditConflict) as conflict:
+        services.agreement_set_status(
+            acting_user=colleague, agreement=agreement, status="dropped", expected_version=1
+        )
+    stored = Agreement.objects.get(pk=agreement.pk)
+    assert (stored.status, stored.version) == ("done", 2)
+    assert conflict.value.current.status == "done"

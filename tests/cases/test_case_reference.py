@@ -6,7 +6,8 @@ from django.utils import timezone
 
 from cases import services
 from cases.models import Case, CaseReferenceCounter
-from tests.cases.factories import open_case
+from tests.cases.factories import client_fields, open_case, register_signal
+from tests.threads import needs_postgres, run_together
 
 
 def test_it_numbers_a_teams_cases_from_0001_upwards(owner, team):
@@ -90,3 +91,27 @@ def test_it_opens_a_new_case_once_the_old_one_is_closed(owner, team):
     assert new.pk != old.pk
     assert new.reference == f"NO-{year}-0002"
     assert new.client == old.client
+
+
+@needs_postgres
+@pytest.mark.django_db(transaction=True)
+def test_it_gives_concurrent_openings_unique_consecutive_numbers(owner, team):
+    year = timezone.localdate().year
+    # Ten signals accepted at the same moment, the first ones also creating the year's counter.
+    signals = [register_signal(acting_user=owner, team=team) for _ in range(10)]
+
+    def accept(signal, i):
+        return lambda: (
+            services.signal_accept(
+                acting_user=owner,
+                signal=signal,
+                assigned_worker=owner,
+                client_fields=client_fields(first_name=f"Klant{i}"),
+            ).reference
+        )
+
+    references, errors = run_together(*(accept(s, i) for i, s in enumerate(signals)))
+
+    assert errors == []
+    assert sorted(references) == [f"NO-{year}-{n:04d}" for n in range(1, 11)]
+    assert CaseReferenceCounter.objects.get(team=team, year=year).last_number == 10

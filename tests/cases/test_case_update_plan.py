@@ -7,6 +7,7 @@ from django.utils import timezone
 from cases import services
 from cases.models import Case, TimelineEvent
 from cases.phases import Phase, allows
+from outreach.versioning import EditConflict
 from tests.cases.factories import case_in_phase, events
 
 PLAN_PHASES = [phase for phase in Phase if allows(phase, "plan")]
@@ -57,3 +58,26 @@ def test_it_refuses_a_plan_outside_the_contract_and_trajectory(phase, owner, tea
     case = Case.objects.get(pk=case.pk)
     assert (case.trajectory_plan, case.evaluation_due_on) == ("", None)
     assert len(events(case)) == before
+
+
+def test_it_refuses_a_stale_version_and_keeps_the_first_save(owner, colleague, team):
+    case = case_in_phase(Phase.CONTRACT, acting_user=owner, team=team)
+    opened = Case.objects.get(pk=case.pk).version
+    services.case_update_plan(
+        acting_user=owner,
+        case=case,
+        trajectory_plan="Eerste.",
+        evaluation_due_on=None,
+        expected_version=opened,
+    )
+    with pytest.raises(EditConflict):
+        services.case_update_plan(
+            acting_user=colleague,
+            case=case,
+            trajectory_plan="Tweede.",
+            evaluation_due_on=None,
+            expected_version=opened,
+        )
+    stored = Case.objects.get(pk=case.pk)
+    assert (stored.trajectory_plan, stored.version) == ("Eerste.", opened + 1)
+    assert len(events(case, TimelineEvent.Kind.PLAN)) == 1

@@ -4,6 +4,7 @@ from django.core.exceptions import ValidationError
 from cases import services
 from cases.models import Case, TimelineEvent
 from cases.phases import Phase, allows
+from outreach.versioning import EditConflict
 from tests.cases.factories import case_in_phase, events
 
 PREPHASE_PHASES = [phase for phase in Phase if allows(phase, "prephase")]
@@ -118,3 +119,13 @@ def test_it_refuses_fields_outside_the_pre_phase(owner, team):
 
     case = Case.objects.get(pk=case.pk)
     assert (case.phase, case.approach_plan) == (Phase.VOORFASE, "")
+
+
+def test_it_refuses_a_stale_version_and_keeps_the_first_save(owner, lead, team):
+    case = case_in_phase(Phase.VOORFASE, acting_user=owner, team=team)
+    opened = Case.objects.get(pk=case.pk).version
+    update(case, owner, approach_plan="Eerst bellen.", expected_version=opened)
+    with pytest.raises(EditConflict):
+        update(case, lead, approach_plan="Eerst aanbellen.", expected_version=opened)
+    stored = Case.objects.get(pk=case.pk)
+    assert (stored.approach_plan, stored.version) == ("Eerst bellen.", opened + 1)

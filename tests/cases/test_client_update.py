@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 
 from cases import services
 from cases.models import Client, HouseholdMember, TimelineEvent
+from outreach.versioning import EditConflict
 from tests.cases.factories import events, open_case
 
 HOUSEHOLD = [
@@ -130,3 +131,24 @@ def test_it_refuses_invalid_details_and_changes_nothing(owner, team):
     assert client.first_name == "Jan"
     assert household_of(client) == []
     assert len(events(case)) == before
+
+
+def test_it_refuses_a_stale_version_and_keeps_the_first_save(owner, colleague, team):
+    client = open_case(acting_user=owner, team=team).client
+    opened = client.version
+
+    update(client, owner, phone="0611111111", expected_version=opened)
+    with pytest.raises(EditConflict) as conflict:
+        update(client, colleague, phone="0622222222", expected_version=opened)
+
+    stored = Client.objects.get(pk=client.pk)
+    assert (stored.phone, stored.version) == ("0611111111", opened + 1)
+    assert conflict.value.current.phone == "0611111111"
+
+
+def test_it_counts_a_version_only_when_something_changed(owner, team):
+    client = open_case(acting_user=owner, team=team).client
+    update(client, owner, phone=client.phone, expected_version=1)
+    assert Client.objects.get(pk=client.pk).version == 1
+    update(client, owner, household=HOUSEHOLD, expected_version=1)
+    assert Client.objects.get(pk=client.pk).version == 2

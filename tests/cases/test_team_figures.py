@@ -194,6 +194,20 @@ def test_it_leaves_out_spans_that_ended_more_than_12_months_ago(team, owner, oth
     assert figure(figures, Phase.VOORFASE) == (11, 6.0, 10.0)
 
 
+def test_it_leaves_out_deleted_cases_everywhere(team, owner, lead):
+    now = timezone.now()
+    voorfase_spans([3, 5], team=team, user=owner, ended_days_ago=20, now=now)
+    voorfase_spans([90], team=team, user=owner, ended_days_ago=21, now=now)
+    deleted = Case.objects.get(client__last_name="S21-0")
+    services.client_delete(acting_user=lead, client=deleted.client, reason="Dubbel.")
+
+    figures, _long_open = time_in_phase(team, now=now)
+
+    assert figure(figures, Phase.VOORFASE)[0] == 2
+    caseload = {row.worker: row.counts for row in worker_caseloads(team)}
+    assert caseload[owner]["open"] == 2
+
+
 def test_it_lists_open_cases_in_their_phase_longer_than_the_90th_percentile(team, owner):
     now = timezone.now()
     voorfase_spans(range(1, 11), team=team, user=owner, ended_days_ago=20, now=now)

@@ -7,6 +7,7 @@ from django.utils import translation
 from cases.phases import Phase
 from network.models import NetworkMember
 from network.services import member_add, member_update
+from outreach.versioning import EditConflict
 from tests.cases.factories import add_agreement, case_in_phase, events, snapshot, walk_to
 
 
@@ -117,3 +118,17 @@ def test_it_refuses_an_invalid_value_and_saves_nothing(owner, case, member):
     assert NetworkMember.objects.get(pk=member.pk).ring == 2
     assert NetworkMember.objects.get(pk=member.pk).name == "Anna"
     assert snapshot(case) == before
+
+
+def test_it_refuses_a_stale_version_and_keeps_the_first_save(owner, colleague, member):
+    member_update(acting_user=owner, member=member, note="Eerste.", expected_version=1)
+    with pytest.raises(EditConflict):
+        member_update(acting_user=colleague, member=member, note="Tweede.", expected_version=1)
+    stored = NetworkMember.objects.get(pk=member.pk)
+    assert (stored.note, stored.version) == ("Eerste.", 2)
+
+
+def test_it_counts_a_change_of_agreements_as_a_version(owner, case, member):
+    agreement = add_agreement(acting_user=owner, case=case)
+    member_update(acting_user=owner, member=member, agreements=[agreement], expected_version=1)
+    assert NetworkMember.objects.get(pk=member.pk).version == 2

@@ -5,7 +5,8 @@ exports log their own action."""
 import pytest
 from django.urls import reverse
 
-from outreach.models import AccessLogEntry
+from outreach.models import AccessLogEntry, Membership
+from outreach.services import membership_set, team_create
 from tests.cases.views.test_signal_create import form_data as signal_form_data
 from tests.outreach.test_record_urls import POST_ONLY, RECORD_URLS
 from tests.urlwalk import our_patterns
@@ -20,6 +21,9 @@ LEAD_ONLY = {
     "client_access_log",
     "client_inspection_pdf",
     "client_inspection_json",
+    "client_delete",
+    "case_delete",
+    "case_move",
 }
 ACTION = {
     "team_export": "export",
@@ -62,6 +66,9 @@ def test_it_logs_every_read_of_a_record(client, records, owner, lead, name):
     kwargs, record_type, record_id = RECORD_URLS[name](records)
     if name == "case_transition":
         kwargs["move"] = "contract"  # a move the case can make now
+    if name == "case_move":  # open only to a lead who also works in another team
+        west = team_create(acting_user=None, name="Outreach West", code="WE")
+        membership_set(acting_user=None, team=west, user=lead, role=Membership.Role.LEAD)
     user = lead if name in LEAD_ONLY else owner
     client.force_login(user)
     before = last_id()

@@ -36,6 +36,9 @@ from cases.models import (
 )
 from cases.phases import Phase
 from network.models import InterviewAnswer, NetworkMember, NetworkSnapshot
+from network.services import member_add
+from outreach.models import Membership
+from outreach.services import membership_set, team_create
 from tests.cases.factories import case_in_phase, open_case, register_signal
 from tests.zrm.factories import draft_assessment, finalised_assessment
 from zrm.models import ZrmAssessment, ZrmScore
@@ -54,7 +57,11 @@ SHORT = "<x-n>\"'😀ש\u202e"
 RAW = ("<script>alert(1)", "<img src=x onerror", "<x-n>")
 
 # Fields whose format is checked: nasty input is refused with a Dutch message instead of stored.
-FORMATTED = {("SignalForm", "subject_postcode"), ("ClientForm", "postcode")}
+FORMATTED = {
+    ("SignalForm", "subject_postcode"),
+    ("ClientForm", "postcode"),
+    ("ClientEditForm", "postcode"),
+}
 # Not stored and shown only in its own form: the search form (tested below on its own).
 NOT_STORED = {"ClientSearchForm"}
 
@@ -182,6 +189,52 @@ def household_member_form(ctx, name):
     )
 
 
+def client_edit_form(ctx, name):
+    person = open_case(acting_user=ctx.owner, team=ctx.team).client
+    data = {
+        "first_name": person.first_name,
+        "last_name": person.last_name,
+        "postcode": person.postcode,
+        "household-TOTAL_FORMS": "0",
+        "household-INITIAL_FORMS": "0",
+        "household-MIN_NUM_FORMS": "0",
+        "household-MAX_NUM_FORMS": "20",
+    }
+    return Post(
+        reverse("client_edit", args=[person.pk]),
+        data,
+        _value(Client, name, pk=person.pk),
+        lambda: [reverse("home"), person.get_absolute_url()],
+        ctx.owner,
+    )
+
+
+def delete_form(ctx, name):
+    # A deleted case is gone from every page but the admin's, where the reason is read.
+    case = open_case(acting_user=ctx.owner, team=ctx.team)
+    type(ctx.lead).objects.filter(pk=ctx.lead.pk).update(is_staff=True, is_superuser=True)
+    return Post(
+        reverse("case_delete", args=[case.pk]),
+        {},
+        lambda: Case.all_objects.get(pk=case.pk).deletion_reason or None,
+        lambda: [reverse("admin:cases_case_change", args=[case.pk])],
+        ctx.lead,
+    )
+
+
+def move_team_form(ctx, name):
+    case = open_case(acting_user=ctx.owner, team=ctx.team)
+    elsewhere = team_create(acting_user=None, name="Outreach West", code="WE")
+    membership_set(acting_user=None, team=elsewhere, user=ctx.lead, role=Membership.Role.LEAD)
+    return Post(
+        reverse("case_move", args=[case.pk]),
+        {"to_team": elsewhere.pk, "assigned_worker": ctx.lead.pk},
+        _event(case, "assignment", "reason"),
+        _on_case(case),
+        ctx.lead,
+    )
+
+
 # Each field of the transition form belongs to some moves; these cover all four.
 TRANSITIONS = {
     "note": (Phase.SIGNAAL, "voorfase", {}),
@@ -268,6 +321,30 @@ def member_form(ctx, name):
     )
 
 
+def member_edit_form(ctx, name):
+    case = case_in_phase(Phase.CONTRACT, acting_user=ctx.owner, team=ctx.team)
+    member = member_add(acting_user=ctx.owner, case=case, name="Fatima", relation="neighbour")
+    data = {
+        "name": "Fatima",
+        "relation": "neighbour",
+        "ring": "1",
+        "distance": "same_wijk",
+        "frequency": "weekly",
+        "involvement": "high",
+        "status": "active",
+    }
+    return Post(
+        reverse("network_member_edit", args=[member.pk]),
+        data,
+        _value(NetworkMember, name, pk=member.pk),
+        lambda: [
+            reverse("network_case", args=[case.pk]),
+            reverse("network_member_edit", args=[member.pk]),
+        ],
+        ctx.owner,
+    )
+
+
 def snapshot_form(ctx, name):
     case = case_in_phase(Phase.CONTRACT, acting_user=ctx.owner, team=ctx.team)
     return Post(
@@ -341,6 +418,9 @@ SCENARIOS = {
     ("cases.forms", "SignalDeclineForm"): signal_decline_form,
     ("cases.forms", "SignalFeedbackForm"): signal_feedback_form,
     ("cases.forms", "ClientForm"): client_form,
+    ("cases.forms", "ClientEditForm"): client_edit_form,
+    ("cases.forms", "DeleteForm"): delete_form,
+    ("cases.forms", "MoveTeamForm"): move_team_form,
     ("cases.forms", "HouseholdMemberForm"): household_member_form,
     ("cases.forms", "TransitionForm"): transition_form,
     ("cases.forms", "PrephaseForm"): case_form(
@@ -384,6 +464,7 @@ SCENARIOS = {
     ("cases.forms", "CorrectionForm"): correction_form,
     ("cases.forms", "ReassignForm"): reassign_form,
     ("network.forms", "MemberForm"): member_form,
+    ("network.forms", "MemberEditForm"): member_edit_form,
     ("network.forms", "SnapshotForm"): snapshot_form,
     ("network.forms", "InterviewForm"): interview_form,
     ("zrm.forms", "ScoresForm"): scores_form,

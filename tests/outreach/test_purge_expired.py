@@ -186,3 +186,58 @@ def test_it_follows_the_configured_periods(owner, team, settings):
 
 def test_it_counts_years_from_a_leap_day():
     assert years_before(date(2028, 2, 29), 1) == date(2027, 2, 28)
+
+
+def deleted_case(owner, lead, team, **client_values):
+    with at(CLOSED_AT):
+        case = trajectory_case(owner, team, **client_values)
+        finalised_assessment(case, owner, "begin")
+        services.case_delete(acting_user=lead, case=case, reason="Dubbel geregistreerd.")
+    return case
+
+
+def test_it_keeps_a_deleted_case_restorable_for_thirty_days(owner, lead, team):
+    case = deleted_case(owner, lead, team)
+    with at(CLOSED_AT + timedelta(days=29, hours=13)):  # 31-03, the end of the thirtieth day
+        assert "Nothing has expired." in purge()
+    assert Case.all_objects.filter(pk=case.pk).exists()
+
+
+def test_it_deletes_a_deleted_case_for_good_after_thirty_days(owner, lead, team):
+    case = deleted_case(owner, lead, team)
+    with at(CLOSED_AT + timedelta(days=30)):  # 01-04
+        output = purge()
+    assert "Deleted 1 deleted case files" in output
+    assert "Deleted 1 clients without a file left" in output
+    assert not Case.all_objects.filter(pk=case.pk).exists()
+    assert not ZrmAssessment.objects.filter(case_id=case.pk).exists()
+    # It was the client's only file.
+    assert not Client.all_objects.filter(pk=case.client_id).exists()
+
+
+def test_it_deletes_a_deleted_client_with_every_case(owner, lead, team):
+    case = closed_case_file(owner, team)
+    with at(CLOSED_AT + timedelta(days=400)):
+        signal = services.signal_register(
+            acting_user=owner, team=team, source="gp", observed="Opnieuw zorgen"
+        )
+        later = services.signal_accept(
+            acting_user=owner, signal=signal, assigned_worker=owner, client=case.client
+        )
+        services.client_delete(acting_user=lead, client=case.client, reason="Op verzoek (AVG).")
+    with at(CLOSED_AT + timedelta(days=431)):
+        output = purge("--dry-run")
+        assert "Would delete 2 deleted case files" in output
+        assert "Would delete 1 deleted clients" in output
+        purge()
+    assert not Case.all_objects.filter(pk__in=[case.pk, later.pk]).exists()
+    assert not Client.all_objects.filter(pk=case.client_id).exists()
+
+
+def test_it_never_purges_a_file_an_admin_restored(owner, lead, team, admin_user):
+    case = deleted_case(owner, lead, team)
+    with at(CLOSED_AT + timedelta(days=10)):
+        services.case_restore(acting_user=admin_user, case=case)
+    with at(CLOSED_AT + timedelta(days=60)):
+        purge()
+    assert Case.objects.filter(pk=case.pk).exists()

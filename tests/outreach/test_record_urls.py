@@ -28,6 +28,7 @@ RECORD_URLS = {
     "client_access_log": _ids("client", "client_id"),
     "client_inspection_pdf": _ids("client", "client_id"),
     "client_inspection_json": _ids("client", "client_id"),
+    "client_delete": _ids("client", "client_id"),
     "signal_detail": _ids("signal", "signal_id"),
     "signal_client_search": _ids("signal", "signal_id"),
     "signal_link": _ids("waiting_signal", "signal_id"),
@@ -35,6 +36,8 @@ RECORD_URLS = {
     "signal_decline": _ids("waiting_signal", "signal_id"),
     "signal_feedback": _ids("signal", "signal_id"),
     "case_detail": _ids("case", "case_id"),
+    "case_delete": _ids("case", "case_id"),
+    "case_move": _ids("case", "case_id"),
     "case_transition": lambda r: (
         {"case_id": r["case"].pk, "move": "eerste-contact"},
         "cases.case",

@@ -16,6 +16,8 @@ from pypdf import PdfReader
 from cases.models import Case
 from network.models import NetworkMember
 from network.services import member_add, snapshot_take
+from outreach.models import Membership
+from outreach.services import membership_set, team_create
 from tests.cases.factories import add_agreement, open_case, register_signal
 from tests.outreach.test_free_text_input import FORM_MODULES, state
 from tests.zrm.factories import begin_end_case, close
@@ -163,6 +165,14 @@ def _member_edit(ctx, foreign):
     return reverse("network_member_edit", args=[ctx["member"].pk]), data
 
 
+def _move(ctx, foreign):
+    # The lead also leads a third team, so the move page is open to them.
+    west = team_create(acting_user=None, name="Outreach West", code="WE")
+    membership_set(acting_user=None, team=west, user=ctx["lead"], role=Membership.Role.LEAD)
+    data = {"to_team": west.pk, "assigned_worker": ctx["lead"].pk, "reason": "x", **foreign}
+    return reverse("case_move", args=[ctx["case"].pk]), data
+
+
 # (form, field) -> ways to post it: (post builder, the other team's value for the field)
 ID_FIELDS = {
     ("ExistingClientForm", "client"): [(_signal_link, lambda t: t["client"].pk)],
@@ -170,10 +180,10 @@ ID_FIELDS = {
     ("AssignForm", "assigned_worker"): [(_signal_new_client, lambda t: t["worker"].pk)],
     ("ReassignForm", "cases"): [(_reassign, lambda t: [t["case"].pk])],
     ("ReassignForm", "to_worker"): [(_reassign, lambda t: t["worker"].pk)],
-    ("MemberForm", "agreements"): [
-        (_member, lambda t: [t["agreement"].pk]),
-        (_member_edit, lambda t: [t["agreement"].pk]),
-    ],
+    ("MemberForm", "agreements"): [(_member, lambda t: [t["agreement"].pk])],
+    ("MemberEditForm", "agreements"): [(_member_edit, lambda t: [t["agreement"].pk])],
+    ("MoveTeamForm", "to_team"): [(_move, lambda t: t["team"].pk)],
+    ("MoveTeamForm", "assigned_worker"): [(_move, lambda t: t["worker"].pk)],
 }
 
 
@@ -197,7 +207,11 @@ def test_it_covers_every_id_field_of_every_form():
 def _everything():
     return (
         state(),
-        list(Case.objects.order_by("pk").values_list("assigned_worker_id", "client_id", "phase")),
+        list(
+            Case.objects.order_by("pk").values_list(
+                "team_id", "assigned_worker_id", "client_id", "phase"
+            )
+        ),
         [
             sorted(m.agreements.values_list("pk", flat=True))
             for m in NetworkMember.objects.order_by("pk")
@@ -213,7 +227,7 @@ def test_another_teams_id_in_our_form_changes_nothing(
     client, both, owner, colleague, lead, outsider, key, way
 ):
     build, value = ID_FIELDS[key][way]
-    ours = {**both["ours"], "owner": owner, "colleague": colleague}
+    ours = {**both["ours"], "owner": owner, "colleague": colleague, "lead": lead}
     theirs = {**both["theirs"], "worker": outsider}
     url, data = build(ours, {key[1]: value(theirs)})
     before = _everything()

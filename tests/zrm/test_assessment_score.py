@@ -3,9 +3,10 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from cases.models import TimelineEvent
+from outreach.versioning import EditConflict
 from tests.zrm.factories import domain, matrix_2017, trajectory_case
 from zrm import services
-from zrm.models import ZrmScore
+from zrm.models import ZrmAssessment, ZrmScore
 
 
 @pytest.fixture
@@ -88,3 +89,19 @@ def test_it_refuses_a_finalised_assessment(draft, owner):
     with pytest.raises(ValidationError):
         score(draft, owner, {finances: (1, "", "Toch anders.")})
     assert rows(draft) == before
+
+
+def test_it_refuses_a_stale_version_and_keeps_the_first_save(draft, owner, colleague):
+    housing = domain("housing").pk
+    services.assessment_score(
+        acting_user=owner, assessment=draft, scores={housing: (4, "", "")}, expected_version=1
+    )
+    with pytest.raises(EditConflict):
+        services.assessment_score(
+            acting_user=colleague,
+            assessment=draft,
+            scores={housing: (2, "", "")},
+            expected_version=1,
+        )
+    assert rows(draft)["housing"] == (4, "", "")
+    assert ZrmAssessment.objects.get(pk=draft.pk).version == 2

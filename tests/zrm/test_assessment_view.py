@@ -10,6 +10,7 @@ from cases.models import Case, TimelineEvent
 from cases.phases import Phase
 from outreach.models import AccessLogEntry
 from tests.cases.factories import events
+from tests.conflicts import assert_conflict_page, opened_version, two_workers
 from tests.zrm.factories import close, domains, finalised_assessment, trajectory_case
 from zrm import services
 from zrm.models import ZrmAssessment, ZrmDescriptor, ZrmScore
@@ -197,3 +198,56 @@ def test_it_offers_no_correction_on_a_closed_case(client, owner, case):
     client.force_login(owner)
     html = client.get(url(final)).content.decode()
     assert reverse("zrm_correct", args=[final.pk]) not in html
+
+
+def test_it_keeps_the_first_draft_save_and_shows_both_to_the_second_of_two_workers(
+    owner, colleague, draft
+):
+    first, second = two_workers(owner, colleague)
+    version = opened_version(first.get(url(draft)))
+    assert opened_version(second.get(url(draft))) == version
+
+    first.post(
+        url(draft), {**form_data({"housing": "4"}, action="save"), "expected_version": version}
+    )
+    response = second.post(
+        url(draft), {**form_data({"housing": "2"}, action="save"), "expected_version": version}
+    )
+
+    html = assert_conflict_page(response, stored=["Huisvesting"], typed=[])
+    assert re.search(r"Huisvesting</dt>\s*<dd[^>]*>.*4.*</dd>\s*<dd[^>]*>.*2.*</dd>", html)
+    assert saved(draft)["housing"] == (4, "", "")
+
+
+def test_it_carries_the_new_version_after_each_autosave_and_flags_a_conflict(
+    owner, colleague, draft
+):
+    first, second = two_workers(owner, colleague)
+    version = opened_version(first.get(url(draft)))
+    opened_version(second.get(url(draft)))
+
+    saved_first = first.post(
+        url(draft),
+        {**form_data({"housing": "4"}), "expected_version": version},
+        HTTP_HX_REQUEST="true",
+    )
+    # The first worker's page goes on with the new version: their next autosave goes through.
+    assert opened_version(saved_first) == version + 1
+    again = first.post(
+        url(draft),
+        {**form_data({"housing": "5"}), "expected_version": version + 1},
+        HTTP_HX_REQUEST="true",
+    )
+    assert again.status_code == 200
+
+    response = second.post(
+        url(draft),
+        {**form_data({"housing": "1"}), "expected_version": version},
+        HTTP_HX_REQUEST="true",
+    )
+
+    body = response.content.decode().strip()
+    assert response.status_code == 409
+    assert body.startswith('<p id="save-status"') and "<form" not in body
+    assert "Iemand anders heeft dit intussen gewijzigd" in body
+    assert saved(draft)["housing"] == (5, "", "")

@@ -24,7 +24,8 @@ class Command(BaseCommand):
         self.stdout.write(
             f"Retention on {today:%d-%m-%Y}: closed case files after "
             f"{settings.RETENTION_CLOSED_CASE_YEARS} years, declined signals after "
-            f"{settings.RETENTION_DECLINED_SIGNAL_YEARS} years, access log after "
+            f"{settings.RETENTION_DECLINED_SIGNAL_YEARS} years, deleted files after "
+            f"{settings.RETENTION_DELETED_DAYS} days, access log after "
             f"{settings.RETENTION_ACCESS_LOG_YEARS} years."
         )
         if not groups:

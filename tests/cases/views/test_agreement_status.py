@@ -7,6 +7,7 @@ from cases.models import Agreement
 from cases.phases import Phase
 from outreach.models import AccessLogEntry
 from tests.cases.factories import add_agreement, case_in_phase, snapshot
+from tests.conflicts import assert_conflict_page, opened_version, two_workers
 
 HTMX = {"HTTP_HX_REQUEST": "true"}
 
@@ -101,3 +102,39 @@ def test_it_is_a_404_for_another_teams_agreement(client, outsider, case, agreeme
     assert "Samen de post openen." not in response.content.decode()
     assert status_of(agreement) == "open"
     assert snapshot(case) == before
+
+
+def test_it_keeps_the_first_status_and_shows_both_to_the_second_of_two_workers(
+    owner, colleague, case, agreement
+):
+    first, second = two_workers(owner, colleague)
+    url = reverse("agreement_status", args=[agreement.pk])
+    page = case.get_absolute_url()
+    version = opened_version(first.get(page))
+    assert opened_version(second.get(page)) == version
+
+    assert first.post(url, {"status": "done", "expected_version": version}).status_code == 302
+    response = second.post(url, {"status": "dropped", "expected_version": version})
+
+    # Dutch labels: gedaan (stored) and vervallen (typed).
+    assert_conflict_page(response, stored=["gedaan"], typed=["vervallen"])
+    assert opened_version(response) == version + 1
+    assert status_of(agreement) == "done"
+
+
+def test_it_answers_a_conflicting_htmx_toggle_with_the_stored_status_and_a_message(
+    owner, colleague, case, agreement
+):
+    first, second = two_workers(owner, colleague)
+    url = reverse("agreement_status", args=[agreement.pk])
+    version = opened_version(second.get(case.get_absolute_url()))
+    first.post(url, {"status": "done", "expected_version": version}, **HTMX)
+
+    response = second.post(url, {"status": "dropped", "expected_version": version}, **HTMX)
+
+    html = response.content.decode().strip()
+    assert response.status_code == 409
+    assert html.startswith(f'<li id="agreement-{agreement.pk}"')
+    assert selected(html) == ["done"] and opened_version(response) == version + 1
+    assert "Iemand anders heeft dit intussen gewijzigd" in html and "vervallen" in html
+    assert status_of(agreement) == "done"

@@ -9,6 +9,7 @@ from cases import services
 from cases.models import Client, HouseholdMember, TimelineEvent
 from outreach.models import AccessLogEntry
 from tests.cases.factories import open_case
+from tests.conflicts import assert_conflict_page, opened_version, two_workers
 
 FIELDS = [
     "first_name",
@@ -203,3 +204,36 @@ def test_it_writes_nothing_to_the_timeline_when_nothing_changed(client, owner, t
     response = client.post(reverse("client_edit", args=[person.pk]), form_data(person, rows))
     assert response.status_code == 302
     assert saved(person) == before
+
+
+def test_it_keeps_the_first_save_and_shows_both_to_the_second_of_two_workers(
+    owner, colleague, team
+):
+    person = ria_with_a_son(owner, team).client
+    first, second = two_workers(owner, colleague)
+    url = reverse("client_edit", args=[person.pk])
+    version = opened_version(first.get(url))
+    assert opened_version(second.get(url)) == version
+    son = [{"name": "Sem van Dijk", "relation": "child", "date_of_birth": "2015-01-09"}]
+
+    saved_first = first.post(
+        url, form_data(person, son, phone="0611111111", expected_version=version)
+    )
+    response = second.post(
+        url, form_data(person, son, phone="0622222222", expected_version=version)
+    )
+
+    assert saved_first.status_code == 302
+    html = assert_conflict_page(response, stored=["0611111111"], typed=["0622222222"])
+    # The form comes back with what the second worker typed, now on the stored version.
+    assert 'value="0622222222"' in html
+    assert opened_version(response) == version + 1
+    stored = Client.objects.get(pk=person.pk)
+    assert (stored.phone, stored.version) == ("0611111111", version + 1)
+
+    # Saving again from the conflict page is a deliberate overwrite, and it goes through.
+    again = second.post(
+        url, form_data(person, son, phone="0622222222", expected_version=version + 1)
+    )
+    assert again.status_code == 302
+    assert Client.objects.get(pk=person.pk).phone == "0622222222"

@@ -9,6 +9,7 @@ from cases.models import Case
 from cases.phases import Phase
 from outreach.models import AccessLogEntry
 from tests.cases.factories import case_in_phase, snapshot
+from tests.conflicts import assert_conflict_page, opened_version, two_workers
 
 PLAN = "1. Schulden in kaart.\n2. Contact met de huisarts herstellen."
 
@@ -100,3 +101,19 @@ def test_it_is_a_404_for_another_teams_case(client, outsider, case):
     response = client.post(reverse("plan_edit", args=[case.pk]), {"trajectory_plan": PLAN})
     assert response.status_code == 404
     assert stored(case) == before
+
+
+def test_it_keeps_the_first_save_and_shows_both_to_the_second_of_two_workers(
+    owner, colleague, case
+):
+    first, second = two_workers(owner, colleague)
+    url = reverse("plan_edit", args=[case.pk])
+    version = opened_version(first.get(url))
+    assert opened_version(second.get(url)) == version
+    data = {"evaluation_due_on": due().isoformat(), "expected_version": version}
+
+    first.post(url, {**data, "trajectory_plan": "Plan van Olga."})
+    response = second.post(url, {**data, "trajectory_plan": "Plan van Cor."})
+
+    assert_conflict_page(response, stored=["Plan van Olga."], typed=["Plan van Cor."])
+    assert stored(case)["trajectory_plan"] == "Plan van Olga."

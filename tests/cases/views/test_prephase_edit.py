@@ -7,6 +7,7 @@ from cases.models import Case
 from cases.phases import Phase
 from outreach.models import AccessLogEntry
 from tests.cases.factories import case_in_phase, open_case, snapshot
+from tests.conflicts import assert_conflict_page, opened_version, two_workers
 
 FIELDS = [
     "prior_info_decision",
@@ -101,3 +102,20 @@ def test_it_is_a_404_for_another_teams_case(client, owner, outsider, team):
     client.force_login(outsider)
     assert client.post(reverse("prephase_edit", args=[case.pk]), form_data()).status_code == 404
     assert stored(case) == before
+
+
+def test_it_keeps_the_first_save_and_shows_both_to_the_second_of_two_workers(owner, lead, team):
+    # The voorfase is shielded: the case's worker and a lead are the two who may edit it.
+    case = case_in_phase(Phase.VOORFASE, acting_user=owner, team=team)
+    first, second = two_workers(owner, lead)
+    url = reverse("prephase_edit", args=[case.pk])
+    version = opened_version(first.get(url))
+    assert opened_version(second.get(url)) == version
+
+    first.post(url, form_data(approach_plan="Via de huismeester.", expected_version=version))
+    response = second.post(
+        url, form_data(approach_plan="Via de wijkagent.", expected_version=version)
+    )
+
+    assert_conflict_page(response, stored=["Via de huismeester."], typed=["Via de wijkagent."])
+    assert stored(case)["approach_plan"] == "Via de huismeester."

@@ -9,6 +9,7 @@ from cases.phases import Phase
 from network.models import NetworkMember
 from network.services import member_add
 from tests.cases.factories import add_agreement, case_in_phase, snapshot
+from tests.conflicts import assert_conflict_page, opened_version, two_workers
 
 
 @pytest.fixture
@@ -145,3 +146,17 @@ def test_it_is_a_404_for_another_team(client, outsider, case, member):
     assert client.get(url(member)).status_code == 404
     assert client.post(url(member), form_data(name="Gestolen")).status_code == 404
     assert (stored(member), snapshot(case)) == before
+
+
+def test_it_keeps_the_first_save_and_shows_both_to_the_second_of_two_workers(
+    owner, colleague, member
+):
+    first, second = two_workers(owner, colleague)
+    version = opened_version(first.get(url(member)))
+    assert opened_version(second.get(url(member))) == version
+
+    first.post(url(member), form_data(note="Komt elke dag langs.", expected_version=version))
+    response = second.post(url(member), form_data(note="Verhuisd.", expected_version=version))
+
+    assert_conflict_page(response, stored=["Komt elke dag langs."], typed=["Verhuisd."])
+    assert stored(member)[3] == "Komt elke dag langs."
