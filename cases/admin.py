@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from cases import services
 from cases.models import Case, Client
 from outreach.access import Action, log_access
+from outreach.admin import ReadOnlyAdmin
 
 
 class DeletedFilter(admin.SimpleListFilter):
@@ -25,7 +26,7 @@ class DeletedFilter(admin.SimpleListFilter):
         return queryset
 
 
-class SoftDeletedAdmin(admin.ModelAdmin):
+class SoftDeletedAdmin(ReadOnlyAdmin):
     """Read-only, with deleted records included; the one action restores them."""
 
     list_filter = [DeletedFilter, "team"]
@@ -34,15 +35,6 @@ class SoftDeletedAdmin(admin.ModelAdmin):
 
     def get_queryset(self, request):
         return self.model.all_objects.select_related("team", "deleted_by")
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
     @admin.action(description=_("Restore the selected deleted records"))
     def restore(self, request, queryset):

@@ -94,8 +94,9 @@ class TeamAdmin(MembershipsThroughServices, admin.ModelAdmin):
     inlines = [MembershipInline]
 
 
-class ReadOnlyLog(admin.ModelAdmin):
-    """Read-only: the logs are append-only evidence."""
+class ReadOnlyAdmin(admin.ModelAdmin):
+    """Shown, never changed here: append-only logs, reference data loaded by migrations, and
+    records that only the services may change."""
 
     def has_add_permission(self, request):
         return False
@@ -108,7 +109,7 @@ class ReadOnlyLog(admin.ModelAdmin):
 
 
 @admin.register(AccessLogEntry)
-class AccessLogEntryAdmin(ReadOnlyLog):
+class AccessLogEntryAdmin(ReadOnlyAdmin):
     list_display = [
         "at",
         "user",
@@ -163,7 +164,7 @@ class AccessLogEntryAdmin(ReadOnlyLog):
 
 
 @admin.register(RoleChange)
-class RoleChangeAdmin(ReadOnlyLog):
+class RoleChangeAdmin(ReadOnlyAdmin):
     list_display = ["at", "changed_by", "user", "team", "kind", "old_role", "new_role"]
     list_filter = ["kind", "team"]
     search_fields = ["user__username", "changed_by__username"]

@@ -1,33 +1,23 @@
+"""The matrix texts come from zrm/matrices/*.json through a migration, never from here."""
+
 from django.contrib import admin
 
+from outreach.admin import ReadOnlyAdmin
 from zrm.models import ZrmDescriptor, ZrmDomain, ZrmMatrix
 
 
-class ReadOnly(admin.ModelAdmin):
-    """The matrix texts come from zrm/matrices/*.json through a migration, never from here."""
-
-    def has_add_permission(self, request, obj=None):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
-
-
 @admin.register(ZrmMatrix)
-class ZrmMatrixAdmin(ReadOnly):
+class ZrmMatrixAdmin(ReadOnlyAdmin):
     list_display = ["key", "title_nl", "copyright"]
 
 
 @admin.register(ZrmDomain)
-class ZrmDomainAdmin(ReadOnly):
+class ZrmDomainAdmin(ReadOnlyAdmin):
     list_display = ["matrix", "order", "name_nl", "name_en"]
     list_filter = ["matrix"]
 
 
 @admin.register(ZrmDescriptor)
-class ZrmDescriptorAdmin(ReadOnly):
+class ZrmDescriptorAdmin(ReadOnlyAdmin):
     list_display = ["domain", "level", "text_nl"]
     list_filter = ["domain__matrix", "level"]

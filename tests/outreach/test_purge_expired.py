@@ -61,6 +61,15 @@ def closed_case_file(owner, team):
         )
 
 
+def another_case(owner, team, client):
+    signal = services.signal_register(
+        acting_user=owner, team=team, source="gp", observed="Opnieuw zorgen"
+    )
+    return services.signal_accept(
+        acting_user=owner, signal=signal, assigned_worker=owner, client=client
+    )
+
+
 def test_it_keeps_a_closed_case_file_until_fifteen_years_after_closing(owner, team):
     case = closed_case_file(owner, team)
     with at(CLOSED_AT + timedelta(days=15 * 365 + 2)):  # 01-03-2041: one day short
@@ -115,12 +124,7 @@ def test_it_lists_in_a_dry_run_and_changes_nothing(owner, team):
 def test_it_keeps_a_client_whose_later_case_is_still_in_retention(owner, team):
     case = closed_case_file(owner, team)
     with at(CLOSED_AT + timedelta(days=400)):
-        signal = services.signal_register(
-            acting_user=owner, team=team, source="gp", observed="Opnieuw zorgen"
-        )
-        later = services.signal_accept(
-            acting_user=owner, signal=signal, assigned_worker=owner, client=case.client
-        )
+        later = another_case(owner, team, case.client)
     with at(datetime(2041, 6, 1, tzinfo=timezone.get_default_timezone())):
         purge()
     assert not Case.objects.filter(pk=case.pk).exists()
@@ -218,12 +222,7 @@ def test_it_deletes_a_deleted_case_for_good_after_thirty_days(owner, lead, team)
 def test_it_deletes_a_deleted_client_with_every_case(owner, lead, team):
     case = closed_case_file(owner, team)
     with at(CLOSED_AT + timedelta(days=400)):
-        signal = services.signal_register(
-            acting_user=owner, team=team, source="gp", observed="Opnieuw zorgen"
-        )
-        later = services.signal_accept(
-            acting_user=owner, signal=signal, assigned_worker=owner, client=case.client
-        )
+        later = another_case(owner, team, case.client)
         services.client_delete(acting_user=lead, client=case.client, reason="Op verzoek (AVG).")
     with at(CLOSED_AT + timedelta(days=431)):
         output = purge("--dry-run")
