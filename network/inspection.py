@@ -2,6 +2,7 @@
 
 from django.utils.translation import gettext as _
 
+from network.drawing import drawing
 from network.models import InterviewAnswer, NetworkMember, NetworkSnapshot
 from outreach.inspection import Section, record
 
@@ -34,7 +35,11 @@ def sections(client):
             "network_snapshots",
             _("Network snapshots"),
             [
-                record(snapshot)
+                record(
+                    snapshot,
+                    figure_template="network/_drawing.html",
+                    figure=drawing(snapshot.members),
+                )
                 for snapshot in NetworkSnapshot.objects.filter(**on_cases)
                 .select_related("case", "taken_by")
                 .order_by("taken_at", "pk")

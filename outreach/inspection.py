@@ -42,6 +42,10 @@ class Record:
     fields: list[Field]
     # Readable lines the PDF shows instead of raw codes (a timeline event's sentence, say).
     lines: list[tuple[str, str]] = field(default_factory=list)
+    # A drawing the PDF shows with the record (a network map): the app's template and its data,
+    # so outreach renders it without importing the app.
+    figure_template: str = ""
+    figure: object = None
 
     def as_json(self):
         return {f.name: f.value for f in self.fields}
@@ -127,7 +131,7 @@ def _label(model_field):
     return capfirst(str(model_field.verbose_name))
 
 
-def record(obj, *, title=None, lines=()):
+def record(obj, *, title=None, lines=(), figure_template="", figure=None):
     """Every stored field of obj. A related record shows by name when the section fetched it
     (select_related), else by id; a many-to-many field shows when the section prefetched it:
     rendering never runs a query."""
@@ -151,7 +155,8 @@ def record(obj, *, title=None, lines=()):
                     ", ".join(str(r) for r in related) or "—",
                 )
             )
-    return Record(str(title if title is not None else obj), fields, list(lines))
+    title = str(title if title is not None else obj)
+    return Record(title, fields, list(lines), figure_template, figure)
 
 
 def _access_log(client):

@@ -14,6 +14,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from cases import services
+from network.models import NetworkSnapshot
 from network.services import member_add
 from outreach.models import AccessLogEntry
 from tests.full_file import full_file
@@ -198,3 +199,11 @@ def test_it_runs_as_many_queries_for_a_big_file_as_for_a_small_one(client, lead,
         client.get(reverse("client_detail", args=[jan.client_id]))
     big = count()
     assert big == small
+
+
+def test_it_draws_each_network_snapshot_as_a_map_in_the_pdf(client, lead, jan):
+    snapshots = NetworkSnapshot.objects.filter(case__client_id=jan.client_id).count()
+    assert snapshots
+    text = pdf_text(export(client, lead, jan, "pdf"))
+    # The sector label appears only in the wijkecogram drawing, once per map.
+    assert text.count("Vrienden en kennissen") == snapshots
