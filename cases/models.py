@@ -308,6 +308,10 @@ class CaseReferenceCounter(models.Model):
 class Signal(TeamScoped):
     """A report of concern about someone, before anyone is registered."""
 
+    # A signal taken into a case goes out of sight with that case when it is deleted; a waiting
+    # signal has no case and stays.
+    access_live_lookup = "case__deleted_at"
+
     class Source(models.TextChoices):
         POLICE = "police", _("police")
         LZN = "lzn", _("Lokaal Zorgnetwerk")

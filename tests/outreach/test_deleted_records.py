@@ -10,7 +10,8 @@ from cases.models import Case, Client
 from outreach.models import AccessLogEntry
 from tests.outreach.test_record_urls import RECORD_URLS
 
-# Pages about the team or a signal, not about the deleted client's records.
+# Pages about the team or a waiting signal, not about the deleted client's records. (The signal
+# that led to the deleted case goes with it: signal_detail, signal_client_search, signal_feedback.)
 NOT_ABOUT_THE_CLIENT = {
     "team_detail",
     "team_worker",
@@ -19,12 +20,9 @@ NOT_ABOUT_THE_CLIENT = {
     "team_export",
     "zrm_team",
     "network_team",
-    "signal_detail",
-    "signal_client_search",
     "signal_link",
     "signal_new_client",
     "signal_decline",
-    "signal_feedback",
 }
 CLIENT_URLS = sorted(set(RECORD_URLS) - NOT_ABOUT_THE_CLIENT)
 
