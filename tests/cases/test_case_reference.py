@@ -6,6 +6,7 @@ from django.utils import timezone
 
 from cases import services
 from cases.models import Case, CaseReferenceCounter
+from cases.services.core import _case_open
 from tests.cases.factories import client_fields, open_case, register_signal
 from tests.threads import needs_postgres, run_together
 
@@ -41,7 +42,7 @@ def test_it_counts_each_year_on_its_own(owner, team):
     this_year = open_case(acting_user=owner, team=team, first_name="Anna")
     client = services.client_create(acting_user=owner, team=team, first_name="Bert", last_name="B")
 
-    last_year = services._case_open(
+    last_year = _case_open(
         acting_user=owner, client=client, assigned_worker=owner, opened_on=date(year - 1, 12, 31)
     )
     services.case_transition(acting_user=owner, case=last_year, move="afsluiten", reason="Oud.")
@@ -67,7 +68,7 @@ def test_it_refuses_a_second_open_case_with_a_validation_error(owner, team):
 
     # The race signal_accept guards against: another request opened a case a moment ago.
     with pytest.raises(ValidationError) as excinfo:
-        services._case_open(
+        _case_open(
             acting_user=owner,
             client=case.client,
             assigned_worker=owner,

@@ -1,9 +1,5 @@
-"""Every write in cases: keyword-only, atomic, with acting_user, and each writes its timeline event.
-
-Views, commands, demo data, tests and the network and zrm apps call these functions. Refused
-input raises django.core.exceptions.ValidationError with messages by field (None for the form as
-a whole) and changes nothing.
-"""
+"""The case's own story: signals, clients, phases and everything recorded on a case. Re-exported
+by cases.services (see there for the rules every write follows)."""
 
 from datetime import timedelta
 
@@ -25,7 +21,6 @@ from cases.models import (
     SensitiveDetail,
     Signal,
     SignalFeedback,
-    TeamPolicy,
     TimelineEvent,
 )
 from cases.phases import CLOSED_PHASES, MOVES_BY_SLUG, OPEN_PHASES, Phase, allows
@@ -298,115 +293,6 @@ def client_update(*, acting_user, client, household=None, expected_version=None,
                 acting_user=acting_user, case=case, kind=Kind.CLIENT, data={"fields": changed}
             )
     return client
-
-
-def _check_lead(team, user):
-    if not Membership.objects.filter(
-        team=team, user=user, role=Membership.Role.LEAD, user__is_active=True
-    ).exists():
-        raise ValidationError({None: _("Only a team lead of this team can do this.")})
-
-
-def _check_admin(user):
-    if not (user.is_active and user.is_staff):
-        raise ValidationError({None: _("Only an administrator can restore a deleted record.")})
-
-
-def _deletion_reason(reason):
-    reason = _text(reason)
-    if not reason:
-        raise ValidationError({"reason": _("Say why this is deleted.")})
-    return reason
-
-
-def _soft_delete(record, acting_user, reason, at):
-    record.deleted_at, record.deleted_by, record.deletion_reason = at, acting_user, reason
-    record.save(update_fields=["deleted_at", "deleted_by", "deletion_reason"])
-
-
-def _undelete(record):
-    record.deleted_at, record.deleted_by, record.deletion_reason = None, None, ""
-    record.save(update_fields=["deleted_at", "deleted_by", "deletion_reason"])
-
-
-def _record_deletion(acting_user, case, action, reason=""):
-    timeline_record(
-        acting_user=acting_user,
-        case=case,
-        kind=Kind.DELETION,
-        data={"action": action, "reference": case.reference, "reason": reason},
-    )
-
-
-@transaction.atomic
-def client_delete(*, acting_user, client, reason):
-    """Soft-delete a client and their cases: hidden from every page, kept until the retention
-    purge, restorable by an admin. Only a lead of the client's team may delete."""
-    reason = _deletion_reason(reason)
-    client = Client.objects.select_for_update().get(pk=client.pk)
-    _check_lead(client.team_id, acting_user)
-    now = timezone.now()
-    # The same moment on the client and its cases: restoring the client brings back exactly
-    # the cases deleted with it.
-    for case in Case.objects.select_for_update().filter(client=client):
-        _soft_delete(case, acting_user, reason, now)
-        _record_deletion(acting_user, case, "deleted", reason)
-    _soft_delete(client, acting_user, reason, now)
-    return client
-
-
-@transaction.atomic
-def case_delete(*, acting_user, case, reason):
-    """Soft-delete one case (registered by mistake, say); only a lead of its team may."""
-    reason = _deletion_reason(reason)
-    case = Case.objects.select_for_update().get(pk=case.pk)
-    _check_lead(case.team_id, acting_user)
-    _soft_delete(case, acting_user, reason, timezone.now())
-    _record_deletion(acting_user, case, "deleted", reason)
-    return case
-
-
-def _restore_case(acting_user, case):
-    try:
-        with transaction.atomic():
-            _undelete(case)
-    except IntegrityError:
-        raise ValidationError(
-            {
-                None: _("Case %(reference)s cannot come back: its client has another open case.")
-                % {"reference": case.reference}
-            }
-        ) from None
-    _record_deletion(acting_user, case, "restored")
-
-
-@transaction.atomic
-def client_restore(*, acting_user, client):
-    """Bring back a soft-deleted client with the cases that were deleted with it."""
-    _check_admin(acting_user)
-    client = Client.all_objects.select_for_update().get(pk=client.pk)
-    if not client.is_deleted:
-        return client
-    cases = Case.all_objects.select_for_update().filter(client=client, deleted_at=client.deleted_at)
-    _undelete(client)
-    for case in cases:
-        _restore_case(acting_user, case)
-    return client
-
-
-@transaction.atomic
-def case_restore(*, acting_user, case):
-    _check_admin(acting_user)
-    case = Case.all_objects.select_for_update().select_related("client").get(pk=case.pk)
-    if not case.is_deleted:
-        return case
-    if case.client.is_deleted:
-        raise ValidationError({None: _("Restore the client first.")})
-    _restore_case(acting_user, case)
-    return case
-
-
-# Phases -------------------------------------------------------------------------------------
 
 
 @transaction.atomic
@@ -817,99 +703,3 @@ def case_record_zrm(*, acting_user, case, kind, data):
 
 
 # Team leads ---------------------------------------------------------------------------------
-
-
-@transaction.atomic
-def case_reassign(*, acting_user, team, cases, to_worker, reason):
-    """Give open cases of a team to another worker of that team, each with a timeline event.
-    Cases the worker already has are left as they are."""
-    reason = _text(reason)
-    if not reason:
-        raise ValidationError({"reason": _("Say why the cases are reassigned.")})
-    _check_worker(team, to_worker)
-    ids = [case.pk for case in cases]
-    if not ids:
-        raise ValidationError({"cases": _("Choose one or more cases.")})
-    locked = list(
-        Case.objects.select_for_update().select_related("assigned_worker").filter(pk__in=ids)
-    )
-    if len(locked) != len(set(ids)) or any(
-        case.team_id != team.pk or not case.is_open for case in locked
-    ):
-        raise ValidationError({"cases": _("Only open cases of this team can be reassigned.")})
-    moved = []
-    for case in locked:
-        if case.assigned_worker_id == to_worker.pk:
-            continue
-        previous = case.assigned_worker
-        case.assigned_worker = to_worker
-        case.save(update_fields=["assigned_worker"])
-        timeline_record(
-            acting_user=acting_user,
-            case=case,
-            kind=Kind.ASSIGNMENT,
-            data={"from": str(previous), "to": str(to_worker), "reason": reason},
-        )
-        moved.append(case)
-    return moved
-
-
-@transaction.atomic
-def case_move_team(*, acting_user, case, to_team, assigned_worker, reason):
-    """Move a client's file to another team (the client moved house, say): the client, all their
-    cases with their signals and phase spans, in one transaction. The open case goes to
-    `assigned_worker` of the new team. A lead of the case's team who is also a member of the new
-    team may do this, or an administrator. Everything recorded on the cases follows through
-    their case. References keep their number: they are identifiers, quoted in letters."""
-    reason = _text(reason)
-    if not reason:
-        raise ValidationError({"reason": _("Say why the case moves to another team.")})
-    # Lock the client first, then its cases: the same order as everything that locks both, so
-    # a concurrent edit waits instead of deadlocking, and no one sees a half-moved file.
-    client = Client.objects.select_for_update().get(pk=case.client_id)
-    cases = list(Case.objects.select_for_update().filter(client=client).order_by("pk"))
-    case = next((c for c in cases if c.pk == case.pk), None)
-    if case is None or not case.is_open:
-        raise ValidationError({None: _("Only an open case can move to another team.")})
-    from_team = case.team
-    if to_team.pk == from_team.pk:
-        raise ValidationError({"to_team": _("Choose another team.")})
-    if not acting_user.is_staff:
-        _check_lead(from_team, acting_user)
-        if not Membership.objects.filter(team=to_team, user=acting_user).exists():
-            raise ValidationError({"to_team": _("Choose a team you are a member of.")})
-    _check_worker(to_team, assigned_worker)
-    client.team = to_team
-    client.save(update_fields=["team"])
-    for moved in cases:
-        moved.team = to_team
-        changed = ["team"]
-        if moved.pk == case.pk:
-            moved.assigned_worker = assigned_worker
-            changed.append("assigned_worker")
-        moved.save(update_fields=changed)
-    PhaseSpan.objects.filter(case__in=cases).update(team=to_team)
-    Signal.objects.filter(case__in=cases).update(team=to_team)
-    timeline_record(
-        acting_user=acting_user,
-        case=case,
-        kind=Kind.ASSIGNMENT,
-        data={
-            "from_team": from_team.name,
-            "to_team": to_team.name,
-            "to": str(assigned_worker),
-            "reason": reason,
-        },
-    )
-    return case
-
-
-@transaction.atomic
-def team_policy_set(*, acting_user, team, **thresholds):
-    policy, _created = TeamPolicy.objects.get_or_create(team=team)
-    for name, value in thresholds.items():
-        if not isinstance(value, int) or not 1 <= value <= 365:
-            raise ValidationError({name: _("Give a number of days from 1 to 365.")})
-        setattr(policy, name, value)
-    policy.save(update_fields=list(thresholds))
-    return policy

@@ -1,0 +1,66 @@
+"""Every write in cases: keyword-only, atomic, with acting_user, and each writes its timeline event.
+
+Views, commands, demo data, tests and the network and zrm apps call these functions as
+`cases.services.<name>`. Refused input raises django.core.exceptions.ValidationError with messages
+by field (None for the form as a whole) and changes nothing. `core` holds the case's own story
+(signals, clients, phases, what is recorded on a case); `lifecycle` deleting, restoring,
+reassigning and moving files.
+"""
+
+from cases.services.core import (
+    agreement_add,
+    agreement_set_status,
+    attempt_record,
+    case_record_zrm,
+    case_transition,
+    case_update_plan,
+    case_update_prephase,
+    client_create,
+    client_update,
+    contact_log,
+    prior_information_add,
+    sensitive_detail_add,
+    signal_accept,
+    signal_decline,
+    signal_feedback_record,
+    signal_register,
+    timeline_correct,
+    timeline_record,
+)
+from cases.services.lifecycle import (
+    case_delete,
+    case_move_team,
+    case_reassign,
+    case_restore,
+    client_delete,
+    client_restore,
+    team_policy_set,
+)
+
+__all__ = [
+    "agreement_add",
+    "agreement_set_status",
+    "attempt_record",
+    "case_delete",
+    "case_move_team",
+    "case_reassign",
+    "case_record_zrm",
+    "case_restore",
+    "case_transition",
+    "case_update_plan",
+    "case_update_prephase",
+    "client_create",
+    "client_delete",
+    "client_restore",
+    "client_update",
+    "contact_log",
+    "prior_information_add",
+    "sensitive_detail_add",
+    "signal_accept",
+    "signal_decline",
+    "signal_feedback_record",
+    "signal_register",
+    "team_policy_set",
+    "timeline_correct",
+    "timeline_record",
+]
