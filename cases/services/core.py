@@ -401,6 +401,24 @@ def case_transition(*, acting_user, case, move, **values):
     return case
 
 
+def _case_plan_change(acting_user, case, fields, **event_data):
+    """Set the fields of a (locked) case that differ, and record which on the timeline; nothing
+    changed writes nothing."""
+    changed = [name for name, value in fields.items() if getattr(case, name) != value]
+    if changed:
+        for name in changed:
+            setattr(case, name, fields[name])
+        timeline_record(
+            acting_user=acting_user,
+            case=case,
+            kind=Kind.PLAN,
+            data={"fields": changed, **event_data},
+        )
+        bump(case, changed)
+        case.save(update_fields=changed)
+    return case
+
+
 @transaction.atomic
 def case_update_prephase(
     *,
@@ -429,19 +447,9 @@ def case_update_prephase(
         "suitability_analysis": _text(suitability_analysis),
         "approach_plan": _text(approach_plan),
     }
-    changed = [name for name, value in fields.items() if getattr(case, name) != value]
-    for name in changed:
-        setattr(case, name, fields[name])
-    if changed:
-        timeline_record(
-            acting_user=acting_user,
-            case=case,
-            kind=Kind.PLAN,
-            data={"fields": list(changed), "prior_info_decision": case.prior_info_decision},
-        )
-        bump(case, changed)
-        case.save(update_fields=changed)
-    return case
+    return _case_plan_change(
+        acting_user, case, fields, prior_info_decision=fields["prior_info_decision"]
+    )
 
 
 @transaction.atomic
@@ -451,16 +459,7 @@ def case_update_plan(
     case = _lock_allowing(case, "plan")
     check_version(case, expected_version)
     fields = {"trajectory_plan": _text(trajectory_plan), "evaluation_due_on": evaluation_due_on}
-    changed = [name for name, value in fields.items() if getattr(case, name) != value]
-    for name in changed:
-        setattr(case, name, fields[name])
-    if changed:
-        timeline_record(
-            acting_user=acting_user, case=case, kind=Kind.PLAN, data={"fields": list(changed)}
-        )
-        bump(case, changed)
-        case.save(update_fields=changed)
-    return case
+    return _case_plan_change(acting_user, case, fields)
 
 
 @transaction.atomic

@@ -284,20 +284,23 @@ def reassign_form(ctx, name):
     )
 
 
+# A valid network member, the field under test replaced.
+MEMBER = {
+    "name": "Fatima",
+    "relation": "neighbour",
+    "ring": "1",
+    "distance": "same_wijk",
+    "frequency": "weekly",
+    "involvement": "high",
+    "status": "active",
+}
+
+
 def member_form(ctx, name):
     case = case_in_phase(Phase.CONTRACT, acting_user=ctx.owner, team=ctx.team)
-    data = {
-        "name": "Fatima",
-        "relation": "neighbour",
-        "ring": "1",
-        "distance": "same_wijk",
-        "frequency": "weekly",
-        "involvement": "high",
-        "status": "active",
-    }
     return Post(
         reverse("network_member_add", args=[case.pk]),
-        data,
+        dict(MEMBER),
         _value(NetworkMember, name, case=case),
         lambda: [
             reverse("case_detail", args=[case.pk]),
@@ -311,18 +314,9 @@ def member_form(ctx, name):
 def member_edit_form(ctx, name):
     case = case_in_phase(Phase.CONTRACT, acting_user=ctx.owner, team=ctx.team)
     member = member_add(acting_user=ctx.owner, case=case, name="Fatima", relation="neighbour")
-    data = {
-        "name": "Fatima",
-        "relation": "neighbour",
-        "ring": "1",
-        "distance": "same_wijk",
-        "frequency": "weekly",
-        "involvement": "high",
-        "status": "active",
-    }
     return Post(
         reverse("network_member_edit", args=[member.pk]),
-        data,
+        dict(MEMBER),
         _value(NetworkMember, name, pk=member.pk),
         lambda: [
             reverse("network_case", args=[case.pk]),
