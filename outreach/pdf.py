@@ -5,8 +5,9 @@ WeasyPrint's default fetcher opens whatever a document points at: `file:` paths 
 `http(s):` addresses inside the network (SSRF), `data:` URIs. A PDF holds client text, so a
 reference that slipped into it must not read a server file into a document a team lead hands
 over, nor make the server call an internal address. Our templates use inline styles and inline
-SVG; anything they reference goes through `{% static %}`, so a relative `/static/…` URL is the only
-kind this fetcher answers, from the static finders (the same files collectstatic ships).
+SVG; a file they refer to goes through `{% static %}`, so a relative `/static/…` URL is the only
+kind this fetcher answers: from what collectstatic shipped (with its hashed names in production),
+else from the static finders (development, tests).
 """
 
 import mimetypes
@@ -15,6 +16,7 @@ from urllib.parse import unquote, urlsplit
 
 from django.conf import settings
 from django.contrib.staticfiles import finders
+from django.contrib.staticfiles.storage import staticfiles_storage
 from weasyprint import HTML
 from weasyprint.urls import URLFetcher, URLFetcherResponse
 
@@ -39,7 +41,9 @@ def static_file_for(url):
     relative = PurePosixPath(path.removeprefix(settings.STATIC_URL))
     if relative.is_absolute() or ".." in relative.parts or "\\" in str(relative):
         return None
-    found = finders.find(str(relative))
+    name = str(relative)
+    found = staticfiles_storage.path(name) if staticfiles_storage.exists(name) else None
+    found = found or finders.find(name)
     return found if found and Path(found).is_file() else None
 
 

@@ -92,8 +92,8 @@ class EditableAgreementAdmin(ClientDataAdmin):
     ClientDataAdmin logs those too."""
 
 
-def admin_request(user):
-    request = RequestFactory().post("/admin/cases/agreement/")
+def admin_request(user, method="post"):
+    request = getattr(RequestFactory(), method)("/admin/cases/agreement/")
     request.user = user
     return request
 
@@ -106,6 +106,8 @@ def test_it_logs_what_an_editing_admin_creates_changes_and_deletes(admin_user, o
     added = Agreement(case=case, description="Bellen", responsible="worker", created_by=owner)
     start = last_log_id()
 
+    # The confirmation page names the record before it goes.
+    model_admin.delete_view(admin_request(admin_user, "get"), str(agreement.pk))
     model_admin.save_model(request, added, form=None, change=False)
     model_admin.save_model(request, agreement, form=None, change=True)
     model_admin.delete_queryset(request, Agreement.objects.filter(pk=agreement.pk))
@@ -114,6 +116,7 @@ def test_it_logs_what_an_editing_admin_creates_changes_and_deletes(admin_user, o
 
     rows = rows_since(start, admin_user)
     assert [(row.action, row.record_id, row.client_id) for row in rows] == [
+        ("read", str(agreement.pk), case.client_id),
         ("create", str(added_id), case.client_id),
         ("change", str(agreement.pk), case.client_id),
         ("delete", str(agreement.pk), case.client_id),

@@ -59,15 +59,17 @@ def http_server():
 
 @pytest.fixture
 def static_dir(tmp_path):
-    """Our shipped static files (a stylesheet that draws an image, and an image), and a
-    file beside the static folder that a ../ would reach."""
-    shipped = tmp_path / "static"
-    (shipped / "css").mkdir(parents=True)
-    (shipped / "css" / "print.css").write_text(".mark::before { content: url(../bg.png); }")
-    (shipped / "bg.png").write_bytes(png(3))
-    (shipped / "dot.png").write_bytes(png(5))
+    """Our static files (a stylesheet that draws an image, and an image), one as collectstatic
+    shipped it under a hashed name, and a file beside the static folder that a ../ would reach."""
+    source, collected = tmp_path / "static", tmp_path / "collected"
+    (source / "css").mkdir(parents=True)
+    collected.mkdir()
+    (source / "css" / "print.css").write_text(".mark::before { content: url(../bg.png); }")
+    (source / "bg.png").write_bytes(png(3))
+    (source / "dot.png").write_bytes(png(5))
+    (collected / "dot.0123abcd.png").write_bytes(png(4))
     (tmp_path / "secret.png").write_bytes(png(11))
-    with override_settings(STATICFILES_DIRS=[shipped]):
+    with override_settings(STATICFILES_DIRS=[source], STATIC_ROOT=collected):
         yield tmp_path
 
 
@@ -87,7 +89,7 @@ def test_it_loads_only_our_static_files_into_a_pdf(static_dir, http_server):
     html = (
         '<html><head><link rel="stylesheet" href="/static/css/print.css"></head><body>'
         '<p class="mark"></p>'
-        '<img src="/static/dot.png">'
+        '<img src="/static/dot.png"><img src="/static/dot.0123abcd.png">'
         '<img src="/static/../secret.png"><img src="/static/%2e%2e/secret.png">'
         '<img src="/static/dot.png/../../secret.png">'
         f"{foreign_references(static_dir, server_url)}</body></html>"
@@ -95,7 +97,7 @@ def test_it_loads_only_our_static_files_into_a_pdf(static_dir, http_server):
 
     pdf = render_pdf(html)
 
-    assert image_sizes(pdf, static_dir) == [(3, 3), (5, 5)]
+    assert image_sizes(pdf, static_dir) == [(3, 3), (4, 4), (5, 5)]
     assert requests == []
 
 
