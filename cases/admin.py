@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from cases import services
 from cases.models import Case, Client
 from outreach.access import Action, log_access
-from outreach.admin import ReadOnlyAdmin
+from outreach.admin import ClientDataAdmin, ReadOnlyAdmin
 
 
 class DeletedFilter(admin.SimpleListFilter):
@@ -26,8 +26,9 @@ class DeletedFilter(admin.SimpleListFilter):
         return queryset
 
 
-class SoftDeletedAdmin(ReadOnlyAdmin):
-    """Read-only, with deleted records included; the one action restores them."""
+class SoftDeletedAdmin(ClientDataAdmin, ReadOnlyAdmin):
+    """Read-only, with deleted records included; the one action restores them. What an admin
+    sees here is written to the access log (ClientDataAdmin)."""
 
     list_filter = [DeletedFilter, "team"]
     actions = ["restore"]

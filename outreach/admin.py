@@ -4,7 +4,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from outreach.access import Action, log_access
+from outreach.access import Action, log_access, log_records
 from outreach.csvexport import csv_response
 from outreach.models import AccessLogEntry, Membership, RoleChange, Team, User
 from outreach.services import membership_remove, membership_set, user_active_set
@@ -108,6 +108,60 @@ class ReadOnlyAdmin(admin.ModelAdmin):
         return False
 
 
+class ClientDataAdmin(admin.ModelAdmin):
+    """The admin of a model that holds client data writes the access log like the app's own
+    pages do (NEN 7513): a list writes one row per record it showed (a search as *search*), a
+    record's page a *read*, a save a *create* or *change*, a delete a *delete*. Every admin of a
+    model with `access_client_id` must build on it (tests/outreach/test_admin_access_log.py)."""
+
+    def changelist_view(self, request, extra_context=None):
+        response = super().changelist_view(request, extra_context)
+        changelist = (getattr(response, "context_data", None) or {}).get("cl")
+        if changelist is not None:
+            log_records(
+                request,
+                action=Action.SEARCH if changelist.query else Action.READ,
+                records=changelist.result_list,
+                record_type=self.model._meta.label_lower,
+            )
+        return response
+
+    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        # The record's page, also when a save was refused and the form shows again.
+        if obj is not None:
+            log_access(request, action=Action.READ, record=obj)
+        return super().render_change_form(request, context, add, change, form_url, obj)
+
+    def render_delete_form(self, request, context):
+        log_access(request, action=Action.READ, record=context["object"])
+        return super().render_delete_form(request, context)
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        log_access(request, action=Action.CHANGE if change else Action.CREATE, record=obj)
+
+    def history_view(self, request, object_id, extra_context=None):
+        response = super().history_view(request, object_id, extra_context)
+        record = (getattr(response, "context_data", None) or {}).get("object")
+        if record is not None:
+            log_access(request, action=Action.READ, record=record)
+        return response
+
+    def delete_model(self, request, obj):
+        # Logged first: the row needs the record's id, and the admin deletes in a transaction.
+        log_access(request, action=Action.DELETE, record=obj)
+        super().delete_model(request, obj)
+
+    def delete_queryset(self, request, queryset):
+        log_records(
+            request,
+            action=Action.DELETE,
+            records=queryset,
+            record_type=self.model._meta.label_lower,
+        )
+        super().delete_queryset(request, queryset)
+
+
 @admin.register(AccessLogEntry)
 class AccessLogEntryAdmin(ReadOnlyAdmin):
     list_display = [
@@ -135,7 +189,8 @@ class AccessLogEntryAdmin(ReadOnlyAdmin):
         rows = [
             [
                 entry.at.strftime("%Y-%m-%d %H:%M:%S"),
-                entry.user.username,
+                # No user: written by the system itself (the retention purge).
+                entry.user.username if entry.user else _("system"),
                 entry.team.name if entry.team else "",
                 entry.client_id or "",
                 entry.record_type,

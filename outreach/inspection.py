@@ -23,9 +23,9 @@ from django.utils.module_loading import module_has_submodule
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from weasyprint import HTML
 
 from outreach.models import AccessLogEntry
+from outreach.pdf import render_pdf
 
 
 @dataclass
@@ -207,4 +207,4 @@ def inspection_pdf(client, found):
             "title": TITLE,
         },
     )
-    return HTML(string=html, base_url=str(settings.BASE_DIR)).write_pdf()
+    return render_pdf(html)

@@ -6,8 +6,8 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.template.loader import render_to_string
 from django.utils import timezone
-from weasyprint import HTML
 
+from outreach.pdf import render_pdf
 from zrm.models import ZrmDescriptor
 from zrm.network import network_story
 from zrm.selectors import Row, case_comparison, radar
@@ -73,4 +73,4 @@ def report_context(case):
 
 def report_pdf(case):
     html = render_to_string("zrm/report.html", report_context(case))
-    return HTML(string=html, base_url=str(settings.BASE_DIR)).write_pdf()
+    return render_pdf(html)

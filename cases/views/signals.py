@@ -75,7 +75,16 @@ def signal_create(request):
 
 
 def _decide_context(request, signal, *, link_form=None, search_form=None, found=None):
-    candidates = duplicate_candidates(signal)
+    # Only a waiting signal shows candidates. Matching on its name, date of birth and address is
+    # a lookup: each client it shows is logged (no match shows no one, so writes no row).
+    candidates = duplicate_candidates(signal) if signal.status == Signal.Status.WAITING else []
+    if candidates:
+        log_records(
+            request,
+            action=Action.SEARCH,
+            records=candidates,
+            record_type="cases.client",
+        )
     choices = with_open_case(list(candidates) + [c for c in (found or []) if c not in candidates])
     return {
         "signal": signal,

@@ -3,8 +3,12 @@ changes made in the admin are logged as role changes."""
 
 import csv
 import io
+from datetime import timedelta
 
+import time_machine
+from django.core.management import call_command
 from django.test import RequestFactory
+from django.utils import timezone
 
 from outreach.access import log_access
 from outreach.models import AccessLogEntry, Membership, RoleChange
@@ -38,6 +42,24 @@ def test_it_exports_the_filtered_access_log_and_logs_the_export(client, admin_us
     assert [row[1] for row in rows[1:]] == ["owner", "owner"]
     export = AccessLogEntry.objects.get(user=admin_user)
     assert (export.action, export.record_type) == ("export", "outreach.accesslogentry")
+
+
+def test_it_exports_the_rows_the_system_wrote_as_by_the_system(client, admin_user, owner, team):
+    # purge_expired logs its removals without a user; the export used to crash on them.
+    with time_machine.travel(timezone.now() - timedelta(days=6 * 366), tick=False):
+        read(owner, team)
+    call_command("purge_expired", stdout=io.StringIO())
+    system_row = AccessLogEntry.objects.get(user=None)
+    client.force_login(admin_user)
+
+    response = client.post(
+        "/admin/outreach/accesslogentry/",
+        {"action": "export_csv", "_selected_action": [system_row.pk]},
+    )
+
+    assert response.status_code == 200
+    [row] = rows_of(response)[1:]
+    assert (row[1], row[6], row[5]) == ("systeem", "verwijderen", system_row.record_id)
 
 
 def test_it_exports_who_has_which_role_in_which_team(

@@ -76,6 +76,26 @@ def test_it_logs_the_read(client, owner, team):
     )
 
 
+def test_it_logs_each_likely_duplicate_it_shows_as_a_search(client, owner, team):
+    # The candidates show name, date of birth and address: registering a signal must not be a
+    # way to look people up unlogged.
+    by_name = open_case(acting_user=owner, team=team, first_name="Ria", last_name="Dijkstra")
+    by_postcode = open_case(acting_user=owner, team=team, first_name="Kees", postcode="9999ZZ")
+    open_case(acting_user=owner, team=team, first_name="Piet", last_name="Anders")
+    signal = register_signal(
+        acting_user=owner, team=team, subject_name="Ria Dijkstra", subject_postcode="9999ZZ"
+    )
+    client.force_login(owner)
+    client.get(reverse("signal_detail", args=[signal.pk]))
+    rows = AccessLogEntry.objects.filter(user=owner, action="search")
+    assert sorted((row.record_type, row.record_id, row.client_id) for row in rows) == sorted(
+        ("cases.client", str(case.client_id), case.client_id) for case in (by_name, by_postcode)
+    )
+    assert {(row.team_id, row.request) for row in rows} == {
+        (team.pk, f"GET /signalen/{signal.pk}/")
+    }
+
+
 def test_it_is_a_logged_404_for_another_teams_signal(client, owner, outsider, team):
     signal = register_signal(acting_user=owner, team=team, subject_name="Geheim Persoon")
     client.force_login(outsider)

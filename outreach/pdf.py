@@ -1,0 +1,64 @@
+"""PDFs from our own templates, with WeasyPrint. Every PDF (the ZRM report, the inspection file)
+goes through `render_pdf`, whose URL fetcher serves only the static files we ship.
+
+WeasyPrint's default fetcher opens whatever a document points at: `file:` paths on the server,
+`http(s):` addresses inside the network (SSRF), `data:` URIs. A PDF holds client text, so a
+reference that slipped into it must not read a server file into a document a team lead hands
+over, nor make the server call an internal address. Our templates use inline styles and inline
+SVG; a file they refer to goes through `{% static %}`, so a relative `/static/…` URL is the only
+kind this fetcher answers: from what collectstatic shipped (with its hashed names in production),
+else from the static finders (development, tests).
+"""
+
+import mimetypes
+from pathlib import Path, PurePosixPath
+from urllib.parse import unquote, urlsplit
+
+from django.conf import settings
+from django.contrib.staticfiles import finders
+from django.contrib.staticfiles.storage import staticfiles_storage
+from weasyprint import HTML
+from weasyprint.urls import URLFetcher, URLFetcherResponse
+
+# Relative URLs resolve against this base. `.invalid` never resolves (RFC 2606): the fetcher maps
+# its static paths to files and opens nothing on the network.
+STATIC_BASE_URL = "https://outreach.invalid/"
+STATIC_ORIGIN = urlsplit(STATIC_BASE_URL)
+
+
+class RefusedResource(ValueError):
+    """A PDF referred to something other than one of our static files."""
+
+
+def static_file_for(url):
+    """The path of the static file that `url` names, or None for anything else."""
+    parts = urlsplit(url)
+    if (parts.scheme, parts.netloc) != (STATIC_ORIGIN.scheme, STATIC_ORIGIN.netloc):
+        return None
+    path = unquote(parts.path)
+    if not path.startswith(settings.STATIC_URL):
+        return None
+    relative = PurePosixPath(path.removeprefix(settings.STATIC_URL))
+    if relative.is_absolute() or ".." in relative.parts or "\\" in str(relative):
+        return None
+    name = str(relative)
+    found = staticfiles_storage.path(name) if staticfiles_storage.exists(name) else None
+    found = found or finders.find(name)
+    return found if found and Path(found).is_file() else None
+
+
+class StaticOnlyURLFetcher(URLFetcher):
+    def fetch(self, url, headers=None):
+        path = static_file_for(url)
+        if path is None:
+            raise RefusedResource(f"PDF resource refused: {url[:200]}")
+        mime_type = mimetypes.guess_type(path)[0] or "application/octet-stream"
+        with open(path, "rb") as static_file:
+            body = static_file.read()
+        return URLFetcherResponse(url, body, {"Content-Type": mime_type})
+
+
+def render_pdf(html):
+    return HTML(
+        string=html, base_url=STATIC_BASE_URL, url_fetcher=StaticOnlyURLFetcher()
+    ).write_pdf()
