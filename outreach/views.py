@@ -77,17 +77,17 @@ def _recently_verified(request):
     return time.time() - verified_at <= RECENT_VERIFICATION_SECONDS
 
 
-def _code_refused(form, result, field="code"):
+def _refused(form, result, *, field="code", wrong=None):
+    """Say next to the field why what was typed did not count: the wait while codes are
+    throttled, or that it was wrong (`wrong`, by default the message for a code)."""
     if result.retry_in:
         message = ngettext(
             "Too many wrong codes; try again in %(seconds)d second.",
             "Too many wrong codes; try again in %(seconds)d seconds.",
             result.retry_in,
         ) % {"seconds": result.retry_in}
-    elif field == "code":
-        message = _("This code is not right. Check it and try again.")
     else:
-        message = _("This is not your password or a current code. Check it and try again.")
+        message = wrong or _("This code is not right. Check it and try again.")
     form.add_error(field, message)
 
 
@@ -103,7 +103,7 @@ def otp_verify(request):
         if result.device is not None:
             _verified_login(request, result.device)
             return redirect(_next_or_home(request))
-        _code_refused(form, result)
+        _refused(form, result)
     return render(
         request, "registration/otp_verify.html", {"form": form, "next": _next_or_home(request)}
     )
@@ -143,7 +143,7 @@ def otp_setup(request):
                     "registration/backup_codes.html",
                     {"codes": codes, "next": _next_or_home(request), "first_time": True},
                 )
-            _code_refused(form, result)
+            _refused(form, result)
     key = b32encode(bytes.fromhex(key)).decode()
     return render(
         request,
@@ -183,7 +183,12 @@ def backup_codes(request):
                 request.session[SESSION_VERIFIED_AT] = time.time()
                 form = None
             else:
-                _code_refused(form, result, field="secret")
+                _refused(
+                    form,
+                    result,
+                    field="secret",
+                    wrong=_("This is not your password or a current code. Check it and try again."),
+                )
     if request.method == "POST" and form is None:
         codes = backup_codes_regenerate(acting_user=request.user, user=request.user)
         # Which codes is never logged; that they were replaced, by whom and from where is.
