@@ -57,10 +57,11 @@ def authenticator_for(user):
     real set-up services, confirmed with the code an app would show now."""
     device = TOTPDevice.objects.filter(user=user, confirmed=True).first()
     if device is None:
-        device = totp_device_start(acting_user=user, user=user)
-        device = totp_device_confirm(acting_user=user, device=device, code=current_code(device))[
-            0
-        ].device
+        new = totp_device_start(acting_user=user, user=user)
+        result, _codes = totp_device_confirm(
+            acting_user=user, user=user, key=new.key, code=current_code(new)
+        )
+        device = result.device
     return device
 
 

@@ -29,6 +29,14 @@ class TotpConfirmForm(forms.Form):
     )
 
 
+class ReverifyForm(forms.Form):
+    secret = forms.CharField(
+        label=_("Your password or a code from your authenticator app"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password", "autofocus": True}),
+    )
+
+
 class VersionedForm:
     """Mixin for a form that edits a record with a version (outreach.versioning): a hidden
     `expected_version` with the version the form was opened with, which the view passes to the

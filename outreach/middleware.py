@@ -38,11 +38,18 @@ def session_limits(get_response):
 
 
 def no_store_for_authenticated(get_response):
-    """Pages with client data must not stay in a shared computer's browser cache."""
+    """Pages with client data must not stay in a shared computer's browser cache: every response
+    to a logged-in session gets `Cache-Control: no-store`, whatever answered it (a view, the
+    second-factor gate, an error page; see MIDDLEWARE for where this sits). Told without the
+    database, so even a 500 from a failing database gets it: a request that carries a session
+    cookie (logged in, or was until this very request), or whose user has just logged in."""
 
     def middleware(request):
         response = get_response(request)
-        if request.user.is_authenticated:
+        user = getattr(request, "user", None)
+        if settings.SESSION_COOKIE_NAME in request.COOKIES or (
+            user is not None and user.is_authenticated
+        ):
             response["Cache-Control"] = "no-store"
         return response
 

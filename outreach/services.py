@@ -1,18 +1,25 @@
 """Writes to accounts and teams. Keyword-only, atomic; acting_user is None for the system."""
 
 import math
+import time
 from dataclasses import dataclass
 
+from django.contrib.auth import authenticate
 from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
+from django_otp.oath import TOTP
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
+from django_otp.util import random_hex
 
 from outreach.models import AccessLogEntry, Membership, RoleChange, Team, User
 from outreach.retention import find_expired, retention_modules
 
 BACKUP_CODE_COUNT = 10
+TOTP_DEVICE_NAME = "Authenticator-app"
+TOTP_KEY_BYTES = 20  # django-otp's default: a 160-bit secret, as RFC 4226 recommends
+TOTP_CODE_DIGITS = 6
 
 
 @transaction.atomic
@@ -146,6 +153,12 @@ class SecondFactorResult:
     retry_in: int = 0  # when no code was checked: seconds until one will be (throttled)
 
 
+@dataclass(frozen=True)
+class Reverification:
+    passed: bool = False
+    retry_in: int = 0  # as in SecondFactorResult
+
+
 def _retry_in(devices):
     now = timezone.now()
     waits = [
@@ -172,36 +185,58 @@ def second_factor_verify(*, acting_user, code):
     if retry_in:
         return SecondFactorResult(retry_in=retry_in)
     code = _normalised(code)
-    kind = TOTPDevice if len(code) == 6 and code.isdigit() else StaticDevice
+    kind = TOTPDevice if len(code) == TOTP_CODE_DIGITS and code.isdigit() else StaticDevice
     for device in devices:
         if isinstance(device, kind) and device.verify_token(code):
             return SecondFactorResult(device=device)
     return SecondFactorResult()
 
 
-@transaction.atomic
 def totp_device_start(*, acting_user, user):
-    """The authenticator device being set up for a user who has none confirmed yet."""
-    device = TOTPDevice.objects.filter(user=user, confirmed=False).order_by("pk").first()
-    return device or TOTPDevice.objects.create(user=user, name="Authenticator-app", confirmed=False)
+    """A new authenticator device for a user who has none confirmed yet, with a fresh secret, not
+    saved: the caller keeps its key with the one session that set-up runs in, so no other session
+    ever sees it, and a new start makes a new secret."""
+    return TOTPDevice(user=user, name=TOTP_DEVICE_NAME, key=random_hex(TOTP_KEY_BYTES))
 
 
 @transaction.atomic
-def totp_device_confirm(*, acting_user, device, code):
-    """Confirm the device being set up with a code it produced. Returns the confirmed device and
-    a fresh set of backup codes (to be shown once), or a result with no device."""
-    device = TOTPDevice.objects.select_for_update().get(pk=device.pk, confirmed=False)
-    retry_in = _retry_in([device])
-    if retry_in:
-        return SecondFactorResult(retry_in=retry_in), []
-    if not device.verify_token(_normalised(code)):
+def totp_device_confirm(*, acting_user, user, key, code):
+    """Link the authenticator app set up with `key` once it shows a code for it. Returns the new,
+    confirmed device and a fresh set of backup codes (to be shown once), or a result with no
+    device: for a wrong code, or when the user has meanwhile linked an app in another session
+    (one authenticator per user; that one stays as it is). Wrong codes are not throttled here:
+    the secret is the set-up session's own, so guessing its code gains nothing."""
+    # Two sessions of the same user confirming at once: the second waits, then finds the first.
+    User.objects.select_for_update().filter(pk=user.pk).first()
+    if TOTPDevice.objects.filter(user=user, confirmed=True).exists():
         return SecondFactorResult(), []
-    device.confirmed = True
-    device.save(update_fields=["confirmed"])
-    # One authenticator per user: any earlier set-up left unfinished goes.
-    TOTPDevice.objects.filter(user=device.user).exclude(pk=device.pk).delete()
-    codes = backup_codes_regenerate(acting_user=acting_user, user=device.user)
+    device = TOTPDevice(user=user, name=TOTP_DEVICE_NAME, key=key, confirmed=True)
+    code = _normalised(code)
+    totp = TOTP(device.bin_key, device.step, device.t0, device.digits, device.drift)
+    totp.time = time.time()
+    if not (code.isdigit() and totp.verify(int(code), device.tolerance)):
+        return SecondFactorResult(), []
+    # As django-otp records an accepted code: this one does not work again at the next login.
+    device.last_t = totp.t()
+    device.drift = totp.drift
+    device.set_last_used_timestamp(commit=False)
+    device.save()
+    codes = backup_codes_regenerate(acting_user=acting_user, user=user)
     return SecondFactorResult(device=device), codes
+
+
+@transaction.atomic
+def user_reverify(*, acting_user, request, secret):
+    """Ask a logged-in user again who they are, before a change to their second factor: their
+    password, or a current code from their authenticator app (six digits). A password goes
+    through django-axes (`request` gives the address it counts failures by), so wrong ones lock
+    out as at login; a code is checked and throttled as at the second step."""
+    code = _normalised(secret)
+    if len(code) == TOTP_CODE_DIGITS and code.isdigit():
+        result = second_factor_verify(acting_user=acting_user, code=secret)
+        return Reverification(passed=result.device is not None, retry_in=result.retry_in)
+    user = authenticate(request, username=acting_user.get_username(), password=secret)
+    return Reverification(passed=user is not None and user.pk == acting_user.pk)
 
 
 @transaction.atomic

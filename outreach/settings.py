@@ -90,6 +90,9 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # After WhiteNoise (static files stay cacheable) and before everything that can answer a
+    # logged-in session, so that every such answer passes it.
+    "outreach.middleware.no_store_for_authenticated",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -107,7 +110,6 @@ MIDDLEWARE = [
     "outreach.middleware.second_factor_required",
     # Last, as django-axes requires: it answers a locked-out login with the lockout page.
     "axes.middleware.AxesMiddleware",
-    "outreach.middleware.no_store_for_authenticated",
 ]
 
 ROOT_URLCONF = "outreach.urls"

@@ -1,3 +1,4 @@
+import time
 from base64 import b32encode
 
 import qrcode
@@ -12,15 +13,17 @@ from django.views.decorators.http import require_POST
 from django_otp import login as otp_login
 from django_otp import user_has_device
 from django_otp.plugins.otp_static.models import StaticToken
+from django_otp.plugins.otp_totp.models import TOTPDevice
 from qrcode.image.svg import SvgPathImage
 
 from outreach.access import Action, log_access, memberships_of
-from outreach.forms import SecondFactorForm, TotpConfirmForm
+from outreach.forms import ReverifyForm, SecondFactorForm, TotpConfirmForm
 from outreach.services import (
     backup_codes_regenerate,
     second_factor_verify,
     totp_device_confirm,
     totp_device_start,
+    user_reverify,
     user_sessions_end,
 )
 
@@ -54,13 +57,29 @@ def _next_or_home(request):
     return resolve_url("home")
 
 
+# When the session last proved who its user is (the code step, or asked again on a sensitive
+# page); and the key of the authenticator being set up, known to this session only.
+SESSION_VERIFIED_AT = "outreach_verified_at"
+SESSION_TOTP_KEY = "outreach_totp_key_being_set_up"
+# How long the code step keeps counting as proof for a change to one's own second factor.
+RECENT_VERIFICATION_SECONDS = 5 * 60
+
+
 def _verified_login(request, device):
     """Mark the session as having passed the second factor, under a new session key."""
     request.session.cycle_key()
     otp_login(request, device)
+    request.session[SESSION_VERIFIED_AT] = time.time()
 
 
-def _code_refused(form, result):
+def _recently_verified(request):
+    verified_at = request.session.get(SESSION_VERIFIED_AT, 0)
+    return time.time() - verified_at <= RECENT_VERIFICATION_SECONDS
+
+
+def _refused(form, result, *, field="code", wrong=None):
+    """Say next to the field why what was typed did not count: the wait while codes are
+    throttled, or that it was wrong (`wrong`, by default the message for a code)."""
     if result.retry_in:
         message = ngettext(
             "Too many wrong codes; try again in %(seconds)d second.",
@@ -68,8 +87,8 @@ def _code_refused(form, result):
             result.retry_in,
         ) % {"seconds": result.retry_in}
     else:
-        message = _("This code is not right. Check it and try again.")
-    form.add_error("code", message)
+        message = wrong or _("This code is not right. Check it and try again.")
+    form.add_error(field, message)
 
 
 def otp_verify(request):
@@ -84,7 +103,7 @@ def otp_verify(request):
         if result.device is not None:
             _verified_login(request, result.device)
             return redirect(_next_or_home(request))
-        _code_refused(form, result)
+        _refused(form, result)
     return render(
         request, "registration/otp_verify.html", {"form": form, "next": _next_or_home(request)}
     )
@@ -92,30 +111,40 @@ def otp_verify(request):
 
 def otp_setup(request):
     """First login: link an authenticator app (QR code or key typed in), confirm it with a code,
-    then see the backup codes once."""
+    then see the backup codes once. Every visit shows a new secret, kept in this session only:
+    another session of the same user (someone else with the password) never sees it."""
     if user_has_device(request.user):
         return redirect("otp_verify")
-    device = totp_device_start(acting_user=request.user, user=request.user)
-    form = TotpConfirmForm(request.POST or None)
-    if form.is_valid():
-        result, codes = totp_device_confirm(
-            acting_user=request.user, device=device, code=form.cleaned_data["code"]
-        )
-        if result.device is not None:
-            _verified_login(request, result.device)
-            log_access(
-                request,
-                action=Action.CREATE,
-                record_type="otp_totp.totpdevice",
-                record_id=result.device.pk,
+    key = request.session.get(SESSION_TOTP_KEY)
+    if request.method != "POST" or key is None:
+        key = totp_device_start(acting_user=request.user, user=request.user).key
+        request.session[SESSION_TOTP_KEY] = key
+        form = TotpConfirmForm()
+    else:
+        form = TotpConfirmForm(request.POST)
+        if form.is_valid():
+            result, codes = totp_device_confirm(
+                acting_user=request.user,
+                user=request.user,
+                key=key,
+                code=form.cleaned_data["code"],
             )
-            return render(
-                request,
-                "registration/backup_codes.html",
-                {"codes": codes, "next": _next_or_home(request), "first_time": True},
-            )
-        _code_refused(form, result)
-    key = b32encode(device.bin_key).decode()
+            if result.device is not None:
+                del request.session[SESSION_TOTP_KEY]
+                _verified_login(request, result.device)
+                log_access(
+                    request,
+                    action=Action.CREATE,
+                    record_type="otp_totp.totpdevice",
+                    record_id=result.device.pk,
+                )
+                return render(
+                    request,
+                    "registration/backup_codes.html",
+                    {"codes": codes, "next": _next_or_home(request), "first_time": True},
+                )
+            _refused(form, result)
+    key = b32encode(bytes.fromhex(key)).decode()
     return render(
         request,
         "registration/otp_setup.html",
@@ -128,17 +157,39 @@ def otp_setup(request):
 
 
 def otp_setup_qr(request):
-    """The QR code of the device being set up, as its own SVG image (never inline markup)."""
-    if user_has_device(request.user):
+    """The QR code of the authenticator this session is setting up, as its own SVG image (never
+    inline markup)."""
+    key = request.session.get(SESSION_TOTP_KEY)
+    if key is None or user_has_device(request.user):
         raise Http404
-    device = totp_device_start(acting_user=request.user, user=request.user)
+    device = TOTPDevice(user=request.user, key=key)
     svg = qrcode.make(device.config_url, image_factory=SvgPathImage, box_size=10).to_string()
     return HttpResponse(svg, content_type="image/svg+xml")
 
 
 def backup_codes(request):
-    """Replace one's backup codes with a new set, shown once; the old ones stop working."""
-    if request.method == "POST":
+    """Replace one's backup codes with a new set, shown once; the old ones stop working. Longer
+    than RECENT_VERIFICATION_SECONDS after the code step, the password or a current code is asked
+    first (someone at an unlocked, unattended computer cannot make codes of their own)."""
+    form = None
+    if not _recently_verified(request):
+        # Bound only when the field was sent: a page opened in time and posted late asks anew.
+        form = ReverifyForm(request.POST if "secret" in request.POST else None)
+        if form.is_valid():
+            result = user_reverify(
+                acting_user=request.user, request=request, secret=form.cleaned_data["secret"]
+            )
+            if result.passed:
+                request.session[SESSION_VERIFIED_AT] = time.time()
+                form = None
+            else:
+                _refused(
+                    form,
+                    result,
+                    field="secret",
+                    wrong=_("This is not your password or a current code. Check it and try again."),
+                )
+    if request.method == "POST" and form is None:
         codes = backup_codes_regenerate(acting_user=request.user, user=request.user)
         # Which codes is never logged; that they were replaced, by whom and from where is.
         log_access(
@@ -146,4 +197,6 @@ def backup_codes(request):
         )
         return render(request, "registration/backup_codes.html", {"codes": codes})
     remaining = StaticToken.objects.filter(device__user=request.user).count()
-    return render(request, "registration/backup_codes_renew.html", {"remaining": remaining})
+    return render(
+        request, "registration/backup_codes_renew.html", {"remaining": remaining, "form": form}
+    )
