@@ -116,14 +116,10 @@ def _restore_case(acting_user, case, client):
 def client_restore(*, acting_user, client):
     """Bring back a soft-deleted client with the cases that were deleted with it."""
     _check_admin(acting_user)
-    client = Client.all_objects.select_for_update().select_related("team").get(pk=client.pk)
+    client = Client.all_objects.select_for_update().get(pk=client.pk)
     if not client.is_deleted:
         return client
-    cases = (
-        Case.all_objects.select_for_update()
-        .select_related("team")
-        .filter(client=client, deleted_at=client.deleted_at)
-    )
+    cases = Case.all_objects.select_for_update().filter(client=client, deleted_at=client.deleted_at)
     _undelete(client)
     for case in cases:
         _restore_case(acting_user, case, client)
@@ -134,9 +130,10 @@ def client_restore(*, acting_user, client):
 def case_restore(*, acting_user, case):
     """Bring back one soft-deleted case, in its client's team."""
     _check_admin(acting_user)
-    # The client first, then the case: the order case_move_team locks them in.
-    client = Client.all_objects.select_for_update().select_related("team").get(pk=case.client_id)
-    case = Case.all_objects.select_for_update().select_related("team").get(pk=case.pk)
+    # The client first, then the case: the order case_move_team locks them in. No join in a
+    # locking query: PostgreSQL would drop a row whose team a concurrent move just changed.
+    client = Client.all_objects.select_for_update().get(pk=case.client_id)
+    case = Case.all_objects.select_for_update().get(pk=case.pk)
     if not case.is_deleted:
         return case
     if client.is_deleted:

@@ -7,6 +7,7 @@ from cases import services
 from cases.models import Case, Client, PhaseSpan, Signal
 from cases.phases import Phase
 from tests.cases.factories import case_in_phase, events, open_case
+from tests.threads import needs_postgres, run_together
 
 
 def test_it_brings_the_case_back_onto_the_timeline(owner, lead, team, admin_user):
@@ -91,3 +92,31 @@ def test_it_brings_a_case_left_in_the_old_team_into_its_clients_team(
         "from_team": team.name,
         "to_team": other_team.name,
     }
+
+
+@needs_postgres
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.parametrize("round_", range(3))
+def test_it_keeps_client_and_cases_in_one_team_when_a_move_runs_at_the_same_time(
+    owner, lead, team, other_team, outsider, admin_user, round_
+):
+    gone = case_in_phase(Phase.AFGESLOTEN, acting_user=owner, team=team)
+    case = open_case(acting_user=owner, team=team, client=gone.client)
+    services.case_delete(acting_user=lead, case=gone, reason="Per ongeluk.")
+
+    _results, errors = run_together(
+        lambda: services.case_move_team(
+            acting_user=admin_user,
+            case=case,
+            to_team=other_team,
+            assigned_worker=outsider,
+            reason="Verhuisd.",
+        ),
+        lambda: services.case_restore(acting_user=admin_user, case=gone),
+    )
+
+    assert errors == []
+    assert set(Case.objects.filter(client=gone.client_id).values_list("team", flat=True)) == {
+        other_team.pk
+    }
+    assert Client.objects.get(pk=gone.client_id).team == other_team
