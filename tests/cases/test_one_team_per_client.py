@@ -35,34 +35,37 @@ def file(owner, team):
     return {"closed": closed, "open": open_case(acting_user=owner, team=team, client=closed.client)}
 
 
-def steps(file, *, lead, colleague, team, other_team, outsider, outsider_lead, admin_user):
-    """One call of each lifecycle service, in an order in which each has work to do."""
-    closed, open_ = file["closed"], file["open"]
-    return {
-        "team_policy_set": lambda: services.team_policy_set(
-            acting_user=lead, team=team, quiet_days_early=10
-        ),
-        "case_reassign": lambda: services.case_reassign(
-            acting_user=lead, team=team, cases=[open_], to_worker=colleague, reason="Verlof."
-        ),
-        "case_delete": lambda: services.case_delete(
-            acting_user=lead, case=closed, reason="Per ongeluk."
-        ),
-        "case_move_team": lambda: services.case_move_team(
-            acting_user=admin_user,
-            case=open_,
-            to_team=other_team,
-            assigned_worker=outsider,
-            reason="Verhuisd.",
-        ),
-        "case_restore": lambda: services.case_restore(acting_user=admin_user, case=closed),
-        "client_delete": lambda: services.client_delete(
-            acting_user=outsider_lead, client=closed.client, reason="Dubbel."
-        ),
-        "client_restore": lambda: services.client_restore(
-            acting_user=admin_user, client=closed.client
-        ),
-    }
+# One call of each lifecycle service, run in this order on one file, so that each has work to do.
+# `c` holds the cast and the file's closed and open case.
+STEPS = {
+    "team_policy_set": lambda c: services.team_policy_set(
+        acting_user=c["lead"], team=c["team"], quiet_days_early=10
+    ),
+    "case_reassign": lambda c: services.case_reassign(
+        acting_user=c["lead"],
+        team=c["team"],
+        cases=[c["open"]],
+        to_worker=c["colleague"],
+        reason="Verlof.",
+    ),
+    "case_delete": lambda c: services.case_delete(
+        acting_user=c["lead"], case=c["closed"], reason="Per ongeluk."
+    ),
+    "case_move_team": lambda c: services.case_move_team(
+        acting_user=c["admin_user"],
+        case=c["open"],
+        to_team=c["other_team"],
+        assigned_worker=c["outsider"],
+        reason="Verhuisd.",
+    ),
+    "case_restore": lambda c: services.case_restore(acting_user=c["admin_user"], case=c["closed"]),
+    "client_delete": lambda c: services.client_delete(
+        acting_user=c["outsider_lead"], client=c["closed"].client, reason="Dubbel."
+    ),
+    "client_restore": lambda c: services.client_restore(
+        acting_user=c["admin_user"], client=c["closed"].client
+    ),
+}
 
 
 def lifecycle_services():
@@ -74,31 +77,25 @@ def lifecycle_services():
 
 
 def test_it_has_a_step_for_every_lifecycle_service():
-    names = steps(
-        {"closed": None, "open": None},
-        **dict.fromkeys(
-            ["lead", "colleague", "team", "other_team", "outsider", "outsider_lead", "admin_user"]
-        ),
-    )
-    assert sorted(names) == lifecycle_services()
+    assert sorted(STEPS) == lifecycle_services()
 
 
 def test_it_keeps_a_client_and_all_their_cases_in_one_team_after_every_service(
     file, lead, colleague, team, other_team, outsider, outsider_lead, admin_user
 ):
-    cast = steps(
-        file,
-        lead=lead,
-        colleague=colleague,
-        team=team,
-        other_team=other_team,
-        outsider=outsider,
-        outsider_lead=outsider_lead,
-        admin_user=admin_user,
-    )
+    cast = {
+        **file,
+        "lead": lead,
+        "colleague": colleague,
+        "team": team,
+        "other_team": other_team,
+        "outsider": outsider,
+        "outsider_lead": outsider_lead,
+        "admin_user": admin_user,
+    }
     assert teams_apart() == {}
-    for name, step in cast.items():
-        step()
+    for name, step in STEPS.items():
+        step(cast)
         assert teams_apart() == {}, name
     client = Client.objects.get(pk=file["open"].client_id)
     assert client.team == other_team
