@@ -17,7 +17,7 @@ from cases.models import (
     TimelineEvent,
 )
 from cases.timeline import describe
-from outreach.inspection import Section, record
+from outreach.inspection import Section, of_live_cases, record
 
 
 def _timeline_lines(event):
@@ -26,7 +26,8 @@ def _timeline_lines(event):
 
 
 def sections(client):
-    on_cases = {"case__client": client}
+    # The client's cases come through Case.objects, which leaves a deleted case out; the rest
+    # through of_live_cases, which leaves out what hangs off one.
     return [
         Section("client", _("Client"), [record(client)]),
         Section(
@@ -49,7 +50,7 @@ def sections(client):
             _("Signals linked to a case"),
             [
                 record(signal, title=f"{signal.received_on:%d-%m-%Y} {signal.get_source_display()}")
-                for signal in Signal.objects.filter(**on_cases)
+                for signal in of_live_cases(Signal.objects, client)
                 .select_related("case", "registered_by", "decided_by", "team")
                 .order_by("received_on", "pk")
             ],
@@ -59,7 +60,7 @@ def sections(client):
             _("Feedback to reporters"),
             [
                 record(feedback, title=f"{feedback.given_on:%d-%m-%Y}")
-                for feedback in SignalFeedback.objects.filter(signal__case__client=client)
+                for feedback in of_live_cases(SignalFeedback.objects, client, via="signal__case")
                 .select_related("given_by", "signal")
                 .order_by("given_on", "pk")
             ],
@@ -69,7 +70,7 @@ def sections(client):
             _("Phases"),
             [
                 record(span, title=span.get_phase_display())
-                for span in PhaseSpan.objects.filter(**on_cases)
+                for span in of_live_cases(PhaseSpan.objects, client)
                 .select_related("case")
                 .order_by("started_at", "pk")
             ],
@@ -79,7 +80,7 @@ def sections(client):
             _("Prior information"),
             [
                 record(item, title=f"{item.gathered_on:%d-%m-%Y} {item.source}")
-                for item in PriorInformation.objects.filter(**on_cases)
+                for item in of_live_cases(PriorInformation.objects, client)
                 .select_related("case", "recorded_by")
                 .order_by("gathered_on", "pk")
             ],
@@ -89,7 +90,7 @@ def sections(client):
             _("Shielded details"),
             [
                 record(item, title=f"{item.recorded_on:%d-%m-%Y} {item.get_kind_display()}")
-                for item in SensitiveDetail.objects.filter(**on_cases)
+                for item in of_live_cases(SensitiveDetail.objects, client)
                 .select_related("case", "recorded_by")
                 .order_by("recorded_on", "pk")
             ],
@@ -99,7 +100,7 @@ def sections(client):
             _("Contact attempts"),
             [
                 record(attempt, title=f"{attempt.get_method_display()}")
-                for attempt in ContactAttempt.objects.filter(**on_cases)
+                for attempt in of_live_cases(ContactAttempt.objects, client)
                 .select_related("case", "recorded_by")
                 .order_by("attempted_at", "pk")
             ],
@@ -109,7 +110,7 @@ def sections(client):
             _("Contacts"),
             [
                 record(contact, title=contact.get_kind_display())
-                for contact in ContactMoment.objects.filter(**on_cases)
+                for contact in of_live_cases(ContactMoment.objects, client)
                 .select_related("case", "logged_by")
                 .order_by("occurred_at", "pk")
             ],
@@ -119,7 +120,7 @@ def sections(client):
             _("Agreements"),
             [
                 record(agreement, title=agreement.get_status_display())
-                for agreement in Agreement.objects.filter(**on_cases)
+                for agreement in of_live_cases(Agreement.objects, client)
                 .select_related("case", "created_by")
                 .order_by("pk")
             ],
@@ -129,7 +130,7 @@ def sections(client):
             _("Timeline"),
             [
                 record(event, title=event.get_kind_display(), lines=_timeline_lines(event))
-                for event in TimelineEvent.objects.filter(**on_cases)
+                for event in of_live_cases(TimelineEvent.objects, client)
                 .select_related("case", "actor")
                 .order_by("occurred_at", "pk")
             ],

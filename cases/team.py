@@ -145,13 +145,19 @@ class SignalFigures:
         return self.decided_in_time / self.received_90 if self.received_90 else None
 
 
+def _team_signals(team):
+    # A signal taken into a soft-deleted case counts nowhere, as it shows nowhere; a waiting
+    # signal has no case and counts.
+    return Signal.objects.filter(team=team, case__deleted_at__isnull=True)
+
+
 def signal_figures(team, *, today=None, within_working_days=5):
     """The share of the signals received in the last 90 days that were decided within five working
     days. Signals still inside their five days are not counted yet: they can still make it."""
     today = today or timezone.localdate()
-    waiting = Signal.objects.filter(team=team, status=Signal.Status.WAITING).count()
+    waiting = _team_signals(team).filter(status=Signal.Status.WAITING).count()
     received, in_time = 0, 0
-    rows = Signal.objects.filter(team=team, received_on__gte=today - timedelta(days=90))
+    rows = _team_signals(team).filter(received_on__gte=today - timedelta(days=90))
     for received_on, decided_at in rows.values_list("received_on", "decided_at"):
         if decided_at is not None:
             decided_on = timezone.localdate(decided_at)
@@ -197,7 +203,8 @@ def signal_sources(team, *, today=None):
         first = (first - timedelta(days=1)).replace(day=1)
     counts = defaultdict(int)
     rows = (
-        Signal.objects.filter(team=team, received_on__gte=months[0])
+        _team_signals(team)
+        .filter(received_on__gte=months[0])
         .annotate(month=TruncMonth("received_on"))
         .values_list("source", "month")
         .annotate(n=Count("id"))

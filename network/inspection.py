@@ -4,18 +4,17 @@ from django.utils.translation import gettext as _
 
 from network.drawing import drawing
 from network.models import InterviewAnswer, NetworkMember, NetworkSnapshot
-from outreach.inspection import Section, record
+from outreach.inspection import Section, of_live_cases, record
 
 
 def sections(client):
-    on_cases = {"case__client": client}
     return [
         Section(
             "network_members",
             _("Network members"),
             [
                 record(member)
-                for member in NetworkMember.objects.filter(**on_cases)
+                for member in of_live_cases(NetworkMember.objects, client)
                 .select_related("case")
                 .prefetch_related("agreements")
                 .order_by("case_id", "pk")
@@ -26,7 +25,7 @@ def sections(client):
             _("Network interview answers"),
             [
                 record(answer)
-                for answer in InterviewAnswer.objects.filter(**on_cases)
+                for answer in of_live_cases(InterviewAnswer.objects, client)
                 .select_related("case", "answered_by")
                 .order_by("case_id", "question")
             ],
@@ -40,7 +39,7 @@ def sections(client):
                     figure_template="network/_drawing.html",
                     figure=drawing(snapshot.members),
                 )
-                for snapshot in NetworkSnapshot.objects.filter(**on_cases)
+                for snapshot in of_live_cases(NetworkSnapshot.objects, client)
                 .select_related("case", "taken_by")
                 .order_by("taken_at", "pk")
             ],

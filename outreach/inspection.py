@@ -5,7 +5,8 @@ Each app that holds client data has `<app>/inspection.py` with `sections(client)
 Sections in reading order; they are found through the app registry, the same way seed_demo finds
 `<app>.demo`, so outreach imports no app. Every section fetches all its records with a fixed number
 of queries, whatever their number. Records are filtered by the client's id only, never by name:
-a namesake's file never mixes in.
+a namesake's file never mixes in. What hangs off a soft-deleted case is left out (`of_live_cases`),
+as it is from every page and export, until an administrator restores the case.
 """
 
 import json
@@ -157,6 +158,13 @@ def record(obj, *, title=None, lines=(), figure_template="", figure=None):
             )
     title = str(title if title is not None else obj)
     return Record(title, fields, list(lines), figure_template, figure)
+
+
+def of_live_cases(queryset, client, *, via="case"):
+    """The records of `queryset` that hang off the client's cases, `via` being the path to the
+    case, leaving out those of a soft-deleted case: what is deleted is hidden from every export
+    (docs/security.md), the inspection file too."""
+    return queryset.filter(**{f"{via}__client": client, f"{via}__deleted_at__isnull": True})
 
 
 def _access_log(client):

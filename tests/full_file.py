@@ -12,10 +12,13 @@ from tests.zrm.factories import DOMAIN_KEYS, domain, finalised_assessment
 from zrm.services import targets_set
 
 
-def full_file(*, owner, team, marker, first_name="Jan", last_name="de Vries", born=None):
+def full_file(
+    *, owner, team, marker, first_name="Jan", last_name="de Vries", born=None, client=None
+):
     """Returns the case; its client has household, signal with feedback, prior information,
     attempt, contact, agreement, corrected timeline event, network members, interview answer,
-    snapshot, a finalised ZRM with notes and a target."""
+    snapshot, a finalised ZRM with notes and a target. Given `client` (who has no open case),
+    a second case for them with all of that but the client's own details and household."""
     now = timezone.now()
     today = timezone.localdate()
     signal = services.signal_register(
@@ -31,26 +34,29 @@ def full_file(*, owner, team, marker, first_name="Jan", last_name="de Vries", bo
         observed=f"{marker} observed\nsecond line",
         concerns=[Signal.Concern.ISOLATION],
     )
+    details = {
+        "first_name": first_name,
+        "last_name": last_name,
+        "date_of_birth": born or date(1960, 5, 4),
+        "street_address": marker,
+        "city": marker,
+        "neighbourhood": marker,
+        "language": marker,
+        "household_notes": marker,
+    }
     case = services.signal_accept(
         acting_user=owner,
         signal=signal,
         assigned_worker=owner,
-        client_fields={
-            "first_name": first_name,
-            "last_name": last_name,
-            "date_of_birth": born or date(1960, 5, 4),
-            "street_address": marker,
-            "city": marker,
-            "neighbourhood": marker,
-            "language": marker,
-            "household_notes": marker,
-        },
+        client=client,
+        client_fields=None if client else details,
     )
-    services.client_update(
-        acting_user=owner,
-        client=case.client,
-        household=[{"name": marker, "relation": "partner", "date_of_birth": None}],
-    )
+    if client is None:
+        services.client_update(
+            acting_user=owner,
+            client=case.client,
+            household=[{"name": marker, "relation": "partner", "date_of_birth": None}],
+        )
     services.signal_feedback_record(
         acting_user=owner,
         signal=signal,

@@ -2,7 +2,7 @@
 
 from django.utils.translation import gettext as _
 
-from outreach.inspection import Section, record
+from outreach.inspection import Section, of_live_cases, record
 from zrm.models import ZrmAssessment, ZrmScore, ZrmTarget
 
 
@@ -13,7 +13,7 @@ def sections(client):
             _("ZRM assessments"),
             [
                 record(assessment)
-                for assessment in ZrmAssessment.objects.filter(case__client=client)
+                for assessment in of_live_cases(ZrmAssessment.objects, client)
                 .select_related("case", "matrix", "assessor", "corrects")
                 .order_by("assessed_on", "pk")
             ],
@@ -23,7 +23,7 @@ def sections(client):
             _("ZRM scores"),
             [
                 record(score, title=f"{score.assessment} · {score.domain}")
-                for score in ZrmScore.objects.filter(assessment__case__client=client)
+                for score in of_live_cases(ZrmScore.objects, client, via="assessment__case")
                 .select_related("assessment", "domain")
                 .order_by("assessment__assessed_on", "assessment_id", "domain__order", "pk")
             ],
@@ -33,7 +33,7 @@ def sections(client):
             _("ZRM targets"),
             [
                 record(target, title=str(target.domain))
-                for target in ZrmTarget.objects.filter(case__client=client)
+                for target in of_live_cases(ZrmTarget.objects, client)
                 .select_related("case", "domain", "set_by")
                 .order_by("case_id", "domain__order", "pk")
             ],

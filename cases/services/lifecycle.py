@@ -78,7 +78,17 @@ def case_delete(*, acting_user, case, reason):
     return case
 
 
-def _restore_case(acting_user, case):
+def _into_team(cases, team):
+    """Put cases, and what is scoped by team through them (their signals and phase spans), in
+    `team`: a client and all their cases, deleted or not, are always in one team."""
+    for moved in cases:
+        moved.team = team
+    Case.all_objects.filter(pk__in=[c.pk for c in cases]).update(team=team)
+    PhaseSpan.objects.filter(case__in=cases).update(team=team)
+    Signal.objects.filter(case__in=cases).update(team=team)
+
+
+def _restore_case(acting_user, case, client):
     try:
         with transaction.atomic():
             _undelete(case)
@@ -90,6 +100,16 @@ def _restore_case(acting_user, case):
             }
         ) from None
     _record_deletion(acting_user, case, "restored")
+    if case.team_id != client.team_id:
+        # Deleted before moves took deleted cases along: it comes back where its client is.
+        from_team = case.team
+        _into_team([case], client.team)
+        timeline_record(
+            acting_user=acting_user,
+            case=case,
+            kind=Kind.ASSIGNMENT,
+            data={"from_team": from_team.name, "to_team": client.team.name},
+        )
 
 
 @transaction.atomic
@@ -102,19 +122,23 @@ def client_restore(*, acting_user, client):
     cases = Case.all_objects.select_for_update().filter(client=client, deleted_at=client.deleted_at)
     _undelete(client)
     for case in cases:
-        _restore_case(acting_user, case)
+        _restore_case(acting_user, case, client)
     return client
 
 
 @transaction.atomic
 def case_restore(*, acting_user, case):
+    """Bring back one soft-deleted case, in its client's team."""
     _check_admin(acting_user)
-    case = Case.all_objects.select_for_update().select_related("client").get(pk=case.pk)
+    # The client first, then the case: the order case_move_team locks them in. No join in a
+    # locking query: PostgreSQL would drop a row whose team a concurrent move just changed.
+    client = Client.all_objects.select_for_update().get(pk=case.client_id)
+    case = Case.all_objects.select_for_update().get(pk=case.pk)
     if not case.is_deleted:
         return case
-    if case.client.is_deleted:
+    if client.is_deleted:
         raise ValidationError({None: _("Restore the client first.")})
-    _restore_case(acting_user, case)
+    _restore_case(acting_user, case, client)
     return case
 
 
@@ -158,20 +182,22 @@ def case_reassign(*, acting_user, team, cases, to_worker, reason):
 
 @transaction.atomic
 def case_move_team(*, acting_user, case, to_team, assigned_worker, reason):
-    """Move a client's file to another team (the client moved house, say): the client, all their
-    cases with their signals and phase spans, in one transaction. The open case goes to
-    `assigned_worker` of the new team. A lead of the case's team who is also a member of the new
-    team may do this, or an administrator. Everything recorded on the cases follows through
-    their case. References keep their number: they are identifiers, quoted in letters."""
+    """Move a client's file to another team (the client moved house, say): the client and all
+    their cases, deleted ones included, with their signals and phase spans, in one transaction, so
+    a client and their cases are always in one team and a restored case comes back where its
+    client is. The open case goes to `assigned_worker` of the new team; the other cases keep the
+    worker who had them. A lead of the case's team who is also a member of the new team may do
+    this, or an administrator. Everything recorded on the cases follows through their case.
+    References keep their number: they are identifiers, quoted in letters."""
     reason = _text(reason)
     if not reason:
         raise ValidationError({"reason": _("Say why the case moves to another team.")})
     # Lock the client first, then its cases: the same order as everything that locks both, so
-    # a concurrent edit waits instead of deadlocking, and no one sees a half-moved file.
+    # a concurrent edit or restore waits instead of deadlocking, and no one sees a half-moved file.
     client = Client.objects.select_for_update().get(pk=case.client_id)
-    cases = list(Case.objects.select_for_update().filter(client=client).order_by("pk"))
+    cases = list(Case.all_objects.select_for_update().filter(client=client).order_by("pk"))
     case = next((c for c in cases if c.pk == case.pk), None)
-    if case is None or not case.is_open:
+    if case is None or case.is_deleted or not case.is_open:
         raise ValidationError({None: _("Only an open case can move to another team.")})
     from_team = case.team
     if to_team.pk == from_team.pk:
@@ -183,15 +209,9 @@ def case_move_team(*, acting_user, case, to_team, assigned_worker, reason):
     _check_worker(to_team, assigned_worker)
     client.team = to_team
     client.save(update_fields=["team"])
-    for moved in cases:
-        moved.team = to_team
-        changed = ["team"]
-        if moved.pk == case.pk:
-            moved.assigned_worker = assigned_worker
-            changed.append("assigned_worker")
-        moved.save(update_fields=changed)
-    PhaseSpan.objects.filter(case__in=cases).update(team=to_team)
-    Signal.objects.filter(case__in=cases).update(team=to_team)
+    _into_team(cases, to_team)
+    case.assigned_worker = assigned_worker
+    case.save(update_fields=["assigned_worker"])
     timeline_record(
         acting_user=acting_user,
         case=case,

@@ -52,6 +52,33 @@ def test_it_moves_the_client_all_their_cases_signals_and_spans(
     }
 
 
+def test_it_takes_the_deleted_cases_along_with_their_signals_and_spans(
+    owner, lead, lead_of_both, team, other_team, outsider
+):
+    gone = case_in_phase(Phase.AFGESLOTEN, acting_user=owner, team=team)
+    case = open_case(acting_user=owner, team=team, client=gone.client)
+    services.case_delete(acting_user=lead, case=gone, reason="Dubbel geregistreerd.")
+
+    move(case, lead_of_both, other_team, outsider)
+
+    left_behind = Case.all_objects.get(pk=gone.pk)
+    assert (left_behind.team, left_behind.is_deleted) == (other_team, True)
+    assert left_behind.assigned_worker == owner  # a closed case keeps the worker who had it
+    assert set(PhaseSpan.objects.filter(case=gone).values_list("team", flat=True)) == {
+        other_team.pk
+    }
+    assert set(Signal.objects.filter(case=gone).values_list("team", flat=True)) == {other_team.pk}
+    assert events(gone, "assignment") == []
+
+
+def test_it_refuses_to_move_a_deleted_case(owner, lead, lead_of_both, team, other_team, outsider):
+    case = open_case(acting_user=owner, team=team)
+    services.case_delete(acting_user=lead, case=case, reason="Per ongeluk.")
+    with pytest.raises(ValidationError):
+        move(case, lead_of_both, other_team, outsider)
+    assert Case.all_objects.get(pk=case.pk).team == team
+
+
 def test_it_is_for_a_lead_of_the_source_team_who_works_in_the_target_team(
     owner, lead, colleague, team, other_team, outsider, outsider_lead
 ):

@@ -362,3 +362,14 @@ def test_it_agrees_with_counting_day_by_day():
             end = start + timedelta(days=length)
             by_hand = sum((start + timedelta(days=n)).weekday() < 5 for n in range(1, length + 1))
             assert working_days_between(start, end) == by_hand, (start, end)
+
+
+def test_it_leaves_the_signal_of_a_deleted_case_out_of_the_signal_figures(team, owner, lead):
+    today = timezone.localdate()
+    case_in_phase(Phase.SIGNAAL, acting_user=owner, team=team, last_name="Blijft")
+    gone = case_in_phase(Phase.SIGNAAL, acting_user=owner, team=team, last_name="Weg")
+    services.case_delete(acting_user=lead, case=gone, reason="Per ongeluk.")
+
+    assert signal_figures(team, today=today).received_90 == 1
+    rows = [(str(label), total) for label, _counts, total in signal_sources(team).rows]
+    assert rows == [("buurtbewoner", 1)]

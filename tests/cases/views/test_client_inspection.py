@@ -14,9 +14,12 @@ from django.urls import reverse
 from django.utils import timezone
 
 from cases import services
+from cases.models import Case
+from cases.phases import Phase
 from network.models import NetworkSnapshot
 from network.services import member_add
 from outreach.models import AccessLogEntry
+from tests.cases.factories import walk_to
 from tests.full_file import full_file
 
 SECTIONS = [
@@ -207,3 +210,78 @@ def test_it_draws_each_network_snapshot_as_a_map_in_the_pdf(client, lead, jan):
     text = pdf_text(export(client, lead, jan, "pdf"))
     # The sector label appears only in the wijkecogram drawing, once per map.
     assert text.count("Vrienden en kennissen") == snapshots
+
+
+# A soft-deleted case ------------------------------------------------------------------------
+
+
+@pytest.fixture
+def with_deleted_case(owner, lead, team):
+    """Jan with two full cases: the first closed (SENTINEL-KEPT), the second (SENTINEL-GONE)
+    deleted by a lead. Returns (kept, gone)."""
+    kept = full_file(owner=owner, team=team, marker="SENTINEL-KEPT")
+    kept = walk_to(kept, Phase.AFGESLOTEN, acting_user=owner)
+    gone = full_file(owner=owner, team=team, marker="SENTINEL-GONE", client=kept.client)
+    services.case_delete(acting_user=lead, case=gone, reason="Bij de verkeerde client.")
+    return kept, gone
+
+
+def ids_of_case(case):
+    """Per section, the ids of the records hanging off `case`, read past the soft delete."""
+    found = {}
+    for label, key in SECTION_OF_MODEL.items():
+        model = apps.get_model(label)
+        if model is Case:
+            rows = Case.all_objects.filter(pk=case.pk)
+        else:
+            names = {f.name for f in model._meta.fields}
+            via = next(
+                (
+                    p
+                    for p in ("case", "signal__case", "assessment__case")
+                    if p.split("__")[0] in names
+                ),
+                None,
+            )
+            if via is None:
+                continue  # the client's own records: the client and their household
+            rows = model.objects.filter(**{via: case.pk})
+        found[key] = set(rows.values_list("pk", flat=True))
+    return found
+
+
+def test_it_leaves_everything_of_a_deleted_case_out_of_the_json(client, lead, with_deleted_case):
+    kept, gone = with_deleted_case
+    gone_ids = ids_of_case(gone)
+    assert all(gone_ids.values()), "the deleted case has every kind of record"
+    response = export(client, lead, kept, "json")
+    text = response.content.decode()
+    assert "SENTINEL-KEPT" in text
+    assert "SENTINEL-GONE" not in text
+    assert gone.reference not in text
+    exported = json.loads(text)["sections"]
+    for key, ids in gone_ids.items():
+        assert exported[key], key  # the kept case's records are there
+        assert not ids & {r["id"] for r in exported[key]}, key
+        assert all(r.get("case_id") != gone.pk for r in exported[key]), key
+
+
+def test_it_leaves_everything_of_a_deleted_case_out_of_the_pdf(client, lead, with_deleted_case):
+    kept, gone = with_deleted_case
+    text = pdf_text(export(client, lead, kept, "pdf"))
+    assert "SENTINEL-KEPT" in text
+    assert "SENTINEL-GONE" not in text
+    assert gone.reference not in text
+    # One map per snapshot of the kept case only.
+    assert text.count("Vrienden en kennissen") == NetworkSnapshot.objects.filter(case=kept).count()
+
+
+def test_it_holds_a_case_again_once_an_admin_restored_it(
+    client, lead, admin_user, with_deleted_case
+):
+    kept, gone = with_deleted_case
+    services.case_restore(acting_user=admin_user, case=gone)
+    for fmt in ("json", "pdf"):
+        response = export(client, lead, kept, fmt)
+        text = response.content.decode() if fmt == "json" else pdf_text(response)
+        assert "SENTINEL-GONE" in text and gone.reference in text
