@@ -11,8 +11,10 @@ from zrm import services
 from zrm.models import ZrmAssessment
 
 
-def finalise(assessment, user):
-    return services.assessment_finalise(acting_user=user, assessment=assessment)
+def finalise(assessment, user, empty_map="not_mapped"):
+    return services.assessment_finalise(
+        acting_user=user, assessment=assessment, empty_map=empty_map
+    )
 
 
 @pytest.mark.parametrize(
