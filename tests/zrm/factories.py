@@ -3,8 +3,8 @@
 Levels are given per domain key ("finances", "justice", ...); a domain left out of `levels` gets
 `default`, and a level of None means "not assessed" (with the reason from `reasons`, or a stock
 reason). A begin assessment finalised on an empty network map records it as "not mapped yet"
-unless `empty_map` says otherwise. Only the second matrix version (ZRM 2017) is made through the ORM: no migration ships
-it, and the tests need one to check that versions are kept apart.
+unless `empty_map` says otherwise. Only the second matrix version (ZRM 2017) is made through the
+ORM: no migration ships it, and the tests need one to check that versions are kept apart.
 """
 
 from datetime import timedelta
