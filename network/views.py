@@ -42,7 +42,9 @@ def _case(request, case_id, action=Action.READ):
     )
 
 
-def _map_context(case, form=None):
+def _map_context(case, form=None, snapshots=None):
+    """The map with its form, and the begin network still to record if any: it is offered by
+    the map, since whether the map has people changes what recording it means."""
     members, as_dicts = live_members(case)
     return {
         "case": case,
@@ -50,15 +52,16 @@ def _map_context(case, form=None):
         "d": drawing(as_dicts),
         "measures": network_measures(as_dicts),
         "form": form or MemberForm(case=case),
+        "begin_to_record": recordable_begin(case, snapshots) if case.is_open else None,
     }
 
 
 def _page_context(case, form=None):
-    """The whole tab: the map, the snapshots, and the begin network still to record, if any."""
-    context = _map_context(case, form)
-    context["snapshots"] = snapshots = list(case_snapshots(case))
+    """The whole tab: the map and the snapshots (read once, for both)."""
+    snapshots = list(case_snapshots(case))
+    context = _map_context(case, form, snapshots)
+    context["snapshots"] = snapshots
     context["snapshot_form"] = SnapshotForm()
-    context["begin_to_record"] = recordable_begin(case, snapshots) if case.is_open else None
     return context
 
 
