@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone, translation
 
 from cases.timeline import describe
+from network.inspection import sections
 from network.models import NetworkSnapshot
 from network.selectors import begin_and_end, recordable_begin
 from network.services import begin_network_record, member_add
@@ -126,3 +127,20 @@ def test_it_refuses_a_closed_case(owner, case):
     with pytest.raises(ValidationError):
         begin_network_record(acting_user=owner, case=case, empty_map="no_network")
     assert NetworkSnapshot.objects.count() == add_before_close
+
+
+def test_it_puts_both_snapshots_and_the_replacement_in_the_inspection_file(owner, case):
+    (first,) = NetworkSnapshot.objects.all()
+    add(owner, case, "Zus Wilma", "sibling")
+    recorded = begin_network_record(acting_user=owner, case=case)
+    with translation.override("nl"):
+        (section,) = [s for s in sections(case.client) if s.key == "network_snapshots"]
+        old, new = section.records
+        assert old.as_json()["empty_map"] == "not_mapped"
+        assert old.as_json()["replaces_id"] is None
+        assert new.as_json()["replaces_id"] == first.pk
+        assert [label for label, _text in old.lines] == ["vervangen door"]
+        assert str(owner) in old.lines[0][1] and str(recorded) in old.lines[0][1]
+        assert new.lines == []
+        fields = {f.name: f.display for f in old.fields}
+        assert fields["empty_map"] == "nog niet in kaart gebracht"
