@@ -209,6 +209,12 @@ NETWORK_ACTIONS = {
     "removed": gettext_lazy("Network: %(name)s removed"),
     "interview": gettext_lazy("Network: interview answers saved"),
     "snapshot": gettext_lazy("Network: snapshot taken"),
+    "begin_recorded": gettext_lazy("Network: begin network recorded afterwards"),
+}
+# What an empty begin map records (network.models.NetworkSnapshot.EmptyMap).
+EMPTY_MAPS = {
+    "no_network": gettext_lazy("no network: the client has nobody"),
+    "not_mapped": gettext_lazy("not mapped yet"),
 }
 
 
@@ -220,6 +226,10 @@ def _network(data):
         view.facts.append((_("status"), _("sleeping contact reactivated")))
     if data.get("members") is not None:
         view.facts.append((_("people on the map"), str(data["members"])))
+    if data.get("empty_map") in EMPTY_MAPS:
+        view.facts.append((_("empty map at the begin"), str(EMPTY_MAPS[data["empty_map"]])))
+    if data.get("replaces_taken_on"):
+        view.facts.append((_("replaces the begin snapshot of"), _date(data["replaces_taken_on"])))
     return view
 
 

@@ -2,7 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from network.guide import sections, text
-from network.models import NetworkMember
+from network.models import NetworkMember, NetworkSnapshot
 from outreach.forms import VersionedForm
 
 
@@ -50,6 +50,15 @@ class MemberEditForm(VersionedForm, MemberForm):
 
 class SnapshotForm(forms.Form):
     label = forms.CharField(label=_("label"), max_length=100, required=False)
+
+
+class BeginNetworkForm(forms.Form):
+    # Sent by the button that records "no network" when the map is still empty.
+    empty_map = forms.ChoiceField(
+        label=_("empty map at the begin"),
+        choices=NetworkSnapshot.EmptyMap.choices,
+        required=False,
+    )
 
 
 class InterviewForm(forms.Form):

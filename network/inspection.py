@@ -7,6 +7,15 @@ from network.models import InterviewAnswer, NetworkMember, NetworkSnapshot
 from outreach.inspection import Section, of_live_cases, record
 
 
+def _replaced(snapshot):
+    """A begin snapshot that a begin network recorded afterwards replaced says by which, when and
+    who (the replacing one names it in its own "replaces" field)."""
+    if not snapshot.is_replaced:
+        return []
+    by = snapshot.replaced_by
+    return [(_("replaced by"), f"{by} · {by.taken_by}")]
+
+
 def sections(client):
     return [
         Section(
@@ -36,11 +45,12 @@ def sections(client):
             [
                 record(
                     snapshot,
+                    lines=_replaced(snapshot),
                     figure_template="network/_drawing.html",
                     figure=drawing(snapshot.members),
                 )
                 for snapshot in of_live_cases(NetworkSnapshot.objects, client)
-                .select_related("case", "taken_by")
+                .select_related("case", "taken_by", "replaces", "replaced_by__taken_by")
                 .order_by("taken_at", "pk")
             ],
         ),

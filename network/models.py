@@ -158,6 +158,11 @@ class NetworkSnapshot(CaseScoped):
         END = "end", _("end")
         MANUAL = "manual", _("by hand")
 
+    class EmptyMap(models.TextChoices):
+        # An empty map at the begin means one of two things, and only the worker knows which.
+        NO_NETWORK = "no_network", _("no network: the client has nobody")
+        NOT_MAPPED = "not_mapped", _("not mapped yet")
+
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="network_snapshots")
     kind = models.CharField(_("kind"), max_length=8, choices=Kind.choices)
     label = models.CharField(_("label"), max_length=100, blank=True)
@@ -167,6 +172,19 @@ class NetworkSnapshot(CaseScoped):
     )
     members = models.JSONField(default=list)
     measures = models.JSONField(default=dict)
+    empty_map = models.CharField(
+        _("empty map at the begin"), max_length=10, choices=EmptyMap.choices, blank=True
+    )
+    # A begin network recorded afterwards points at the begin snapshot it replaces; that one
+    # stays as it was, and is marked replaced through this link (by which, when and who).
+    replaces = models.OneToOneField(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="replaced_by",
+        verbose_name=_("replaces"),
+    )
 
     class Meta:
         ordering = ["-taken_at", "-id"]
@@ -174,6 +192,35 @@ class NetworkSnapshot(CaseScoped):
 
     def __str__(self):
         return f"{self.get_kind_display()} {timezone.localtime(self.taken_at):%d-%m-%Y}"
+
+    @property
+    def begin_not_mapped(self):
+        """A begin snapshot of an empty map that does not record "no network": it says nothing
+        about the network at the begin, so nothing is compared with it. A recorded "no network"
+        is a mapped network of nobody."""
+        return (
+            self.kind == self.Kind.BEGIN
+            and not self.members
+            and self.empty_map != self.EmptyMap.NO_NETWORK
+        )
+
+    @property
+    def is_replaced(self):
+        """Whether a begin network recorded afterwards replaced this snapshot (one query unless
+        read with select_related("replaced_by"))."""
+        try:
+            return self.replaced_by is not None
+        except NetworkSnapshot.DoesNotExist:
+            return False
+
+    @property
+    def state_label(self):
+        """What an empty snapshot records, or "" when the snapshot has members."""
+        if self.members:
+            return ""
+        if self.kind == self.Kind.BEGIN and not self.empty_map:
+            return self.EmptyMap.NOT_MAPPED.label
+        return self.get_empty_map_display()
 
     def save(self, *args, **kwargs):
         # A snapshot is evidence of how the network was: it is written once.

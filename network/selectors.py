@@ -19,18 +19,41 @@ def snapshot_measures(snapshot):
     return Measures.from_json(snapshot.measures)
 
 
+def _current(snapshots):
+    """Leave out begin snapshots that a begin network recorded afterwards replaced."""
+    return snapshots.filter(replaced_by__isnull=True)
+
+
+def case_snapshots(case):
+    """The case's snapshots, newest first, each with who took it and what replaced it."""
+    return case.network_snapshots.select_related("taken_by", "replaced_by__taken_by")
+
+
 def begin_and_end(case):
-    """The latest begin and the latest end snapshot of a case (either may be None)."""
+    """The current begin and the latest end snapshot of a case (either may be None): the newest
+    of each kind that was not replaced."""
     found = {}
-    for snapshot in NetworkSnapshot.objects.filter(case=case, kind__in=["begin", "end"]):
+    for snapshot in _current(NetworkSnapshot.objects.filter(case=case, kind__in=["begin", "end"])):
         found.setdefault(snapshot.kind, snapshot)  # newest first by the model's ordering
     return found.get("begin"), found.get("end")
+
+
+def recordable_begin(case, snapshots=None):
+    """The current begin snapshot if its map was empty, so that the begin network can still be
+    recorded afterwards (a "not mapped yet", or a "no network" the client turns out to have
+    people for); else None. From `snapshots` (case_snapshots, already read) without a query."""
+    if snapshots is None:
+        begin = _current(NetworkSnapshot.objects.filter(case=case, kind="begin")).first()
+    else:
+        begin = next((s for s in snapshots if s.kind == "begin" and not s.is_replaced), None)
+    return begin if begin is not None and not begin.members else None
 
 
 @dataclass
 class TeamNetworkSummary:
     cases: int
     with_both: int
+    begin_not_mapped: int
     mean_change_supporters: float | None
     mean_change_kinds: float | None
     ending_overloaded: int
@@ -38,17 +61,22 @@ class TeamNetworkSummary:
 
 def team_network_summary(team, start, end):
     """Over the team's cases closed in [start, end]: the mean change in informal supporters and in
-    kinds of support covered between the begin and end snapshots, and how many cases end with an
-    overload warning. Two queries."""
+    kinds of support covered between the current begin and the end snapshots, and how many cases
+    end with an overload warning. A case whose begin network was not mapped is left out of the
+    means and counted in `begin_not_mapped`: its "change" would be drawing the map, not
+    activating the network. Two queries."""
     case_ids = list(
         Case.objects.filter(team=team, closed_on__gte=start, closed_on__lte=end).values_list(
             "pk", flat=True
         )
     )
     latest = {}
-    for snapshot in NetworkSnapshot.objects.filter(case__in=case_ids, kind__in=["begin", "end"]):
+    snapshots = _current(
+        NetworkSnapshot.objects.filter(case__in=case_ids, kind__in=["begin", "end"])
+    )
+    for snapshot in snapshots:
         latest.setdefault((snapshot.case_id, snapshot.kind), snapshot)
-    supporters, kinds, overloaded, both = [], [], 0, 0
+    supporters, kinds, overloaded, both, not_mapped = [], [], 0, 0, 0
     for case_id in case_ids:
         begin, end_ = latest.get((case_id, "begin")), latest.get((case_id, "end"))
         if end_ is not None and "overloaded_supporter" in end_.measures["warnings"]:
@@ -56,6 +84,9 @@ def team_network_summary(team, start, end):
         if begin is None or end_ is None:
             continue
         both += 1
+        if begin.begin_not_mapped:
+            not_mapped += 1
+            continue
         supporters.append(
             end_.measures["informal_supporters"] - begin.measures["informal_supporters"]
         )
@@ -63,6 +94,7 @@ def team_network_summary(team, start, end):
     return TeamNetworkSummary(
         cases=len(case_ids),
         with_both=both,
+        begin_not_mapped=not_mapped,
         mean_change_supporters=one_decimal(mean(supporters)) if supporters else None,
         mean_change_kinds=one_decimal(mean(kinds)) if kinds else None,
         ending_overloaded=overloaded,

@@ -11,6 +11,7 @@ from cases.services import timeline_record
 from network.guide import question
 from network.measures import as_dict, network_measures
 from network.models import InterviewAnswer, NetworkMember, NetworkSnapshot
+from network.selectors import recordable_begin
 from outreach.versioning import bump, check_version
 
 Kind = TimelineEvent.Kind
@@ -123,20 +124,89 @@ def interview_save(*, acting_user, case, answers, named=None):
     return added
 
 
-@transaction.atomic
-def snapshot_take(*, acting_user, case, kind, label=""):
-    """Freeze the map as it is now, with its measures."""
-    _check_open(case)
-    if kind not in NetworkSnapshot.Kind.values:
-        raise ValidationError({"kind": _("Choose begin, end or by hand.")})
+EmptyMap = NetworkSnapshot.EmptyMap
+
+
+def _freeze(acting_user, case, kind, *, label="", empty_map="", replaces=None):
+    """A new snapshot of the map as it is now. `empty_map` is what an empty map at the begin
+    means; it is required then, and not kept for a map with members or another kind."""
     members = [as_dict(m) for m in case.network_members.order_by("ring", "name", "id")]
-    snapshot = NetworkSnapshot.objects.create(
+    if members or kind != NetworkSnapshot.Kind.BEGIN:
+        empty_map = ""
+    elif empty_map not in EmptyMap.values:
+        raise ValidationError(
+            {
+                "empty_map": _(
+                    "The network map is empty: say whether the client has no network or the "
+                    "network is not mapped yet."
+                )
+            }
+        )
+    return NetworkSnapshot.objects.create(
         case=case,
         kind=kind,
         label=label.strip()[:100],
         taken_by=acting_user,
         members=members,
         measures=network_measures(members).as_json(),
+        empty_map=empty_map,
+        replaces=replaces,
     )
-    _record(acting_user, case, "snapshot", snapshot_kind=kind, members=len(members))
+
+
+def _snapshot_facts(snapshot):
+    facts = {"snapshot_kind": snapshot.kind, "members": len(snapshot.members)}
+    if snapshot.empty_map:
+        facts["empty_map"] = snapshot.empty_map
+    return facts
+
+
+@transaction.atomic
+def snapshot_take(*, acting_user, case, kind, label="", empty_map=""):
+    """Freeze the map as it is now, with its measures. A begin snapshot of an empty map records
+    `empty_map`: "no network" (the client has nobody) or "not mapped yet"."""
+    _check_open(case)
+    if kind not in NetworkSnapshot.Kind.values:
+        raise ValidationError({"kind": _("Choose begin, end or by hand.")})
+    snapshot = _freeze(acting_user, case, kind, label=label, empty_map=empty_map)
+    _record(acting_user, case, "snapshot", **_snapshot_facts(snapshot))
+    return snapshot
+
+
+@transaction.atomic
+def begin_network_record(*, acting_user, case, empty_map=""):
+    """Record the begin network after the begin snapshot was taken with an empty map: a new
+    begin snapshot of the map as it is now replaces the current one. The replaced snapshot stays
+    as it was, marked replaced by the new one (its time and worker say when and who)."""
+    _check_open(case)
+    current = recordable_begin(case)
+    if current is not None:
+        # Two workers recording at once: the second waits here, then finds the first's record.
+        current = NetworkSnapshot.objects.select_for_update().get(pk=current.pk)
+        if NetworkSnapshot.objects.filter(replaces=current).exists():
+            current = None
+    if current is None:
+        raise ValidationError({None: _("There is no empty begin snapshot to replace.")})
+    if not case.network_members.exists() and (
+        empty_map != EmptyMap.NO_NETWORK or current.empty_map == EmptyMap.NO_NETWORK
+    ):
+        raise ValidationError(
+            {
+                None: _(
+                    "The map is still empty: draw the network as it was at the begin first, or "
+                    "record that the client has no network."
+                )
+            }
+        )
+    snapshot = _freeze(
+        acting_user, case, NetworkSnapshot.Kind.BEGIN, empty_map=empty_map, replaces=current
+    )
+    _record(
+        acting_user,
+        case,
+        "begin_recorded",
+        **_snapshot_facts(snapshot),
+        replaces_snapshot_id=current.pk,
+        replaces_taken_on=timezone.localtime(current.taken_at).date().isoformat(),
+    )
     return snapshot

@@ -10,6 +10,11 @@ urlpatterns = [
         "casussen/<int:case_id>/netwerk/momentopname/", views.snapshot_take, name="network_snapshot"
     ),
     path(
+        "casussen/<int:case_id>/netwerk/beginnetwerk/",
+        views.begin_network_record,
+        name="network_begin_record",
+    ),
+    path(
         "casussen/<int:case_id>/netwerk/vergelijken/",
         views.snapshot_compare,
         name="network_compare",

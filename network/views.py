@@ -12,10 +12,23 @@ from cases.models import Case
 from cases.views.common import conflict_page
 from network import services
 from network.drawing import drawing
-from network.forms import InterviewForm, MemberEditForm, MemberForm, SnapshotForm
+from network.forms import (
+    BeginNetworkForm,
+    InterviewForm,
+    MemberEditForm,
+    MemberForm,
+    SnapshotForm,
+)
 from network.measures import activation, network_measures
 from network.models import NetworkMember
-from network.selectors import live_members, snapshot_measures, team_network_summary
+from network.selectors import (
+    begin_and_end,
+    case_snapshots,
+    live_members,
+    recordable_begin,
+    snapshot_measures,
+    team_network_summary,
+)
 from outreach.access import Action, get_for_user, log_access, team_for_lead
 from outreach.versioning import EditConflict
 
@@ -29,7 +42,9 @@ def _case(request, case_id, action=Action.READ):
     )
 
 
-def _map_context(case, form=None):
+def _map_context(case, form=None, snapshots=None):
+    """The map with its form, and the begin network still to record if any: it is offered by
+    the map, since whether the map has people changes what recording it means."""
     members, as_dicts = live_members(case)
     return {
         "case": case,
@@ -37,16 +52,23 @@ def _map_context(case, form=None):
         "d": drawing(as_dicts),
         "measures": network_measures(as_dicts),
         "form": form or MemberForm(case=case),
+        "begin_to_record": recordable_begin(case, snapshots) if case.is_open else None,
     }
+
+
+def _page_context(case, form=None):
+    """The whole tab: the map and the snapshots (read once, for both)."""
+    snapshots = list(case_snapshots(case))
+    context = _map_context(case, form, snapshots)
+    context["snapshots"] = snapshots
+    context["snapshot_form"] = SnapshotForm()
+    return context
 
 
 def case_network(request, case_id):
     """The case's network tab: the drawing, the members beside it, the measures, snapshots."""
     case = _case(request, case_id)
-    context = _map_context(case)
-    context["snapshots"] = case.network_snapshots.select_related("taken_by")
-    context["snapshot_form"] = SnapshotForm()
-    return render(request, "network/case_network.html", context)
+    return render(request, "network/case_network.html", _page_context(case))
 
 
 @require_POST
@@ -67,10 +89,7 @@ def member_add(request, case_id):
         return render(request, "network/case_network.html#network-body", _map_context(case, form))
     if form is None:
         return redirect("network_case", case.pk)
-    context = _map_context(case, form)
-    context["snapshots"] = case.network_snapshots.select_related("taken_by")
-    context["snapshot_form"] = SnapshotForm()
-    return render(request, "network/case_network.html", context)
+    return render(request, "network/case_network.html", _page_context(case, form))
 
 
 def member_edit(request, member_id):
@@ -162,20 +181,41 @@ def snapshot_take(request, case_id):
     return redirect("network_case", case.pk)
 
 
+@require_POST
+def begin_network_record(request, case_id):
+    """Record the begin network afterwards: the map as it is now replaces an empty begin
+    snapshot, which stays on record."""
+    case = _case(request, case_id, Action.CHANGE)
+    form = BeginNetworkForm(request.POST)
+    if form.is_valid():
+        try:
+            services.begin_network_record(
+                acting_user=request.user, case=case, empty_map=form.cleaned_data["empty_map"]
+            )
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(request, _("Begin network recorded."))
+    else:
+        for errors in form.errors.values():
+            messages.error(request, " ".join(errors))
+    return redirect("network_case", case.pk)
+
+
 def snapshot_compare(request, case_id):
-    """Two snapshots side by side, drawings and numbers (by default the latest begin and end)."""
+    """Two snapshots side by side, drawings and numbers (by default the current begin and the
+    latest end). A begin snapshot of a map not yet drawn is shown, but nothing is compared."""
     case = _case(request, case_id)
     snapshots = list(case.network_snapshots.all())
     by_id = {str(s.pk): s for s in snapshots}
-    first = by_id.get(request.GET.get("a")) or next(
-        (s for s in snapshots if s.kind == "begin"), snapshots[-1] if snapshots else None
-    )
-    second = by_id.get(request.GET.get("b")) or next(
-        (s for s in snapshots if s.kind == "end"), snapshots[0] if snapshots else None
-    )
+    begin, end = begin_and_end(case)
+    first = by_id.get(request.GET.get("a")) or begin or (snapshots[-1] if snapshots else None)
+    second = by_id.get(request.GET.get("b")) or end or (snapshots[0] if snapshots else None)
     if first is None or second is None:
         raise Http404
-    rows, appeared, resolved = activation(snapshot_measures(first), snapshot_measures(second))
+    rows = appeared = resolved = ()
+    if not (first.begin_not_mapped or second.begin_not_mapped):
+        rows, appeared, resolved = activation(snapshot_measures(first), snapshot_measures(second))
     return render(
         request,
         "network/compare.html",

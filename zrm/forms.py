@@ -3,8 +3,10 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from cases.forms import DateInput
+from network.models import NetworkSnapshot
 from outreach.forms import VersionedForm
 from zrm.models import LEVELS, ZrmAssessment
+from zrm.network import asks_about_empty_map
 
 NOT_ASSESSED = "na"
 
@@ -18,7 +20,11 @@ class AssessmentStartForm(forms.Form):
 
 class ScoresForm(VersionedForm, forms.Form):
     """One row per domain of the assessment's matrix: a level 1-5 or 'not assessed' with a reason,
-    and a note. Rows may stay empty in a draft."""
+    and a note. Rows may stay empty in a draft. A begin draft on an empty network map also asks
+    what the empty map means; finalising needs the answer (the service says so by the field)."""
+
+    # Asked for the finalise step, not stored with the draft: the conflict page leaves it out.
+    not_stored = ("empty_map",)
 
     def __init__(self, *args, assessment, **kwargs):
         super().__init__(*args, version=assessment.version, **kwargs)
@@ -61,6 +67,21 @@ class ScoresForm(VersionedForm, forms.Form):
             # The conflict page compares fields out of their fieldset: name the domain.
             for name in (f"reason_{key}", f"note_{key}"):
                 self.conflict_labels[name] = f"{score.domain.name}: {self.fields[name].label}"
+        if asks_about_empty_map(assessment):
+            self.fields["empty_map"] = forms.ChoiceField(
+                label=_("The network map is empty. What does that mean at the begin?"),
+                choices=NetworkSnapshot.EmptyMap.choices,
+                required=False,
+                widget=forms.RadioSelect,
+                help_text=_(
+                    "Needed to finalise. Not mapped yet: you can record the begin network "
+                    "afterwards on the network tab."
+                ),
+            )
+
+    def finalise_options(self):
+        """The keyword arguments of zrm.services.assessment_finalise this form collected."""
+        return {"empty_map": self.cleaned_data.get("empty_map", "")}
 
     def clean(self):
         cleaned = super().clean()

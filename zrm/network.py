@@ -8,9 +8,20 @@ from django.utils.translation import gettext as _
 
 from network.drawing import drawing
 from network.measures import activation
+from network.models import NetworkSnapshot
 from network.selectors import begin_and_end, snapshot_measures
 
 SOCIAL_NETWORK = "social_network"
+
+
+def asks_about_empty_map(assessment):
+    """Finalising this draft freezes an empty map as the begin network, so the worker says what
+    the empty map means (zrm.services.assessment_finalise's `empty_map`)."""
+    return (
+        assessment.kind == NetworkSnapshot.Kind.BEGIN
+        and assessment.corrects_id is None
+        and not assessment.case.network_members.exists()
+    )
 
 
 def disagreement(level, measures):
@@ -38,14 +49,20 @@ class NetworkStory:
     begin_drawing: dict = None
     end_drawing: dict = None
     notes: list = field(default_factory=list)
+    begin_not_mapped: bool = False
 
 
 def network_story(case, comparison):
-    """The begin and end snapshots of the case's network beside the ZRM comparison."""
+    """The current begin and the end snapshot of the case's network beside the ZRM comparison.
+    A begin snapshot of a map not yet drawn is compared with nothing: no change, no drawing and
+    no disagreement with the begin score."""
     begin, end = begin_and_end(case)
     story = NetworkStory(begin=begin, end=end)
     if begin is None and end is None:
         return story
+    if begin is not None and begin.begin_not_mapped:
+        story.begin_not_mapped = True
+        begin = None
     before = snapshot_measures(begin) if begin else None
     after = snapshot_measures(end) if end else None
     if before and after:

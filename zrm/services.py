@@ -83,7 +83,11 @@ def assessment_score(*, acting_user, assessment, scores, expected_version=None):
 
 
 @transaction.atomic
-def assessment_finalise(*, acting_user, assessment):
+def assessment_finalise(*, acting_user, assessment, empty_map=""):
+    """Finalise a complete draft. A begin or end assessment freezes the network map; a begin one
+    on an empty map needs `empty_map`: "no_network" (the client has nobody) or "not_mapped" (the
+    map is not drawn yet; the begin network can be recorded afterwards). With people on the map
+    it is not asked and not kept."""
     assessment = (
         ZrmAssessment.objects.select_for_update().select_related("case").get(pk=assessment.pk)
     )
@@ -114,7 +118,12 @@ def assessment_finalise(*, acting_user, assessment):
     if assessment.kind in ("begin", "end") and assessment.corrects_id is None:
         # The network map is frozen with the begin and end measurement, to compare them later.
         # A correction fixes the scores, not the moment: the network of that moment stands.
-        snapshot_take(acting_user=acting_user, case=assessment.case, kind=assessment.kind)
+        snapshot_take(
+            acting_user=acting_user,
+            case=assessment.case,
+            kind=assessment.kind,
+            empty_map=empty_map,
+        )
     return assessment
 
 

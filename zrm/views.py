@@ -102,7 +102,7 @@ def assessment(request, assessment_id):
                     "zrm/assessment.html#save-status",
                     {"saved_at": timezone.localtime(), "version": saved.version},
                 )
-            return _saved(request, assessment)
+            return _saved(request, assessment, form)
         except ValidationError as error:
             apply_service_errors(form, error)
         except EditConflict as conflict:
@@ -110,7 +110,7 @@ def assessment(request, assessment_id):
             if not request.htmx and not conflict_rows(form, stored):
                 # The page's own last autosave got there first: what it sends is what is stored.
                 try:
-                    return _saved(request, assessment)
+                    return _saved(request, assessment, form)
                 except ValidationError as error:
                     apply_service_errors(form, error)
             elif request.htmx:
@@ -149,10 +149,12 @@ def assessment(request, assessment_id):
     )
 
 
-def _saved(request, assessment):
+def _saved(request, assessment, form):
     """After a draft is saved without htmx: finalise it if asked, else back to the draft."""
     if request.POST.get("action") == "finalise":
-        services.assessment_finalise(acting_user=request.user, assessment=assessment)
+        services.assessment_finalise(
+            acting_user=request.user, assessment=assessment, **form.finalise_options()
+        )
         messages.success(request, _("The assessment is finalised."))
         return redirect("zrm_case", assessment.case_id)
     messages.success(request, _("Draft saved."))

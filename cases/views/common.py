@@ -92,9 +92,11 @@ def conflict_rows(form, stored):
     """(label, stored, typed) for each field where the stored record and what this user typed
     differ."""
     labels = getattr(form, "conflict_labels", {})
+    # A form's `not_stored` fields (a question for one step) have no stored value to differ from.
+    skipped = {"expected_version", *getattr(form, "not_stored", ())}
     rows = []
     for name, field in form.fields.items():
-        if name == "expected_version":
+        if name in skipped:
             continue
         was = _shown(field, stored[name].value())
         typed = _shown(field, form[name].value())

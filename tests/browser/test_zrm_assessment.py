@@ -9,6 +9,7 @@ from playwright.sync_api import expect
 from pypdf import PdfReader
 
 from cases.phases import Phase
+from network.services import member_add
 from tests.browser.conftest import assert_accessible
 from tests.cases.factories import case_in_phase
 from zrm.models import ZrmAssessment, ZrmDomain, ZrmScore
@@ -44,6 +45,8 @@ def test_it_scores_every_domain_by_keyboard_and_downloads_the_report(login_as, o
     case = case_in_phase(
         Phase.TRAJECT_BEGIN, acting_user=owner, team=team, first_name="Ria", last_name="van Dijk"
     )
+    # Someone on the map, so finalising asks nothing about an empty map (test_network_begin.py).
+    member_add(acting_user=owner, case=case, name="Zus Wilma", relation="sibling")
     domains = list(ZrmDomain.objects.filter(matrix__key="2013").order_by("order"))
     page = login_as(owner, case.get_absolute_url())
 

@@ -152,3 +152,28 @@ def test_it_keeps_the_begin_network_when_the_begin_assessment_is_corrected(owner
     begin, _end = begin_and_end(trajectory)
     assert begin.members == original.members
     assert begin.measures["informal_supporters"] == 0
+
+
+@pytest.mark.parametrize("empty_map", ["no_network", "not_mapped"])
+def test_it_records_what_an_empty_begin_map_means(owner, case, empty_map):
+    taken = snapshot_take(acting_user=owner, case=case, kind="begin", empty_map=empty_map)
+    assert (taken.members, taken.empty_map) == ([], empty_map)
+    assert taken.begin_not_mapped == (empty_map == "not_mapped")
+    assert events(case, "network")[-1].data["empty_map"] == empty_map
+
+
+@pytest.mark.parametrize("empty_map", ["", "nobody"])
+def test_it_refuses_an_empty_begin_map_without_saying_what_it_means(owner, case, empty_map):
+    before = snapshot(case)
+    with pytest.raises(ValidationError) as error:
+        snapshot_take(acting_user=owner, case=case, kind="begin", empty_map=empty_map)
+    assert "empty_map" in error.value.message_dict
+    assert not NetworkSnapshot.objects.exists()
+    assert snapshot(case) == before
+
+
+def test_it_keeps_no_empty_map_answer_for_a_map_with_people_or_another_kind(owner, case):
+    assert snapshot_take(acting_user=owner, case=case, kind="end", empty_map="x").empty_map == ""
+    add(owner, case, "Anna")
+    taken = snapshot_take(acting_user=owner, case=case, kind="begin", empty_map="not_mapped")
+    assert (taken.empty_map, taken.begin_not_mapped) == ("", False)

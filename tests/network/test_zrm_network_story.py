@@ -12,7 +12,7 @@ from django.utils import timezone, translation
 from pypdf import PdfReader
 
 from network.measures import Measures
-from network.services import member_add
+from network.services import begin_network_record, member_add
 from tests.zrm.factories import finalised_assessment, trajectory_case
 from zrm.network import disagreement, network_story
 from zrm.report import report_pdf
@@ -159,3 +159,51 @@ def test_it_leaves_the_network_out_of_a_pdf_without_snapshots(owner, team):
     text = pdf_text(report_pdf(case))
     assert case.reference.replace(" ", "") in text
     assert "BuurvrouwFatima" not in text
+
+
+@pytest.fixture
+def drawn_later_case(owner, team):
+    """The invented progress: the begin ZRM (social network 5) finalised on an empty map "not
+    mapped yet", the map drawn afterwards, the end finalised on the drawn map."""
+    case = trajectory_case(owner, team)
+    today = timezone.localdate()
+    finalised_assessment(
+        case,
+        owner,
+        "begin",
+        {"social_network": 5},
+        assessed_on=today - timedelta(days=60),
+        empty_map="not_mapped",
+    )
+    for name in ("Anna", "Bram", "Cor"):
+        add(owner, case, name, support_practical="receives")
+    finalised_assessment(case, owner, "end", assessed_on=today)
+    return case
+
+
+def test_it_works_out_no_change_from_a_begin_network_not_mapped(drawn_later_case):
+    result = story(drawn_later_case)
+    assert result.begin_not_mapped
+    assert result.rows == [] and result.begin_drawing is None
+    assert result.notes == []  # an empty map that was never drawn contradicts no score
+    assert result.end_drawing is not None
+
+
+def test_it_says_on_the_zrm_tab_why_there_is_no_change(client, owner, drawn_later_case):
+    html = zrm_tab(client, owner, drawn_later_case)
+    section = re.search(r'<section class="network-story".*?</section>', html, re.S).group(0)
+    assert "nog niet in kaart gebracht, dus de verandering in het netwerk is niet berekend" in (
+        section
+    )
+    assert '<table class="activation">' not in section and "+3" not in section
+
+
+def test_it_compares_with_the_begin_network_recorded_afterwards(owner, drawn_later_case):
+    # Recorded afterwards as the begin (only Anna was there then), after the end: real change.
+    case = drawn_later_case
+    case.network_members.exclude(name="Anna").delete()
+    begin_network_record(acting_user=owner, case=case)
+    result = story(case)
+    assert not result.begin_not_mapped
+    supporters = result.rows[0]
+    assert (supporters.before, supporters.after, supporters.difference) == (1, 3, 2)

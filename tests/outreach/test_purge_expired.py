@@ -17,7 +17,7 @@ from cases.models import (
     TimelineEvent,
 )
 from network.models import NetworkMember, NetworkSnapshot
-from network.services import member_add
+from network.services import begin_network_record, member_add
 from outreach.models import AccessLogEntry
 from outreach.retention import years_before
 from tests.zrm.factories import finalised_assessment, trajectory_case
@@ -55,6 +55,8 @@ def closed_case_file(owner, team):
         services.timeline_correct(acting_user=owner, event=event, text=SENTINEL)
         services.timeline_correct(acting_user=owner, event=event, text=SENTINEL)
         member_add(acting_user=owner, case=case, name=SENTINEL, relation="neighbour")
+        # The begin network recorded afterwards: a begin snapshot that replaces another.
+        begin_network_record(acting_user=owner, case=case)
     with at(CLOSED_AT):
         return services.case_transition(
             acting_user=owner, case=case, move="client-wil-niet", reason=SENTINEL

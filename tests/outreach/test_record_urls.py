@@ -63,6 +63,7 @@ RECORD_URLS = {
     "network_member_add": _ids("case", "case_id"),
     "network_interview": _ids("case", "case_id"),
     "network_snapshot": _ids("case", "case_id"),
+    "network_begin_record": _ids("case", "case_id"),
     "network_compare": _ids("case", "case_id"),
     "network_member_edit": _ids("member", "member_id"),
     "network_member_remove": _ids("member", "member_id"),
@@ -88,6 +89,7 @@ POST_ONLY = {
     "team_reassign",
     "network_member_add",
     "network_snapshot",
+    "network_begin_record",
     "network_member_remove",
 }
 

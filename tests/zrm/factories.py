@@ -2,8 +2,9 @@
 
 Levels are given per domain key ("finances", "justice", ...); a domain left out of `levels` gets
 `default`, and a level of None means "not assessed" (with the reason from `reasons`, or a stock
-reason). Only the second matrix version (ZRM 2017) is made through the ORM: no migration ships
-it, and the tests need one to check that versions are kept apart.
+reason). A begin assessment finalised on an empty network map records it as "not mapped yet"
+unless `empty_map` says otherwise. Only the second matrix version (ZRM 2017) is made through the
+ORM: no migration ships it, and the tests need one to check that versions are kept apart.
 """
 
 from datetime import timedelta
@@ -96,12 +97,15 @@ def finalised_assessment(
     assessed_on=None,
     default=3,
     matrix_key="2013",
+    empty_map="not_mapped",
 ):
     """A started, scored and finalised assessment."""
     assessment = draft_assessment(
         case, acting_user, kind, levels, reasons, notes, assessed_on, default, matrix_key
     )
-    return services.assessment_finalise(acting_user=acting_user, assessment=assessment)
+    return services.assessment_finalise(
+        acting_user=acting_user, assessment=assessment, empty_map=empty_map
+    )
 
 
 def trajectory_case(owner, team, **client_values):

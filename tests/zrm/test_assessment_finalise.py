@@ -5,14 +5,18 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from cases.models import Case, TimelineEvent
+from network.models import NetworkSnapshot
+from network.services import member_add
 from tests.cases.factories import events
 from tests.zrm.factories import DOMAIN_KEYS, draft_assessment, trajectory_case
 from zrm import services
 from zrm.models import ZrmAssessment
 
 
-def finalise(assessment, user):
-    return services.assessment_finalise(acting_user=user, assessment=assessment)
+def finalise(assessment, user, empty_map="not_mapped"):
+    return services.assessment_finalise(
+        acting_user=user, assessment=assessment, empty_map=empty_map
+    )
 
 
 @pytest.mark.parametrize(
@@ -114,3 +118,37 @@ def test_it_cannot_be_finalised_or_scored_again(owner, team):
     assert (case.zrm_begin_at, len(events(case)), final.finalised_at) == before
     assert final.scores.get(domain__key="finances").level == 2
     assert [s.level for s in final.scores.all()] == [2] + [3] * (len(DOMAIN_KEYS) - 1)
+
+
+# An empty network map at the begin ----------------------------------------------------------
+
+
+@pytest.mark.parametrize("empty_map", ["", "nobody"])
+def test_it_asks_what_an_empty_map_means_when_finalising_a_begin(owner, team, empty_map):
+    case = trajectory_case(owner, team)
+    draft = draft_assessment(case, owner, "begin")
+    before = len(events(case))
+    with pytest.raises(ValidationError) as error:
+        finalise(draft, owner, empty_map=empty_map)
+    assert "empty_map" in error.value.message_dict
+    assert ZrmAssessment.objects.get(pk=draft.pk).status == "draft"
+    assert Case.objects.get(pk=case.pk).zrm_begin_at is None
+    assert not NetworkSnapshot.objects.exists()
+    assert len(events(case)) == before
+
+
+@pytest.mark.parametrize("empty_map", ["no_network", "not_mapped"])
+def test_it_records_the_answer_on_the_begin_snapshot(owner, team, empty_map):
+    case = trajectory_case(owner, team)
+    finalise(draft_assessment(case, owner, "begin"), owner, empty_map=empty_map)
+    (begin,) = NetworkSnapshot.objects.all()
+    assert (begin.kind, begin.members, begin.empty_map) == ("begin", [], empty_map)
+
+
+def test_it_does_not_ask_with_people_on_the_map_or_for_an_end(owner, team):
+    case = trajectory_case(owner, team)
+    member_add(acting_user=owner, case=case, name="Anna", relation="friend")
+    finalise(draft_assessment(case, owner, "begin"), owner, empty_map="")
+    other = trajectory_case(owner, team)
+    finalise(draft_assessment(other, owner, "end"), owner, empty_map="")
+    assert [s.empty_map for s in NetworkSnapshot.objects.all()] == ["", ""]

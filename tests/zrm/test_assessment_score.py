@@ -81,7 +81,7 @@ def test_it_refuses_a_domain_of_another_matrix_and_saves_nothing(draft, owner):
 def test_it_refuses_a_finalised_assessment(draft, owner):
     finances = domain("finances").pk
     score(draft, owner, dict.fromkeys(draft.scores.values_list("domain", flat=True), (3, "", "")))
-    services.assessment_finalise(acting_user=owner, assessment=draft)
+    services.assessment_finalise(acting_user=owner, assessment=draft, empty_map="not_mapped")
     before = rows(draft)
 
     # The stale object still says "draft"; the service reads the database.

@@ -155,7 +155,7 @@ def test_it_finalises_and_goes_back_to_the_zrm_tab(client, owner, case, draft):
     client.force_login(owner)
     data = form_data(every_level(justice="na"), reasons={"justice": "Geen zicht op."})
 
-    response = client.post(url(draft), {**data, "action": "finalise"})
+    response = client.post(url(draft), {**data, "empty_map": "no_network", "action": "finalise"})
 
     assert response.status_code == 302
     assert response.url == reverse("zrm_case", args=[case.pk])

@@ -6,7 +6,7 @@ import pytest
 from django.urls import reverse
 
 from cases.phases import Phase
-from network.services import member_add, member_update, snapshot_take
+from network.services import begin_network_record, member_add, member_update, snapshot_take
 from tests.cases.factories import case_in_phase
 from tests.zrm.factories import finalised_assessment, trajectory_case
 
@@ -107,3 +107,27 @@ def test_it_is_a_404_for_another_team(client, outsider, case, two):
     first, second = two
     client.force_login(outsider)
     assert client.get(url(case, a=first.pk, b=second.pk)).status_code == 404
+
+
+def test_it_compares_nothing_with_a_begin_network_not_mapped(client, owner, team):
+    case = trajectory_case(owner, team)
+    finalised_assessment(case, owner, "begin", empty_map="not_mapped")
+    member_add(acting_user=owner, case=case, name="Anna", relation="friend")
+    finalised_assessment(case, owner, "end")
+    html = get(client, owner, url(case))
+    assert "Een beginmomentopname van een kaart die nog niet getekend was" in html
+    assert '<table class="activation">' not in html
+
+
+def test_it_starts_from_the_begin_network_recorded_afterwards(client, owner, team):
+    case = trajectory_case(owner, team)
+    finalised_assessment(case, owner, "begin", empty_map="not_mapped")
+    member_add(acting_user=owner, case=case, name="Anna", relation="friend")
+    recorded = begin_network_record(acting_user=owner, case=case)
+    member_add(
+        acting_user=owner, case=case, name="Bram", relation="friend", support_practical="receives"
+    )
+    finalised_assessment(case, owner, "end")
+    html = get(client, owner, url(case))
+    assert re.search(rf'<option value="{recorded.pk}" selected>', html)
+    assert activation_cells(html, 0) == ["0", "1", "+1"]

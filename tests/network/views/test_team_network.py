@@ -4,12 +4,14 @@ import re
 from datetime import timedelta
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
 from cases.models import Case
 from network.selectors import team_network_summary
-from network.services import member_add, member_update
+from network.services import begin_network_record, member_add, member_update
 from outreach.models import AccessLogEntry
 from tests.zrm.factories import close, finalised_assessment, trajectory_case
 
@@ -36,13 +38,14 @@ def add(owner, case, name, relation="friend", **fields):
     return member_add(acting_user=owner, case=case, name=name, relation=relation, **fields)
 
 
-def network_case(owner, team, before, after, *, end=True, close_it=True):
+def network_case(owner, team, before, after, *, end=True, close_it=True, empty_map="no_network"):
     """A trajectory with `before` informal supporters at the begin assessment (one kind each,
-    practical), then `after` callables that change the map before the end assessment."""
+    practical), then `after` callables that change the map before the end assessment. An empty
+    begin map records `empty_map`: by default "no network", a mapped network of nobody."""
     case = trajectory_case(owner, team)
     for i in range(before):
         add(owner, case, f"Begin {i}", support_practical="receives")
-    finalised_assessment(case, owner, "begin")
+    finalised_assessment(case, owner, "begin", empty_map=empty_map)
     for change in after:
         change(case)
     if end:
@@ -155,3 +158,68 @@ def test_it_is_for_the_team_leads_only(client, lead, owner, outsider_lead, outsi
     assert client.get(url(team)).status_code == 404
     client.force_login(outsider)
     assert client.get(url(team)).status_code == 404
+
+
+def drawn_later(case):
+    """The worker draws the map only after the begin ZRM was scored and finalised."""
+    for name in ("Anna", "Bram", "Cor"):
+        add(case.assigned_worker, case, name, support_practical="receives")
+
+
+def test_it_leaves_out_a_case_whose_begin_network_was_not_mapped(owner, team, activation):
+    # Begin finalised on an empty map "not mapped yet", three people drawn later, end finalised:
+    # +3 supporters that nobody activated. The means stay those of the two mapped cases.
+    network_case(owner, team, 0, [drawn_later], empty_map="not_mapped")
+    found = team_network_summary(team, *period())
+    assert (found.cases, found.with_both, found.begin_not_mapped) == (4, 3, 1)
+    assert (found.mean_change_supporters, found.mean_change_kinds) == (1.0, 2.5)
+
+
+def test_it_says_how_many_cases_were_left_out(client, lead, owner, team, activation):
+    network_case(owner, team, 0, [drawn_later], empty_map="not_mapped")
+    network_case(owner, team, 0, [drawn_later], empty_map="not_mapped")
+    client.force_login(lead)
+    html = client.get(url(team)).content.decode()
+    assert summary(html)[3] == "2,5"
+    left_out = re.search(r'<p class="notice" id="left-out">(.*?)</p>', html, re.S).group(1)
+    assert left_out == "2 casussen niet meegeteld: beginnetwerk niet in kaart gebracht."
+
+
+def test_it_says_nothing_was_left_out_when_every_begin_was_mapped(client, lead, team, activation):
+    client.force_login(lead)
+    assert 'id="left-out"' not in client.get(url(team)).content.decode()
+
+
+def test_it_counts_a_begin_network_recorded_afterwards_instead_of_the_empty_one(owner, team):
+    case = network_case(owner, team, 0, [], end=False, close_it=False, empty_map="not_mapped")
+    # The worker draws the begin network (one supporter) and records it as the begin.
+    add(owner, case, "Zus", support_practical="receives")
+    begin_network_record(acting_user=owner, case=case)
+    add(owner, case, "Buur", support_emotional="receives")
+    finalised_assessment(case, owner, "end")
+    close(case, owner)
+    found = team_network_summary(team, *period())
+    assert (found.with_both, found.begin_not_mapped) == (1, 0)
+    assert (found.mean_change_supporters, found.mean_change_kinds) == (1, 1)
+
+
+def test_it_runs_the_same_queries_for_more_closed_cases(
+    client, lead, owner, team, django_assert_num_queries
+):
+    client.force_login(lead)
+    network_case(owner, team, 1, [drawn_later])
+    network_case(owner, team, 0, [drawn_later], empty_map="not_mapped")
+    client.get(url(team))  # the session's first request does more
+
+    def count():
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(url(team)).status_code == 200
+        return len(queries)
+
+    small = count()
+    for _ in range(3):
+        network_case(owner, team, 2, [drawn_later])
+        network_case(owner, team, 0, [drawn_later], empty_map="not_mapped")
+        network_case(owner, team, 0, [drawn_later])
+    with django_assert_num_queries(small):
+        assert client.get(url(team)).status_code == 200
