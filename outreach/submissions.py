@@ -104,9 +104,7 @@ def saves_once(view):
 class Claim:
     """What `saving_once` gives the block: tell it where what was saved is shown."""
 
-    def __init__(self, submission):
-        self.submission = submission
-        self.url = None
+    url = None
 
     def saved_at(self, url):
         """`url`: a path, a URL name or a model with get_absolute_url (as for redirect)."""
@@ -135,7 +133,7 @@ def saving_once(request):
                     submission.save()
             except IntegrityError:
                 raise AlreadySaved(_saved_url(request.user, token)) from None
-        claim = Claim(submission)
+        claim = Claim()
         yield claim
         if submission is not None:
             if claim.url is None:
