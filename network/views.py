@@ -30,6 +30,7 @@ from network.selectors import (
     team_network_summary,
 )
 from outreach.access import Action, get_for_user, log_access, team_for_lead
+from outreach.submissions import saves_once, saving_once
 from outreach.versioning import EditConflict
 
 
@@ -72,6 +73,7 @@ def case_network(request, case_id):
 
 
 @require_POST
+@saves_once
 def member_add(request, case_id):
     case = _case(request, case_id, Action.CHANGE)
     form = MemberForm(request.POST, case=case)
@@ -79,7 +81,11 @@ def member_add(request, case_id):
         data = dict(form.cleaned_data)
         agreements = data.pop("agreements")
         try:
-            services.member_add(acting_user=request.user, case=case, agreements=agreements, **data)
+            with saving_once(request) as claim:
+                services.member_add(
+                    acting_user=request.user, case=case, agreements=agreements, **data
+                )
+                claim.saved_at(reverse("network_case", args=[case.pk]))
         except ValidationError as error:
             apply_service_errors(form, error)
         else:
@@ -141,6 +147,7 @@ def member_remove(request, member_id):
     return redirect("network_case", member.case_id)
 
 
+@saves_once
 def interview(request, case_id):
     writing = request.method == "POST"
     case = _case(request, case_id, Action.CHANGE if writing else Action.READ)
@@ -148,9 +155,11 @@ def interview(request, case_id):
     form = InterviewForm(request.POST if writing else None, answers=answers)
     if writing and form.is_valid():
         try:
-            added = services.interview_save(
-                acting_user=request.user, case=case, answers=form.answers(), named=form.named()
-            )
+            with saving_once(request) as claim:
+                added = services.interview_save(
+                    acting_user=request.user, case=case, answers=form.answers(), named=form.named()
+                )
+                claim.saved_at(reverse("network_case", args=[case.pk]))
         except ValidationError as error:
             apply_service_errors(form, error)
         else:
@@ -162,14 +171,20 @@ def interview(request, case_id):
 
 
 @require_POST
+@saves_once
 def snapshot_take(request, case_id):
     case = _case(request, case_id, Action.CHANGE)
     form = SnapshotForm(request.POST)
     if form.is_valid():
         try:
-            services.snapshot_take(
-                acting_user=request.user, case=case, kind="manual", label=form.cleaned_data["label"]
-            )
+            with saving_once(request) as claim:
+                services.snapshot_take(
+                    acting_user=request.user,
+                    case=case,
+                    kind="manual",
+                    label=form.cleaned_data["label"],
+                )
+                claim.saved_at(reverse("network_case", args=[case.pk]))
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
         else:

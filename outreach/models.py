@@ -173,3 +173,26 @@ class RoleChange(AppendOnly):
 
     def __str__(self):
         return f"{self.at:%Y-%m-%d %H:%M:%S} {self.user_id} {self.kind}"
+
+
+class FormSubmission(models.Model):
+    """A create form's one-time token, claimed in the transaction that saved what the form
+    posted (outreach/submissions.py): a second post of the same form finds it and is answered
+    with what was saved, never a second row. Holds a path with ids, never content."""
+
+    user = models.ForeignKey(
+        User, on_delete=models.CASCADE, related_name="+", verbose_name=_("user")
+    )
+    token = models.UUIDField(_("form token"))
+    saved_url = models.CharField(_("page of what was saved"), max_length=500)
+    created_at = models.DateTimeField(_("time (UTC)"), default=timezone.now, db_index=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["user", "token"], name="form_submission_once")
+        ]
+        verbose_name = _("form submission")
+        verbose_name_plural = _("form submissions")
+
+    def __str__(self):
+        return f"{self.user_id} {self.token}"

@@ -13,7 +13,7 @@ network, cases, outreach): rows that point at a case go before the case.
 """
 
 from dataclasses import dataclass, field
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timedelta
 from importlib import import_module
 
 from django.apps import apps
@@ -22,7 +22,8 @@ from django.db import connection, models
 from django.utils import timezone
 from django.utils.module_loading import module_has_submodule
 
-from outreach.models import AccessLogEntry
+from outreach.models import AccessLogEntry, FormSubmission
+from outreach.submissions import FORM_SUBMISSION_KEEP_DAYS
 
 
 def years_before(today, years):
@@ -70,23 +71,40 @@ def find_expired(today):
     return groups
 
 
-# The access log is outreach's own retention class.
+# outreach's own retention classes: the access log, and the create forms' one-time tokens
+# (outreach/submissions.py), which only need to outlive the pages they were drawn on.
 
 
-def _log_cutoff(today):
-    cutoff = years_before(today, settings.RETENTION_ACCESS_LOG_YEARS)
+def _with_start(cutoff):
+    """The cutoff day and the moment it begins, for comparing with timestamps."""
     return cutoff, timezone.make_aware(
         datetime.combine(cutoff, time.min), timezone.get_default_timezone()
     )
 
 
+def _log_cutoff(today):
+    return _with_start(years_before(today, settings.RETENTION_ACCESS_LOG_YEARS))
+
+
+def _submission_cutoff(today):
+    return _with_start(today - timedelta(days=FORM_SUBMISSION_KEEP_DAYS))
+
+
 def expired(today):
     cutoff, moment = _log_cutoff(today)
     count = AccessLogEntry.objects.filter(at__lt=moment).count()
-    return [Expired("access log entries", "outreach.accesslogentry", cutoff, count=count)]
+    tokens_cutoff, tokens_moment = _submission_cutoff(today)
+    tokens = FormSubmission.objects.filter(created_at__lt=tokens_moment).count()
+    return [
+        Expired("access log entries", "outreach.accesslogentry", cutoff, count=count),
+        Expired("form tokens", "outreach.formsubmission", tokens_cutoff, count=tokens),
+    ]
 
 
 def purge(doomed):
+    if "outreach.formsubmission" in doomed:
+        _cutoff, moment = _submission_cutoff(timezone.localdate())
+        FormSubmission.objects.filter(created_at__lt=moment).delete()
     if "outreach.accesslogentry" not in doomed:
         return
     _cutoff, moment = _log_cutoff(timezone.localdate())

@@ -14,6 +14,7 @@ from cases.models import Case
 from cases.views.common import conflict_page, conflict_rows
 from outreach.access import Action, get_for_user, log_access, team_for_lead
 from outreach.csvexport import csv_response
+from outreach.submissions import saves_once, saving_once
 from outreach.versioning import EditConflict
 from zrm import services
 from zrm.forms import AssessmentStartForm, CorrectionForm, ScoresForm, TargetsForm
@@ -65,14 +66,17 @@ def case_zrm(request, case_id):
     )
 
 
+@saves_once
 def assessment_start(request, case_id):
     case = _case(request, case_id, Action.CHANGE if request.method == "POST" else Action.READ)
     form = AssessmentStartForm(request.POST or None, initial={"assessed_on": timezone.localdate()})
     if request.method == "POST" and form.is_valid():
         try:
-            assessment = services.assessment_start(
-                acting_user=request.user, case=case, **form.cleaned_data
-            )
+            with saving_once(request) as claim:
+                assessment = services.assessment_start(
+                    acting_user=request.user, case=case, **form.cleaned_data
+                )
+                claim.saved_at(reverse("zrm_assessment", args=[assessment.pk]))
         except ValidationError as error:
             apply_service_errors(form, error)
         else:
@@ -161,15 +165,20 @@ def _saved(request, assessment, form):
     return redirect("zrm_assessment", assessment.pk)
 
 
+@saves_once
 def assessment_correct(request, assessment_id):
     writing = request.method == "POST"
     assessment = _assessment(request, assessment_id, Action.CHANGE if writing else Action.READ)
     form = CorrectionForm(request.POST or None)
     if writing and form.is_valid():
         try:
-            correction = services.assessment_correct(
-                acting_user=request.user, assessment=assessment, reason=form.cleaned_data["reason"]
-            )
+            with saving_once(request) as claim:
+                correction = services.assessment_correct(
+                    acting_user=request.user,
+                    assessment=assessment,
+                    reason=form.cleaned_data["reason"],
+                )
+                claim.saved_at(reverse("zrm_assessment", args=[correction.pk]))
         except ValidationError as error:
             apply_service_errors(form, error)
         else:
@@ -186,6 +195,7 @@ def assessment_correct(request, assessment_id):
     )
 
 
+@saves_once
 def targets(request, case_id):
     writing = request.method == "POST"
     case = _case(request, case_id, Action.CHANGE if writing else Action.READ)
@@ -195,7 +205,9 @@ def targets(request, case_id):
     )
     if writing and form.is_valid():
         try:
-            services.targets_set(acting_user=request.user, case=case, levels=form.levels())
+            with saving_once(request) as claim:
+                services.targets_set(acting_user=request.user, case=case, levels=form.levels())
+                claim.saved_at(reverse("zrm_case", args=[case.pk]))
         except ValidationError as error:
             apply_service_errors(form, error)
         else:

@@ -148,7 +148,8 @@ def case_restore(*, acting_user, case):
 @transaction.atomic
 def case_reassign(*, acting_user, team, cases, to_worker, reason):
     """Give open cases of a team to another worker of that team, each with a timeline event.
-    Cases the worker already has are left as they are."""
+    Cases the worker already has are left as they are; when they have all of them, nothing is
+    reassigned and the worker is refused."""
     reason = _text(reason)
     if not reason:
         raise ValidationError({"reason": _("Say why the cases are reassigned.")})
@@ -163,6 +164,14 @@ def case_reassign(*, acting_user, team, cases, to_worker, reason):
         case.team_id != team.pk or not case.is_open for case in locked
     ):
         raise ValidationError({"cases": _("Only open cases of this team can be reassigned.")})
+    if all(case.assigned_worker_id == to_worker.pk for case in locked):
+        # Nothing would move: say so rather than report "0 cases reassigned".
+        raise ValidationError(
+            {
+                "to_worker": _("%(worker)s already has these cases: choose another worker.")
+                % {"worker": to_worker}
+            }
+        )
     moved = []
     for case in locked:
         if case.assigned_worker_id == to_worker.pk:

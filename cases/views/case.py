@@ -37,6 +37,7 @@ from outreach.access import (
     require_sensitive,
 )
 from outreach.drafts import keeps_draft
+from outreach.submissions import saves_once
 from outreach.versioning import EditConflict
 
 TIMELINE_PAGE_SIZE = 20
@@ -113,6 +114,7 @@ def _other_teams(request, case):
     return [m.team for m in memberships_of(request.user) if m.team_id != case.team_id]
 
 
+@saves_once
 def case_move(request, case_id):
     """A team lead moves a client's file to another team they work in (cases.services)."""
     case = _case(request, case_id, write=True)
@@ -137,6 +139,7 @@ def case_move(request, case_id):
     )
 
 
+@saves_once
 def case_delete(request, case_id):
     """A team lead deletes a case (registered by mistake, say), with a reason: a soft delete."""
     case = _case(request, case_id, write=True, action=Action.DELETE)
@@ -159,6 +162,7 @@ def case_delete(request, case_id):
     )
 
 
+@saves_once
 def case_transition(request, case_id, move):
     case = _case(request, case_id, write=True)
     move = MOVES_BY_SLUG.get(move)
@@ -179,6 +183,7 @@ def case_transition(request, case_id, move):
 
 
 @keeps_draft
+@saves_once
 def contact_add(request, case_id):
     case = _case_allowing(request, case_id, "contact")
     return handle_form(
@@ -194,6 +199,7 @@ def contact_add(request, case_id):
 
 
 @keeps_draft
+@saves_once
 def attempt_add(request, case_id):
     case = _case_allowing(request, case_id, "attempt")
     return handle_form(
@@ -209,6 +215,7 @@ def attempt_add(request, case_id):
 
 
 @keeps_draft
+@saves_once
 def agreement_add(request, case_id):
     case = _case_allowing(request, case_id, "agreement")
     return handle_form(
@@ -275,6 +282,7 @@ def agreement_status(request, agreement_id):
 
 
 @keeps_draft
+@saves_once
 def prephase_edit(request, case_id):
     case = _case_allowing(request, case_id, "prephase")
     require_sensitive(request, case)
@@ -295,6 +303,7 @@ def prephase_edit(request, case_id):
 
 
 @keeps_draft
+@saves_once
 def prior_information_add(request, case_id):
     case = _case_allowing(request, case_id, "prephase")
     require_sensitive(request, case)
@@ -313,6 +322,7 @@ def prior_information_add(request, case_id):
 
 
 @keeps_draft
+@saves_once
 def sensitive_detail_add(request, case_id):
     case = _case(request, case_id, write=True)
     require_sensitive(request, case)
@@ -334,6 +344,7 @@ def sensitive_detail_add(request, case_id):
 
 
 @keeps_draft
+@saves_once
 def plan_edit(request, case_id):
     case = _case_allowing(request, case_id, "plan")
     return handle_form(
@@ -351,6 +362,7 @@ def plan_edit(request, case_id):
 
 
 @keeps_draft
+@saves_once
 def event_correct(request, event_id):
     event = get_for_user(
         request,

@@ -40,6 +40,7 @@ from outreach.access import (
 )
 from outreach.inspection import inspection_json, inspection_pdf, sections
 from outreach.models import AccessLogEntry
+from outreach.submissions import saves_once
 from outreach.versioning import EditConflict
 
 
@@ -136,6 +137,7 @@ def client_detail(request, client_id):
     )
 
 
+@saves_once
 def client_delete(request, client_id):
     """A team lead deletes a client file, with a reason: a soft delete (cases.services)."""
     client = _client(request, client_id, write=True, action=Action.DELETE)

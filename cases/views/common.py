@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 
 from cases.forms import apply_service_errors
 from outreach.drafts import pop_draft
+from outreach.submissions import saving_once
 from outreach.versioning import EditConflict
 
 
@@ -32,14 +33,18 @@ def handle_form(
     `save` returned); errors from the form or the service show
     next to their fields with everything typed kept. When someone else saved the record since the
     form was opened (EditConflict), the conflict page compares `stored_form(current)`, the form
-    filled with the stored record, with what was typed."""
+    filled with the stored record, with what was typed.
+
+    Every form it shows is saved once (outreach.submissions): the view needs `@saves_once`."""
     form_kwargs = form_kwargs or {}
     context = {}
     if request.method == "POST":
         form = form_class(request.POST, **form_kwargs)
         if form.is_valid():
             try:
-                result = save(form.cleaned_data)
+                with saving_once(request) as claim:
+                    result = save(form.cleaned_data)
+                    url = claim.saved_at(success(result) if callable(success) else success)
             except ValidationError as error:
                 apply_service_errors(form, error)
             except EditConflict as conflict:
@@ -53,7 +58,7 @@ def handle_form(
                 )
             else:
                 messages.success(request, done)
-                return redirect(success(result) if callable(success) else success)
+                return redirect(url)
     else:
         draft = pop_draft(request) if drafts else None
         form = form_class(draft, **form_kwargs) if draft is not None else form_class(**form_kwargs)

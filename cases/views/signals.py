@@ -29,6 +29,7 @@ from outreach.access import (
     log_records,
 )
 from outreach.drafts import keeps_draft
+from outreach.submissions import saves_once, saving_once
 
 
 def _signal(request, signal_id, *, write=False):
@@ -54,6 +55,7 @@ def signal_list(request):
 
 
 @keeps_draft
+@saves_once
 def signal_create(request):
     team = current_membership_or_404(request).team
 
@@ -125,17 +127,20 @@ def signal_client_search(request, signal_id):
 
 
 @require_POST
+@saves_once
 def signal_link(request, signal_id):
     signal = _signal(request, signal_id, write=True)
     form = ExistingClientForm(request.POST, team=signal.team)
     if form.is_valid():
         try:
-            case = services.signal_accept(
-                acting_user=request.user,
-                signal=signal,
-                client=form.cleaned_data["client"],
-                assigned_worker=form.cleaned_data["assigned_worker"],
-            )
+            with saving_once(request) as claim:
+                case = services.signal_accept(
+                    acting_user=request.user,
+                    signal=signal,
+                    client=form.cleaned_data["client"],
+                    assigned_worker=form.cleaned_data["assigned_worker"],
+                )
+                claim.saved_at(case)
         except ValidationError as error:
             apply_service_errors(form, error)
         else:
@@ -158,6 +163,7 @@ def _client_initial(signal):
     }
 
 
+@saves_once
 def signal_new_client(request, signal_id):
     """Take the signal in as a new client with a new case in phase signaal."""
     signal = _signal(request, signal_id, write=True)
@@ -166,12 +172,14 @@ def signal_new_client(request, signal_id):
     assign_form = AssignForm(data, team=signal.team, initial={"assigned_worker": request.user})
     if data is not None and client_form.is_valid() and assign_form.is_valid():
         try:
-            case = services.signal_accept(
-                acting_user=request.user,
-                signal=signal,
-                client_fields=client_form.cleaned_data,
-                assigned_worker=assign_form.cleaned_data["assigned_worker"],
-            )
+            with saving_once(request) as claim:
+                case = services.signal_accept(
+                    acting_user=request.user,
+                    signal=signal,
+                    client_fields=client_form.cleaned_data,
+                    assigned_worker=assign_form.cleaned_data["assigned_worker"],
+                )
+                claim.saved_at(case)
         except ValidationError as error:
             apply_service_errors(client_form, error)
         else:
@@ -185,6 +193,7 @@ def signal_new_client(request, signal_id):
 
 
 @keeps_draft
+@saves_once
 def signal_decline(request, signal_id):
     signal = _signal(request, signal_id, write=True)
     return handle_form(
@@ -200,6 +209,7 @@ def signal_decline(request, signal_id):
 
 
 @keeps_draft
+@saves_once
 def signal_feedback(request, signal_id):
     signal = _signal(request, signal_id, write=True)
     return handle_form(

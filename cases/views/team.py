@@ -2,12 +2,14 @@
 team's attention thresholds. Only the team's leads: a worker of the team gets a 403 with an
 explanation, anyone else a 404 (outreach.access.team_for_lead)."""
 
+from urllib.parse import parse_qs, urlsplit
+
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
-from django.urls import reverse
+from django.urls import Resolver404, resolve, reverse
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
@@ -31,6 +33,7 @@ from cases.views.common import handle_form
 from outreach.access import Action, log_access, log_records, team_for_lead
 from outreach.csvexport import csv_response
 from outreach.models import User
+from outreach.submissions import saves_once, saving_once
 
 
 def team_detail(request, team_id):
@@ -68,6 +71,12 @@ def team_detail(request, team_id):
 def team_worker(request, team_id, user_id):
     """A worker's open cases in this team, to review and reassign."""
     team = team_for_lead(request, team_id)
+    return _worker_page(
+        request, team, user_id, ReassignForm(team=team), back=request.get_full_path()
+    )
+
+
+def _worker_page(request, team, user_id, form, *, back):
     worker = User.objects.filter(pk=user_id).first()
     cases = (
         Case.objects.filter(team=team, assigned_worker_id=user_id)
@@ -77,7 +86,7 @@ def team_worker(request, team_id, user_id):
     )
     if worker is None or not (team.memberships.filter(user=worker).exists() or cases.exists()):
         raise Http404
-    page = Paginator(cases, 50).get_page(request.GET.get("pagina"))
+    page = Paginator(cases, 50).get_page(parse_qs(urlsplit(back).query).get("pagina", [None])[0])
     log_records(
         request,
         action=Action.READ,
@@ -92,12 +101,26 @@ def team_worker(request, team_id, user_id):
             "team": team,
             "worker": worker,
             "page": page,
-            "form": ReassignForm(team=team),
+            "form": form,
+            "back": back,
+            "chosen": {str(pk) for pk in form["cases"].value() or []},
         },
     )
 
 
+def _worker_of(team, back):
+    """The worker whose page of this team `back` is, or None."""
+    try:
+        match = resolve(urlsplit(back).path)
+    except Resolver404:
+        return None
+    if match.url_name == "team_worker" and match.kwargs["team_id"] == team.pk:
+        return match.kwargs["user_id"]
+    return None
+
+
 @require_POST
+@saves_once
 def team_reassign(request, team_id):
     team = team_for_lead(request, team_id)
     form = ReassignForm(request.POST, team=team)
@@ -108,13 +131,15 @@ def team_reassign(request, team_id):
         back = reverse("team_detail", args=[team.pk])
     if form.is_valid():
         try:
-            moved = services.case_reassign(
-                acting_user=request.user,
-                team=team,
-                cases=form.cleaned_data["cases"],
-                to_worker=form.cleaned_data["to_worker"],
-                reason=form.cleaned_data["reason"],
-            )
+            with saving_once(request) as claim:
+                moved = services.case_reassign(
+                    acting_user=request.user,
+                    team=team,
+                    cases=form.cleaned_data["cases"],
+                    to_worker=form.cleaned_data["to_worker"],
+                    reason=form.cleaned_data["reason"],
+                )
+                claim.saved_at(back)
         except ValidationError as error:
             apply_service_errors(form, error)
         else:
@@ -126,6 +151,10 @@ def team_reassign(request, team_id):
                 % {"n": len(moved), "worker": form.cleaned_data["to_worker"]},
             )
             return redirect(back)
+    worker_id = _worker_of(team, back)
+    if worker_id is not None:
+        # The worker page again, the errors next to their fields and the ticks kept.
+        return _worker_page(request, team, worker_id, form, back=back)
     for field, errors in form.errors.items():
         for error in errors:
             messages.error(
@@ -134,6 +163,7 @@ def team_reassign(request, team_id):
     return redirect(back)
 
 
+@saves_once
 def team_policy(request, team_id):
     team = team_for_lead(request, team_id)
     policy = policy_for(team)

@@ -59,6 +59,18 @@ def test_it_leaves_a_case_the_worker_already_has_alone(lead, team, owner, collea
     assert len(events(mine, TimelineEvent.Kind.ASSIGNMENT)) == 1
 
 
+def test_it_refuses_a_worker_who_already_has_every_case(lead, team, owner, owners_cases):
+    before = [snapshot(case) for case in owners_cases]
+    with pytest.raises(ValidationError) as refused:
+        reassign(lead, team, owners_cases, owner)
+    assert refused.value.message_dict == {
+        "to_worker": ["Olga Tester heeft deze casussen al: kies een andere medewerker."]
+    }
+    assert [snapshot(case) for case in owners_cases] == before
+    for case in owners_cases:
+        assert events(case, TimelineEvent.Kind.ASSIGNMENT) == []
+
+
 @pytest.mark.parametrize("reason", ["", "   \n "])
 def test_it_requires_a_reason(reason, lead, team, colleague, owners_cases):
     before = [snapshot(case) for case in owners_cases]

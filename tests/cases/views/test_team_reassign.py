@@ -86,9 +86,9 @@ def test_it_changes_nothing_for_another_teams_case_id(
     client.force_login(lead)
     back = worker_page(team, owner)
     response = post(client, team, [owners_cases[0], theirs], colleague, next_url=back)
-    assert response.status_code == 302 and response["Location"] == back
+    assert response.status_code == 200
     assert [snapshot(case) for case in [*owners_cases, theirs]] == before
-    assert 'class="message message-error"' in shown_messages(client, back)
+    assert 'class="field-error"' in response.content.decode()
     assert not AccessLogEntry.objects.filter(user=lead, action="change").exists()
 
 
@@ -99,20 +99,52 @@ def test_it_changes_nothing_when_a_ticked_case_was_closed_meanwhile(
     before = [snapshot(case) for case in [*owners_cases, closed]]
     client.force_login(lead)
     back = worker_page(team, owner)
-    post(client, team, [owners_cases[0], closed], colleague, next_url=back)
+    response = post(client, team, [owners_cases[0], closed], colleague, next_url=back)
     assert [snapshot(case) for case in [*owners_cases, closed]] == before
-    assert "Alleen open casussen van dit team kunnen worden overgedragen." in shown_messages(
-        client, back
-    )
+    assert (
+        '<small class="field-error">Alleen open casussen van dit team kunnen worden '
+        "overgedragen.</small>"
+    ) in response.content.decode()
 
 
 def test_it_changes_nothing_without_a_reason(client, lead, owner, colleague, team, owners_cases):
     before = [snapshot(case) for case in owners_cases]
     client.force_login(lead)
     back = worker_page(team, owner)
-    post(client, team, owners_cases, colleague, reason="  ", next_url=back)
+    response = post(client, team, owners_cases, colleague, reason="  ", next_url=back)
     assert [snapshot(case) for case in owners_cases] == before
-    assert 'class="message message-error"' in shown_messages(client, back)
+    assert 'id="id_reason_error"' in response.content.decode()
+
+
+def test_it_refuses_the_worker_who_already_has_the_cases_next_to_the_field(
+    client, lead, owner, team, owners_cases
+):
+    before = [snapshot(case) for case in owners_cases]
+    client.force_login(lead)
+    back = worker_page(team, owner)
+    response = post(client, team, owners_cases[:2], owner, next_url=back)
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert (
+        '<small class="field-error" id="id_to_worker_error">Olga Tester heeft deze casussen al: '
+        "kies een andere medewerker.</small>"
+    ) in html
+    assert "overgedragen aan" not in html and "overgedragen aan" not in shown_messages(client, back)
+    assert [snapshot(case) for case in owners_cases] == before
+    assert not AccessLogEntry.objects.filter(user=lead, action="change").exists()
+    # The worker page again, with what was ticked still ticked and the way back kept.
+    assert f'name="cases" value="{owners_cases[0].pk}" checked' in html
+    assert f'name="cases" value="{owners_cases[2].pk}">' in html
+    assert f'name="next" value="{back}"' in html
+
+
+def test_it_says_the_errors_in_a_message_without_a_worker_page_to_go_back_to(
+    client, lead, owner, team, owners_cases
+):
+    client.force_login(lead)
+    response = post(client, team, owners_cases[:1], owner)
+    assert response["Location"] == reverse("team_detail", args=[team.pk])
+    assert "heeft deze casussen al" in shown_messages(client, response["Location"])
 
 
 def test_it_changes_nothing_for_a_worker_of_another_team(
