@@ -10,7 +10,7 @@ from cases.models import Case, TimelineEvent
 from cases.phases import Phase
 from outreach.models import AccessLogEntry
 from tests.cases.factories import events
-from tests.conflicts import assert_conflict_page, opened_version, two_workers
+from tests.conflicts import as_opened, assert_conflict_page, opened_version, two_workers
 from tests.zrm.factories import close, domains, finalised_assessment, trajectory_case
 from zrm import services
 from zrm.models import ZrmAssessment, ZrmDescriptor, ZrmScore
@@ -83,7 +83,7 @@ def test_it_autosaves_with_htmx_answering_only_the_status(client, owner, draft):
         notes={"finances": "Schulden bij de Belastingdienst."},
     )
 
-    response = client.post(url(draft), data, HTTP_HX_REQUEST="true")
+    response = client.post(url(draft), as_opened(draft, data), HTTP_HX_REQUEST="true")
 
     assert response.status_code == 200
     body = response.content.decode().strip()
@@ -106,7 +106,7 @@ def test_it_answers_a_failed_autosave_with_the_status_only(client, owner, draft)
     # "not assessed" without a reason is refused; nothing of the post is saved.
     data = form_data({"finances": "2", "justice": "na"})
 
-    response = client.post(url(draft), data, HTTP_HX_REQUEST="true")
+    response = client.post(url(draft), as_opened(draft, data), HTTP_HX_REQUEST="true")
 
     assert response.status_code == 422
     body = response.content.decode().strip()
@@ -116,7 +116,7 @@ def test_it_answers_a_failed_autosave_with_the_status_only(client, owner, draft)
 
 def test_it_saves_a_draft_without_javascript(client, owner, draft):
     client.force_login(owner)
-    response = client.post(url(draft), form_data({"housing": "4"}, action="save"))
+    response = client.post(url(draft), as_opened(draft, form_data({"housing": "4"}, action="save")))
     assert response.status_code == 302 and response.url == url(draft)
     assert saved(draft)["housing"] == (4, "", "")
     assert ZrmAssessment.objects.get(pk=draft.pk).status == "draft"
@@ -136,7 +136,7 @@ def test_it_refuses_to_finalise_with_a_domain_missing_and_keeps_everything(
     )
     before = len(events(case))
 
-    response = client.post(url(draft), data)
+    response = client.post(url(draft), as_opened(draft, data))
 
     assert response.status_code == 200
     html = response.content.decode()
@@ -155,7 +155,7 @@ def test_it_finalises_and_goes_back_to_the_zrm_tab(client, owner, case, draft):
     client.force_login(owner)
     data = form_data(every_level(justice="na"), reasons={"justice": "Geen zicht op."})
 
-    response = client.post(url(draft), {**data, "action": "finalise"})
+    response = client.post(url(draft), as_opened(draft, {**data, "action": "finalise"}))
 
     assert response.status_code == 302
     assert response.url == reverse("zrm_case", args=[case.pk])
@@ -186,7 +186,9 @@ def test_it_changes_nothing_when_a_finalised_assessment_is_posted(client, owner,
     client.force_login(owner)
     before = saved(final)
     for extra in ({}, {"HTTP_HX_REQUEST": "true"}):
-        client.post(url(final), form_data(every_level(), action="finalise"), **extra)
+        client.post(
+            url(final), as_opened(final, form_data(every_level(), action="finalise")), **extra
+        )
     assert saved(final) == before
     assert ZrmAssessment.objects.get(pk=final.pk).finalised_at == final.finalised_at
 
