@@ -253,3 +253,53 @@ def test_it_carries_the_new_version_after_each_autosave_and_flags_a_conflict(
     assert body.startswith('<p id="save-status"') and "<form" not in body
     assert "Iemand anders heeft dit intussen gewijzigd" in body
     assert saved(draft)["housing"] == (5, "", "")
+
+
+def test_it_goes_on_from_the_saved_version_when_finalising_is_refused(client, owner, draft):
+    # Finalise pressed with a domain still open: the levels posted are saved (a new version) and
+    # the page comes back with that version, so its next autosave is no conflict with itself.
+    client.force_login(owner)
+    version = opened_version(client.get(url(draft)))
+    levels = every_level()
+    del levels["justice"]
+    data = {**form_data(levels, action="finalise"), "expected_version": version}
+
+    response = client.post(url(draft), data)
+
+    assert response.status_code == 200
+    assert "Justitie" in response.content.decode()
+    assert opened_version(response) == version + 1 == ZrmAssessment.objects.get(pk=draft.pk).version
+    autosave = client.post(
+        url(draft),
+        {**form_data({**levels, "justice": "2"}), "expected_version": opened_version(response)},
+        HTTP_HX_REQUEST="true",
+    )
+    assert autosave.status_code == 200
+    assert "Iemand anders" not in autosave.content.decode()
+    assert saved(draft)["justice"] == (2, "", "")
+
+
+def test_it_shows_the_level_texts_on_the_conflict_page_and_says_je(owner, colleague, draft):
+    first, second = two_workers(owner, colleague)
+    version = opened_version(first.get(url(draft)))
+    first.post(url(draft), {**form_data({"housing": "4"}), "expected_version": version})
+
+    response = second.post(
+        url(draft), {**form_data({"housing": "2"}, action="save"), "expected_version": version}
+    )
+
+    stored, typed = (
+        ZrmDescriptor.objects.get(domain__key="housing", level=level).text for level in (4, 2)
+    )
+    html = assert_conflict_page(response, stored=[stored], typed=[typed])
+    rows = re.search(r'<dl class="conflict-rows">(.*?)</dl>', html, re.S).group(1)
+    assert stored in rows and typed in rows
+    # The form again as on the assessment page: every level with its descriptor, the typed one
+    # chosen, on the stored version.
+    assert html.count('<fieldset class="zrm-domain"') == 11
+    assert html.count('class="zrm-descriptor"') == 55
+    assert checked(html) == {"housing": "2"}
+    assert opened_version(response) == version + 1
+    main = re.search(r"<main.*?</main>", html, re.S).group(0)
+    assert not re.search(r"\b([Uu]w?)\b", re.sub(r"<[^>]+>", " ", main))
+    assert "Jouw versie toch opslaan?" in main
