@@ -157,9 +157,7 @@ def test_it_covers_every_versioned_form():
 
 
 @pytest.mark.parametrize("form", TYPED_FORMS, ids=lambda key: key[1])
-def test_it_refuses_a_post_without_its_version_and_keeps_what_was_typed(
-    client, owner, team, form
-):
+def test_it_refuses_a_post_without_its_version_and_keeps_what_was_typed(client, owner, team, form):
     post = SCENARIOS[form](owner, team)
     before = post.state(), snapshot(post.case)
     client.force_login(owner)
