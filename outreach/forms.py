@@ -65,5 +65,6 @@ class VersionedForm:
 
     @property
     def version_missing(self):
-        """Refused for want of a version: the answer for an htmx swap is this message."""
+        """Whether the post was refused for want of a version, for a view that answers it with a
+        message of its own (the agreement toggle)."""
         return self.has_error(NON_FIELD_ERRORS, "version_missing")
