@@ -58,7 +58,13 @@ def test_it_finalises_right_after_the_last_tap_without_a_conflict_on_a_slow_netw
     case = case_in_phase(Phase.TRAJECT_EVALUATIE, acting_user=owner, team=team)
     domains = list(ZrmDomain.objects.filter(matrix__key="2013").order_by("order"))
     page = login_as(owner, case.get_absolute_url())
+    # Where finalising lands is not under test here until the last round: an empty page keeps
+    # the rounds quick.
+    landing = f"**/casussen/{case.pk}/zrm/"
+    page.route(landing, lambda route: route.fulfill(body="<!doctype html><title>ZRM</title>"))
     for repetition in range(REPETITIONS):
+        if repetition == REPETITIONS - 1:
+            page.unroute(landing)
         # Alternate the slow direction, and one or two autosaves on their way (the second one
         # queued behind the first).
         autosaves = slow_autosaves(page, on_the_way_back=repetition % 2 == 0)
@@ -70,7 +76,7 @@ def test_it_finalises_right_after_the_last_tap_without_a_conflict_on_a_slow_netw
         page.get_by_role("button", name="Afronden").click()
 
         # A conflict page would be a 409 on the assessment's own URL; finalising redirects.
-        page.wait_for_url(f"**/casussen/{case.pk}/zrm/", wait_until="commit")
+        page.wait_for_url(landing, wait_until="commit")
         assert len(autosaves) == open_count, repetition
         draft.refresh_from_db()
         assert draft.status == ZrmAssessment.Status.FINAL, repetition
