@@ -1,6 +1,13 @@
 from django import forms
 from django.contrib.auth.forms import AuthenticationForm
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.utils.translation import gettext_lazy as _
+
+VERSION_MISSING = _(
+    "This form is out of date: it does not say which version you opened, so nothing has been "
+    "saved, lest it overwrite a colleague's work. Open the form again and enter your changes "
+    "there; what you typed is still on this page."
+)
 
 
 class LoginForm(AuthenticationForm):
@@ -40,7 +47,11 @@ class ReverifyForm(forms.Form):
 class VersionedForm:
     """Mixin for a form that edits a record with a version (outreach.versioning): a hidden
     `expected_version` with the version the form was opened with, which the view passes to the
-    update service. Give `version=` for a plain form; a model form takes its instance's."""
+    update service. Give `version=` for a plain form; a model form takes its instance's.
+
+    The version is required: a post without it (a page from before versions, a hand-made
+    request) cannot tell whether someone else saved in between, so it is refused with a message
+    at the top of the form and the typed text kept; the service never sees it."""
 
     def __init__(self, *args, version=None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -51,3 +62,17 @@ class VersionedForm:
         if version is None and instance is not None and instance.pk:
             version = instance.version
         self.initial.setdefault("expected_version", version)
+
+    def clean(self):
+        cleaned = super().clean()
+        # Missing, empty or garbled all leave no version; a hidden field's own error would show
+        # nowhere, so the form says it above the fields.
+        if cleaned.get("expected_version") is None:
+            self.add_error(None, ValidationError(VERSION_MISSING, code="version_missing"))
+        return cleaned
+
+    @property
+    def version_missing(self):
+        """Whether the post was refused for want of a version, for a view that answers it with a
+        message of its own (the agreement toggle)."""
+        return self.has_error(NON_FIELD_ERRORS, "version_missing")

@@ -32,3 +32,10 @@ def assert_conflict_page(response, *, stored, typed):
     for text in stored + typed:
         assert text in html, text
     return html
+
+
+def as_opened(record, data):
+    """POST data as the form opened just now sends it: with the record's stored version, which
+    every versioned form requires."""
+    version = type(record)._base_manager.get(pk=record.pk).version
+    return {**data, "expected_version": str(version)}

@@ -30,11 +30,17 @@ class ScoresForm(VersionedForm, forms.Form):
         super().__init__(*args, version=assessment.version, **kwargs)
         self.rows = []
         self.conflict_labels = {}
-        choices = [(str(level), str(level)) for level in LEVELS] + [
-            (NOT_ASSESSED, _("not assessed"))
-        ]
+        self.levels = list(assessment.matrix.levels.all())
+        names = {level.level: level.name for level in self.levels}
         for score in assessment.scores.all():
             key = score.domain_id
+            texts = {d.level: d.text for d in score.domain.descriptors.all()}
+            # A level reads as its number, name and this domain's descriptor (the conflict page
+            # shows choices by their label).
+            choices = [
+                (str(level), f"{level} {names.get(level, '')}: {texts.get(level, '')}")
+                for level in LEVELS
+            ] + [(NOT_ASSESSED, _("not assessed"))]
             self.fields[f"level_{key}"] = forms.ChoiceField(
                 label=score.domain.name,
                 choices=choices,

@@ -91,6 +91,9 @@ def assessment(request, assessment_id):
     writing = request.method == "POST"
     assessment = _assessment(request, assessment_id, Action.CHANGE if writing else Action.READ)
     form = ScoresForm(request.POST if writing else None, assessment=assessment)
+    # The version the page carries from here on: the stored one once this post has saved.
+    version = form["expected_version"].value()
+    saved = None
     if writing and form.is_valid():
         try:
             saved = services.assessment_score(
@@ -99,32 +102,18 @@ def assessment(request, assessment_id):
                 scores=form.scores(),
                 expected_version=form.cleaned_data["expected_version"],
             )
-            if request.htmx:
-                # The new version goes back into the form with the status line.
-                return render(
-                    request,
-                    "zrm/assessment.html#save-status",
-                    {"saved_at": timezone.localtime(), "version": saved.version},
-                )
-            return _saved(request, assessment, form)
         except ValidationError as error:
             apply_service_errors(form, error)
         except EditConflict as conflict:
             stored = ScoresForm(assessment=conflict.current)
-            if not request.htmx and not conflict_rows(form, stored):
-                # The page's own last autosave got there first: what it sends is what is stored.
-                try:
-                    return _saved(request, assessment, form)
-                except ValidationError as error:
-                    apply_service_errors(form, error)
-            elif request.htmx:
+            if request.htmx:
                 return render(
                     request,
                     "zrm/assessment.html#save-status",
-                    {"conflict": True, "version": form.cleaned_data["expected_version"]},
+                    {"conflict": True, "version": version},
                     status=409,
                 )
-            else:
+            if conflict_rows(form, stored):
                 return conflict_page(
                     request,
                     form=form,
@@ -132,12 +121,29 @@ def assessment(request, assessment_id):
                     version=conflict.current.version,
                     title=str(assessment),
                     back=reverse("zrm_assessment", args=[assessment.pk]),
+                    template="zrm/assessment_conflict.html",
                 )
+            # The page's own last autosave got there first: what it sends is what is stored.
+            saved = conflict.current
+    if saved is not None:
+        version = saved.version
+        if request.htmx:
+            # The new version goes back into the form with the status line.
+            return render(
+                request,
+                "zrm/assessment.html#save-status",
+                {"saved_at": timezone.localtime(), "version": version},
+            )
+        try:
+            return _saved(request, assessment, form)
+        except ValidationError as error:
+            # Saved, but not finalised: the page goes on from the version now stored.
+            apply_service_errors(form, error)
     if request.htmx and writing:
         return render(
             request,
             "zrm/assessment.html#save-status",
-            {"save_failed": True, "version": form["expected_version"].value()},
+            {"save_failed": True, "version": version, "refusals": form.non_field_errors()},
             status=422,
         )
     return render(
@@ -147,8 +153,7 @@ def assessment(request, assessment_id):
             "assessment": assessment,
             "case": assessment.case,
             "form": form,
-            "version": form["expected_version"].value(),
-            "levels": list(assessment.matrix.levels.all()),
+            "version": version,
         },
     )
 

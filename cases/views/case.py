@@ -264,6 +264,12 @@ def agreement_status(request, agreement_id):
                 "stored": agreement.get_status_display(),
                 "typed": Agreement.Status(form.cleaned_data["status"]).label,
             }
+    elif form.version_missing:
+        status = 422
+        error = _(
+            "This page is out of date, so your choice has not been saved. The status is now "
+            "%(stored)s; choose again if yours still holds."
+        ) % {"stored": agreement.get_status_display()}
     else:
         error = _("Choose a status.")
     case = agreement.case

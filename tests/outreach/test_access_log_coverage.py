@@ -8,6 +8,7 @@ from django.urls import reverse
 from outreach.models import AccessLogEntry, Membership
 from outreach.services import membership_set, team_create
 from tests.cases.views.test_signal_create import form_data as signal_form_data
+from tests.conflicts import as_opened
 from tests.outreach.test_record_urls import POST_ONLY, RECORD_URLS
 from tests.urlwalk import our_patterns
 
@@ -111,12 +112,15 @@ def test_it_logs_a_change_and_a_create(client, records, owner, team):
     client_id = records["client"].pk
     response = client.post(
         reverse("client_edit", args=[client_id]),
-        {
-            "first_name": "Kees",
-            "last_name": "de Wit",
-            "household-TOTAL_FORMS": "0",
-            "household-INITIAL_FORMS": "0",
-        },
+        as_opened(
+            records["client"],
+            {
+                "first_name": "Kees",
+                "last_name": "de Wit",
+                "household-TOTAL_FORMS": "0",
+                "household-INITIAL_FORMS": "0",
+            },
+        ),
     )
     assert response.status_code == 302
     change = AccessLogEntry.objects.get(user=owner, action="change")

@@ -40,6 +40,7 @@ from network.services import member_add
 from outreach.models import Membership
 from outreach.services import membership_set, team_create
 from tests.cases.factories import case_in_phase, open_case, register_signal
+from tests.conflicts import as_opened
 from tests.zrm.factories import draft_assessment, finalised_assessment
 from zrm.models import ZrmAssessment, ZrmScore
 from zrm.report import report_pdf
@@ -180,7 +181,7 @@ def client_edit_form(ctx, name):
     }
     return Post(
         reverse("client_edit", args=[person.pk]),
-        data,
+        as_opened(person, data),
         _value(Client, name, pk=person.pk),
         lambda: [reverse("home"), person.get_absolute_url()],
         ctx.owner,
@@ -255,7 +256,9 @@ def case_form(url_name, phase, model=None, **data):
                 return getattr(Case.objects.get(pk=case.pk), name)
             return getattr(_latest(model, case=case), name, None)
 
-        return Post(reverse(url_name, args=[case.pk]), dict(data), read, _on_case(case), ctx.owner)
+        # A form that edits the case itself is versioned; one that adds a row is not.
+        post = as_opened(case, data) if model is None else dict(data)
+        return Post(reverse(url_name, args=[case.pk]), post, read, _on_case(case), ctx.owner)
 
     return build
 
@@ -316,7 +319,7 @@ def member_edit_form(ctx, name):
     member = member_add(acting_user=ctx.owner, case=case, name="Fatima", relation="neighbour")
     return Post(
         reverse("network_member_edit", args=[member.pk]),
-        dict(MEMBER),
+        as_opened(member, MEMBER),
         _value(NetworkMember, name, pk=member.pk),
         lambda: [
             reverse("network_case", args=[case.pk]),
@@ -369,7 +372,10 @@ def scores_form(ctx, name):
     stored = "not_assessed_reason" if name == "reason" else "note"
     return Post(
         reverse("zrm_assessment", args=[assessment.pk]),
-        {f"level_{score.domain_id}": level, f"reason_{score.domain_id}": "Niet besproken."},
+        as_opened(
+            assessment,
+            {f"level_{score.domain_id}": level, f"reason_{score.domain_id}": "Niet besproken."},
+        ),
         _value(ZrmScore, stored, pk=score.pk),
         lambda: [reverse("zrm_assessment", args=[assessment.pk])],
         ctx.owner,

@@ -10,7 +10,7 @@ from cases.models import Case, TimelineEvent
 from cases.phases import Phase
 from outreach.models import AccessLogEntry
 from tests.cases.factories import events
-from tests.conflicts import assert_conflict_page, opened_version, two_workers
+from tests.conflicts import as_opened, assert_conflict_page, opened_version, two_workers
 from tests.zrm.factories import close, domains, finalised_assessment, trajectory_case
 from zrm import services
 from zrm.models import ZrmAssessment, ZrmDescriptor, ZrmScore
@@ -83,7 +83,7 @@ def test_it_autosaves_with_htmx_answering_only_the_status(client, owner, draft):
         notes={"finances": "Schulden bij de Belastingdienst."},
     )
 
-    response = client.post(url(draft), data, HTTP_HX_REQUEST="true")
+    response = client.post(url(draft), as_opened(draft, data), HTTP_HX_REQUEST="true")
 
     assert response.status_code == 200
     body = response.content.decode().strip()
@@ -106,7 +106,7 @@ def test_it_answers_a_failed_autosave_with_the_status_only(client, owner, draft)
     # "not assessed" without a reason is refused; nothing of the post is saved.
     data = form_data({"finances": "2", "justice": "na"})
 
-    response = client.post(url(draft), data, HTTP_HX_REQUEST="true")
+    response = client.post(url(draft), as_opened(draft, data), HTTP_HX_REQUEST="true")
 
     assert response.status_code == 422
     body = response.content.decode().strip()
@@ -116,7 +116,7 @@ def test_it_answers_a_failed_autosave_with_the_status_only(client, owner, draft)
 
 def test_it_saves_a_draft_without_javascript(client, owner, draft):
     client.force_login(owner)
-    response = client.post(url(draft), form_data({"housing": "4"}, action="save"))
+    response = client.post(url(draft), as_opened(draft, form_data({"housing": "4"}, action="save")))
     assert response.status_code == 302 and response.url == url(draft)
     assert saved(draft)["housing"] == (4, "", "")
     assert ZrmAssessment.objects.get(pk=draft.pk).status == "draft"
@@ -136,7 +136,7 @@ def test_it_refuses_to_finalise_with_a_domain_missing_and_keeps_everything(
     )
     before = len(events(case))
 
-    response = client.post(url(draft), data)
+    response = client.post(url(draft), as_opened(draft, data))
 
     assert response.status_code == 200
     html = response.content.decode()
@@ -155,7 +155,9 @@ def test_it_finalises_and_goes_back_to_the_zrm_tab(client, owner, case, draft):
     client.force_login(owner)
     data = form_data(every_level(justice="na"), reasons={"justice": "Geen zicht op."})
 
-    response = client.post(url(draft), {**data, "empty_map": "no_network", "action": "finalise"})
+    response = client.post(
+        url(draft), as_opened(draft, {**data, "empty_map": "no_network", "action": "finalise"})
+    )
 
     assert response.status_code == 302
     assert response.url == reverse("zrm_case", args=[case.pk])
@@ -186,7 +188,9 @@ def test_it_changes_nothing_when_a_finalised_assessment_is_posted(client, owner,
     client.force_login(owner)
     before = saved(final)
     for extra in ({}, {"HTTP_HX_REQUEST": "true"}):
-        client.post(url(final), form_data(every_level(), action="finalise"), **extra)
+        client.post(
+            url(final), as_opened(final, form_data(every_level(), action="finalise")), **extra
+        )
     assert saved(final) == before
     assert ZrmAssessment.objects.get(pk=final.pk).finalised_at == final.finalised_at
 
@@ -251,3 +255,53 @@ def test_it_carries_the_new_version_after_each_autosave_and_flags_a_conflict(
     assert body.startswith('<p id="save-status"') and "<form" not in body
     assert "Iemand anders heeft dit intussen gewijzigd" in body
     assert saved(draft)["housing"] == (5, "", "")
+
+
+def test_it_goes_on_from_the_saved_version_when_finalising_is_refused(client, owner, draft):
+    # Finalise pressed with a domain still open: the levels posted are saved (a new version) and
+    # the page comes back with that version, so its next autosave is no conflict with itself.
+    client.force_login(owner)
+    version = opened_version(client.get(url(draft)))
+    levels = every_level()
+    del levels["justice"]
+    data = {**form_data(levels, action="finalise"), "expected_version": version}
+
+    response = client.post(url(draft), data)
+
+    assert response.status_code == 200
+    assert "Justitie" in response.content.decode()
+    assert opened_version(response) == version + 1 == ZrmAssessment.objects.get(pk=draft.pk).version
+    autosave = client.post(
+        url(draft),
+        {**form_data({**levels, "justice": "2"}), "expected_version": opened_version(response)},
+        HTTP_HX_REQUEST="true",
+    )
+    assert autosave.status_code == 200
+    assert "Iemand anders" not in autosave.content.decode()
+    assert saved(draft)["justice"] == (2, "", "")
+
+
+def test_it_shows_the_level_texts_on_the_conflict_page_and_says_je(owner, colleague, draft):
+    first, second = two_workers(owner, colleague)
+    version = opened_version(first.get(url(draft)))
+    first.post(url(draft), {**form_data({"housing": "4"}), "expected_version": version})
+
+    response = second.post(
+        url(draft), {**form_data({"housing": "2"}, action="save"), "expected_version": version}
+    )
+
+    stored, typed = (
+        ZrmDescriptor.objects.get(domain__key="housing", level=level).text for level in (4, 2)
+    )
+    html = assert_conflict_page(response, stored=[stored], typed=[typed])
+    rows = re.search(r'<dl class="conflict-rows">(.*?)</dl>', html, re.S).group(1)
+    assert stored in rows and typed in rows
+    # The form again as on the assessment page: every level with its descriptor, the typed one
+    # chosen, on the stored version.
+    assert html.count('<fieldset class="zrm-domain"') == 11
+    assert html.count('class="zrm-descriptor"') == 55
+    assert checked(html) == {"housing": "2"}
+    assert opened_version(response) == version + 1
+    main = re.search(r"<main.*?</main>", html, re.S).group(0)
+    assert not re.search(r"\b([Uu]w?)\b", re.sub(r"<[^>]+>", " ", main))
+    assert "Jouw versie toch opslaan?" in main

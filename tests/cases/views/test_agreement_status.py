@@ -7,7 +7,7 @@ from cases.models import Agreement
 from cases.phases import Phase
 from outreach.models import AccessLogEntry
 from tests.cases.factories import add_agreement, case_in_phase, snapshot
-from tests.conflicts import assert_conflict_page, opened_version, two_workers
+from tests.conflicts import as_opened, assert_conflict_page, opened_version, two_workers
 
 HTMX = {"HTTP_HX_REQUEST": "true"}
 
@@ -33,7 +33,9 @@ def selected(html):
 def test_it_sets_the_status_and_returns_to_the_case(client, owner, case, agreement):
     events = case.events.filter(kind="agreement").count()
     client.force_login(owner)
-    response = client.post(reverse("agreement_status", args=[agreement.pk]), {"status": "done"})
+    response = client.post(
+        reverse("agreement_status", args=[agreement.pk]), as_opened(agreement, {"status": "done"})
+    )
     assert response.status_code == 302 and response.url == case.get_absolute_url()
     assert status_of(agreement) == "done"
     assert case.events.filter(kind="agreement").count() == events + 1
@@ -44,7 +46,9 @@ def test_it_answers_htmx_with_only_the_agreement(client, owner, case, agreement)
     other = add_agreement(acting_user=owner, case=case, description="Huisarts bellen.")
     client.force_login(owner)
     response = client.post(
-        reverse("agreement_status", args=[agreement.pk]), {"status": "dropped"}, **HTMX
+        reverse("agreement_status", args=[agreement.pk]),
+        as_opened(agreement, {"status": "dropped"}),
+        **HTMX,
     )
     html = response.content.decode().strip()
     assert response.status_code == 200
@@ -58,11 +62,15 @@ def test_it_changes_nothing_for_an_unknown_status(client, owner, case, agreement
     before = snapshot(case)
     client.force_login(owner)
     html = client.post(
-        reverse("agreement_status", args=[agreement.pk]), {"status": "vergeten"}, **HTMX
+        reverse("agreement_status", args=[agreement.pk]),
+        as_opened(agreement, {"status": "vergeten"}),
+        **HTMX,
     ).content.decode()
     assert selected(html) == ["open"]
     response = client.post(
-        reverse("agreement_status", args=[agreement.pk]), {"status": "vergeten"}, follow=True
+        reverse("agreement_status", args=[agreement.pk]),
+        as_opened(agreement, {"status": "vergeten"}),
+        follow=True,
     )
     assert 'class="message message-error"' in response.content.decode()
     assert status_of(agreement) == "open"
@@ -72,13 +80,17 @@ def test_it_changes_nothing_for_an_unknown_status(client, owner, case, agreement
 def test_it_writes_no_event_when_the_status_stays_the_same(client, owner, case, agreement):
     before = snapshot(case)
     client.force_login(owner)
-    client.post(reverse("agreement_status", args=[agreement.pk]), {"status": "open"})
+    client.post(
+        reverse("agreement_status", args=[agreement.pk]), as_opened(agreement, {"status": "open"})
+    )
     assert snapshot(case) == before
 
 
 def test_it_logs_the_change_to_the_agreement(client, owner, case, agreement):
     client.force_login(owner)
-    client.post(reverse("agreement_status", args=[agreement.pk]), {"status": "done"})
+    client.post(
+        reverse("agreement_status", args=[agreement.pk]), as_opened(agreement, {"status": "done"})
+    )
     entry = AccessLogEntry.objects.get(action="change")
     assert (entry.record_type, entry.record_id, entry.client_id) == (
         "cases.agreement",

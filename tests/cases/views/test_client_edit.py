@@ -9,7 +9,7 @@ from cases import services
 from cases.models import Client, HouseholdMember, TimelineEvent
 from outreach.models import AccessLogEntry
 from tests.cases.factories import open_case
-from tests.conflicts import assert_conflict_page, opened_version, two_workers
+from tests.conflicts import as_opened, assert_conflict_page, opened_version, two_workers
 
 FIELDS = [
     "first_name",
@@ -41,8 +41,11 @@ def ria_with_a_son(owner, team):
 
 
 def form_data(person, rows=(), **extra):
-    """The edit form as the browser posts it: the client's fields and the household rows."""
-    data = {k: v for k, v in model_to_dict(person, fields=FIELDS).items() if v is not None}
+    """The edit form as the browser posts it, opened just now: the client's fields, the stored
+    version and the household rows."""
+    data = as_opened(
+        person, {k: v for k, v in model_to_dict(person, fields=FIELDS).items() if v is not None}
+    )
     data.pop("interpreter_needed")
     if person.interpreter_needed:
         data["interpreter_needed"] = "on"

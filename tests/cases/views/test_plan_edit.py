@@ -9,7 +9,7 @@ from cases.models import Case
 from cases.phases import Phase
 from outreach.models import AccessLogEntry
 from tests.cases.factories import case_in_phase, snapshot
-from tests.conflicts import assert_conflict_page, opened_version, two_workers
+from tests.conflicts import as_opened, assert_conflict_page, opened_version, two_workers
 
 PLAN = "1. Schulden in kaart.\n2. Contact met de huisarts herstellen."
 
@@ -31,7 +31,7 @@ def test_it_saves_the_plan_and_shows_it_on_the_case(client, owner, case):
     client.force_login(owner)
     response = client.post(
         reverse("plan_edit", args=[case.pk]),
-        {"trajectory_plan": PLAN, "evaluation_due_on": due().isoformat()},
+        as_opened(case, {"trajectory_plan": PLAN, "evaluation_due_on": due().isoformat()}),
     )
     assert response.status_code == 302 and response.url == case.get_absolute_url()
     assert stored(case) == {"trajectory_plan": PLAN, "evaluation_due_on": due()}
@@ -55,7 +55,7 @@ def test_it_refuses_a_bad_date_and_keeps_the_plan_typed(client, owner, case):
     client.force_login(owner)
     html = client.post(
         reverse("plan_edit", args=[case.pk]),
-        {"trajectory_plan": PLAN, "evaluation_due_on": "over zes weken"},
+        as_opened(case, {"trajectory_plan": PLAN, "evaluation_due_on": "over zes weken"}),
     ).content.decode()
     assert 'id="id_evaluation_due_on_error"' in html
     assert 'value="over zes weken"' in html
@@ -71,7 +71,7 @@ def test_it_writes_no_event_when_nothing_changed(client, owner, case):
     client.force_login(owner)
     response = client.post(
         reverse("plan_edit", args=[case.pk]),
-        {"trajectory_plan": PLAN, "evaluation_due_on": due().isoformat()},
+        as_opened(case, {"trajectory_plan": PLAN, "evaluation_due_on": due().isoformat()}),
     )
     assert response.status_code == 302
     assert snapshot(case) == before
@@ -90,7 +90,7 @@ def test_it_is_a_404_before_the_contract_and_after_closing(client, owner, team, 
 
 def test_it_logs_the_change_to_the_case(client, owner, case):
     client.force_login(owner)
-    client.post(reverse("plan_edit", args=[case.pk]), {"trajectory_plan": PLAN})
+    client.post(reverse("plan_edit", args=[case.pk]), as_opened(case, {"trajectory_plan": PLAN}))
     entry = AccessLogEntry.objects.get(action="change")
     assert (entry.record_type, entry.record_id) == ("cases.case", str(case.pk))
 

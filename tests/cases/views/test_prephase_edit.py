@@ -7,7 +7,7 @@ from cases.models import Case
 from cases.phases import Phase
 from outreach.models import AccessLogEntry
 from tests.cases.factories import case_in_phase, open_case, snapshot
-from tests.conflicts import assert_conflict_page, opened_version, two_workers
+from tests.conflicts import as_opened, assert_conflict_page, opened_version, two_workers
 
 FIELDS = [
     "prior_info_decision",
@@ -36,7 +36,7 @@ def stored(case):
 def test_it_saves_the_prephase_and_shows_it_on_the_case(client, owner, team):
     case = case_in_phase(Phase.VOORFASE, acting_user=owner, team=team)
     client.force_login(owner)
-    response = client.post(reverse("prephase_edit", args=[case.pk]), form_data())
+    response = client.post(reverse("prephase_edit", args=[case.pk]), as_opened(case, form_data()))
     assert response.status_code == 302 and response.url == case.get_absolute_url()
     assert stored(case) == form_data()
     event = case.events.get(kind="plan")
@@ -47,7 +47,7 @@ def test_it_saves_the_prephase_and_shows_it_on_the_case(client, owner, team):
 def test_it_shows_what_was_saved_before(client, owner, team):
     case = open_case(acting_user=owner, team=team)  # the pre-phase may start in phase signaal
     client.force_login(owner)
-    client.post(reverse("prephase_edit", args=[case.pk]), form_data())
+    client.post(reverse("prephase_edit", args=[case.pk]), as_opened(case, form_data()))
     html = client.get(reverse("prephase_edit", args=[case.pk])).content.decode()
     assert "Geen hulp in beeld, zorgmijdend." in html
     assert re.search(r'value="yes"[^>]*checked', html)
@@ -58,7 +58,7 @@ def test_it_asks_why_and_keeps_everything_typed(client, owner, team):
     before = (stored(case), snapshot(case))
     client.force_login(owner)
     response = client.post(
-        reverse("prephase_edit", args=[case.pk]), form_data(prior_info_reason="  ")
+        reverse("prephase_edit", args=[case.pk]), as_opened(case, form_data(prior_info_reason="  "))
     )
     html = response.content.decode()
     assert response.status_code == 200
@@ -72,9 +72,9 @@ def test_it_asks_why_and_keeps_everything_typed(client, owner, team):
 def test_it_writes_no_event_when_nothing_changed(client, owner, team):
     case = case_in_phase(Phase.VOORFASE, acting_user=owner, team=team)
     client.force_login(owner)
-    client.post(reverse("prephase_edit", args=[case.pk]), form_data())
+    client.post(reverse("prephase_edit", args=[case.pk]), as_opened(case, form_data()))
     before = snapshot(case)
-    client.post(reverse("prephase_edit", args=[case.pk]), form_data())
+    client.post(reverse("prephase_edit", args=[case.pk]), as_opened(case, form_data()))
     assert snapshot(case) == before
 
 
@@ -91,7 +91,7 @@ def test_it_is_a_404_after_the_prephase(client, owner, team, phase):
 def test_it_logs_the_change_to_the_case(client, owner, team):
     case = case_in_phase(Phase.VOORFASE, acting_user=owner, team=team)
     client.force_login(owner)
-    client.post(reverse("prephase_edit", args=[case.pk]), form_data())
+    client.post(reverse("prephase_edit", args=[case.pk]), as_opened(case, form_data()))
     entry = AccessLogEntry.objects.get(action="change")
     assert (entry.record_type, entry.record_id) == ("cases.case", str(case.pk))
 

@@ -9,7 +9,7 @@ from cases.phases import Phase
 from network.models import NetworkMember
 from network.services import member_add
 from tests.cases.factories import add_agreement, case_in_phase, snapshot
-from tests.conflicts import assert_conflict_page, opened_version, two_workers
+from tests.conflicts import as_opened, assert_conflict_page, opened_version, two_workers
 
 
 @pytest.fixture
@@ -75,7 +75,7 @@ def test_it_shows_the_member_filled_in(client, colleague, member):
 def test_it_saves_the_change_and_goes_back_to_the_map(client, owner, case, member):
     agreement = add_agreement(acting_user=owner, case=case)
     client.force_login(owner)
-    response = client.post(url(member), form_data(agreements=[agreement.pk]))
+    response = client.post(url(member), as_opened(member, form_data(agreements=[agreement.pk])))
     assert response.status_code == 302
     assert response.url == reverse("network_case", args=[case.pk])
     assert stored(member) == (
@@ -107,7 +107,7 @@ def test_it_marks_a_sleeping_contact_set_to_active_as_reactivated(client, owner,
     )
     client.force_login(owner)
     data = form_data(name="Oud-collega Kees", relation="colleague", status="active")
-    assert client.post(url(oud), data).status_code == 302
+    assert client.post(url(oud), as_opened(oud, data)).status_code == 302
     assert NetworkMember.objects.get(pk=oud.pk).status == "reactivated"
 
 
@@ -115,7 +115,7 @@ def test_it_keeps_what_was_typed_on_an_error(client, owner, member):
     before = stored(member)
     client.force_login(owner)
     data = form_data(name="", ring="7", note="Getypt maar niet bewaard.", frequency="daily")
-    response = client.post(url(member), data)
+    response = client.post(url(member), as_opened(member, data))
     assert response.status_code == 200
     html = response.content.decode()
     assert 'id="id_name_error"' in html
@@ -133,7 +133,7 @@ def test_it_refuses_an_agreement_of_another_case(client, owner, team, case, memb
     theirs = add_agreement(acting_user=owner, case=other)
     before = (stored(member), snapshot(case))
     client.force_login(owner)
-    response = client.post(url(member), form_data(agreements=[theirs.pk]))
+    response = client.post(url(member), as_opened(member, form_data(agreements=[theirs.pk])))
     assert response.status_code == 200
     assert 'class="field-error"' in response.content.decode()
     assert (stored(member), snapshot(case)) == before
