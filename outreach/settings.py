@@ -138,11 +138,20 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+# The embedded default, SQLite, for parallel requests (a page loading two htmx parts at once, each
+# request saving its session and writing the access log): WAL lets readers go on while one
+# connection writes; a writer waits up to SQLITE_BUSY_TIMEOUT_SECONDS for the one in progress
+# instead of failing with "database is locked" (Python's default is 5 s; gunicorn's timeout, in
+# docs/deployment.md, is 60 s); and IMMEDIATE takes the write lock when a transaction begins, so
+# a transaction that reads and then writes cannot find another writer in its way halfway, which
+# SQLite answers at once with "database is locked", without waiting. Persistent connections
+# (conn_max_age) are harmless here and the health check is a no-op for SQLite.
+SQLITE_BUSY_TIMEOUT_SECONDS = 20
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATA_DIR.mkdir(parents=True, exist_ok=True)
-    # WAL lets the live server and the test threads read while one writes.
     DATABASES["default"]["OPTIONS"] = {
         "transaction_mode": "IMMEDIATE",
+        "timeout": SQLITE_BUSY_TIMEOUT_SECONDS,
         "init_command": "PRAGMA journal_mode=WAL;",
     }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
