@@ -9,8 +9,8 @@ marked with @keeps_draft (the forms that record something) take part; a draft is
 kept at most two hours and never longer than the anonymous session (idle timeout).
 
 The session is read and saved on every request, so what it carries stays small: at most
-MAX_DRAFTS drafts (the newest), each at most MAX_DRAFT_BYTES. A larger post is no draft anyone
-typed into these forms, and it is not kept; the worker still goes to the login page.
+MAX_DRAFTS drafts (the newest), each at most MAX_DRAFT_BYTES. A larger post is more than any of
+these forms takes: it is not kept, and the worker still goes to the login page.
 """
 
 import time

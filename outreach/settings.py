@@ -138,14 +138,13 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
-# The embedded default, SQLite, for parallel requests (a page loading two htmx parts at once, each
-# request saving its session and writing the access log): WAL lets readers go on while one
-# connection writes; a writer waits up to SQLITE_BUSY_TIMEOUT_SECONDS for the one in progress
-# instead of failing with "database is locked" (Python's default is 5 s; gunicorn's timeout, in
-# docs/deployment.md, is 60 s); and IMMEDIATE takes the write lock when a transaction begins, so
-# a transaction that reads and then writes cannot find another writer in its way halfway, which
-# SQLite answers at once with "database is locked", without waiting. Persistent connections
-# (conn_max_age) are harmless here and the health check is a no-op for SQLite.
+# SQLite, the embedded default, must take parallel requests: a page loads htmx parts at once, and
+# every request writes (the session, the access log). WAL: readers go on while one connection
+# writes. The busy timeout: a writer waits for the one in progress rather than failing with
+# "database is locked" (Python's default is 5 s; gunicorn's timeout in docs/deployment.md is
+# 60 s). IMMEDIATE: a transaction takes the write lock as it begins; one that reads and then
+# writes would otherwise meet another writer halfway, which SQLite refuses at once. Persistent
+# connections (conn_max_age) do no harm here; the health check is a no-op on SQLite.
 SQLITE_BUSY_TIMEOUT_SECONDS = 20
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATA_DIR.mkdir(parents=True, exist_ok=True)
