@@ -5,8 +5,12 @@ Django keeps the session's data across login (it only changes the key), so the d
 the login page. To give it back only to the person who typed it, every logged-in response
 carries a signed cookie with the user's id; the draft is stored with that id, and restored only
 when the user who logs in matches it (a colleague on the same computer gets nothing). Only views
-marked with @keeps_draft take part; a draft is for one path, kept at most two hours and never
-longer than the anonymous session (idle timeout).
+marked with @keeps_draft (the forms that record something) take part; a draft is for one path,
+kept at most two hours and never longer than the anonymous session (idle timeout).
+
+The session is read and saved on every request, so what it carries stays small: at most
+MAX_DRAFTS drafts (the newest), each at most MAX_DRAFT_BYTES. A larger post is more than any of
+these forms takes: it is not kept, and the worker still goes to the login page.
 """
 
 import time
@@ -14,6 +18,10 @@ import time
 from django.http import QueryDict
 
 DRAFT_LIFETIME_SECONDS = 2 * 60 * 60
+MAX_DRAFTS = 3
+# The largest recording forms (pre-phase, attempt) hold 24,000 characters of text; ordinary text
+# grows by about a tenth when form-encoded, so they fit.
+MAX_DRAFT_BYTES = 32 * 1024
 OWNER_COOKIE = "outreach_draft_owner"
 OWNER_SALT = "outreach.drafts.owner"
 _SESSION_KEY = "drafts"
@@ -60,9 +68,17 @@ class DraftRescueMiddleware:
                 return None  # nobody to give it back to
             data = request.POST.copy()
             data.pop("csrfmiddlewaretoken", None)
+            encoded = data.urlencode()
             drafts = _fresh(request.session.get(_SESSION_KEY, {}))
-            drafts[request.path] = {"at": time.time(), "owner": owner, "data": data.urlencode()}
-            request.session[_SESSION_KEY] = drafts
+            # This post replaces the path's earlier draft, also when it is too large to keep.
+            drafts.pop(request.path, None)
+            if len(encoded) <= MAX_DRAFT_BYTES:
+                drafts[request.path] = {"at": time.time(), "owner": owner, "data": encoded}
+            newest = sorted(drafts.items(), key=lambda item: item[1]["at"])[-MAX_DRAFTS:]
+            if newest:
+                request.session[_SESSION_KEY] = dict(newest)
+            else:
+                request.session.pop(_SESSION_KEY, None)
         return None
 
 

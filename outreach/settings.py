@@ -140,11 +140,19 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+# SQLite, the embedded default, must take parallel requests: a page loads htmx parts at once, and
+# every request writes (the session, the access log). WAL: readers go on while one connection
+# writes. The busy timeout: a writer waits for the one in progress rather than failing with
+# "database is locked" (Python's default is 5 s; gunicorn's timeout in docs/deployment.md is
+# 60 s). IMMEDIATE: a transaction takes the write lock as it begins; one that reads and then
+# writes would otherwise meet another writer halfway, which SQLite refuses at once. Persistent
+# connections (conn_max_age) do no harm here; the health check is a no-op on SQLite.
+SQLITE_BUSY_TIMEOUT_SECONDS = 20
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATA_DIR.mkdir(parents=True, exist_ok=True)
-    # WAL lets the live server and the test threads read while one writes.
     DATABASES["default"]["OPTIONS"] = {
         "transaction_mode": "IMMEDIATE",
+        "timeout": SQLITE_BUSY_TIMEOUT_SECONDS,
         "init_command": "PRAGMA journal_mode=WAL;",
     }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"

@@ -110,6 +110,23 @@ def pytest_terminal_summary(terminalreporter):
         )
 
 
+@pytest.fixture(scope="session")
+def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix, tmp_path_factory):
+    """On SQLite the test database is a file in a fresh directory of this run (one per xdist
+    worker), not Django's in-memory default. An in-memory database has a single connection, and
+    pytest-django hands that one to the live server, whose threads then share it: two requests at
+    once (htmx loading two parts of a page) break each other's transactions. With a file, every
+    thread opens its own connection with the settings' WAL, busy timeout and IMMEDIATE mode, as
+    in production. A fresh directory, because a left-over -wal file would be read into a new
+    database of the same name."""
+    from django.conf import settings
+
+    database = settings.DATABASES["default"]
+    if database["ENGINE"] == "django.db.backends.sqlite3":
+        folder = tmp_path_factory.mktemp("database")
+        database.setdefault("TEST", {})["NAME"] = str(folder / "outreach-test.sqlite3")
+
+
 @pytest.fixture(autouse=True)
 def fast_password_hasher(settings):
     """The production hasher takes a fifth of a second per user; only the login tests check a
