@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from network.models import NetworkSnapshot
 from network.services import member_add
-from tests.conflicts import opened_version
+from tests.conflicts import as_opened, opened_version
 from tests.zrm.factories import finalised_assessment, trajectory_case
 from tests.zrm.test_assessment_view import checked, every_level, form_data
 from zrm import services
@@ -65,7 +65,7 @@ def test_it_refuses_to_finalise_without_an_answer_and_keeps_the_levels(client, o
     draft = start(case, owner)
     client.force_login(owner)
     levels = every_level()
-    response = client.post(url(draft), form_data(levels, action="finalise"))
+    response = client.post(url(draft), as_opened(draft, form_data(levels, action="finalise")))
     assert response.status_code == 200
     html = response.content.decode()
     error = re.search(r'<small class="field-error">(.*?)</small>', choice_group(html)).group(1)
@@ -80,7 +80,7 @@ def test_it_finalises_with_the_answer_on_the_begin_snapshot(client, owner, case,
     draft = start(case, owner)
     client.force_login(owner)
     data = {**form_data(every_level(), action="finalise"), "empty_map": empty_map}
-    response = client.post(url(draft), data)
+    response = client.post(url(draft), as_opened(draft, data))
     assert response.status_code == 302
     assert ZrmAssessment.objects.get(pk=draft.pk).status == "final"
     assert NetworkSnapshot.objects.get().empty_map == empty_map
@@ -90,7 +90,7 @@ def test_it_refuses_an_unknown_answer(client, owner, case):
     draft = start(case, owner)
     client.force_login(owner)
     data = {**form_data(every_level(), action="finalise"), "empty_map": "nobody"}
-    response = client.post(url(draft), data)
+    response = client.post(url(draft), as_opened(draft, data))
     assert response.status_code == 200
     assert 'class="field-error"' in choice_group(response.content.decode())
     assert ZrmAssessment.objects.get(pk=draft.pk).status == "draft"
