@@ -12,7 +12,7 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from cases.models import Case, TeamPolicy
+from cases.models import Case, ContactAttempt, ContactMoment, TeamPolicy
 from cases.phases import CLOSED_PHASES, TRAJECTORY_PHASES, Phase
 
 STALLED_AFTER_ATTEMPTS = 5
@@ -69,7 +69,7 @@ RULES = [
     ),
     Rule(
         "first_contact_stalled",
-        _("first contact: five or more attempts, no contact"),
+        _("first contact: five or more attempts, no contact"),  # STALLED_AFTER_ATTEMPTS
         lambda p, now, today: Q(
             phase=Phase.EERSTE_CONTACT,
             attempt_count__gte=STALLED_AFTER_ATTEMPTS,
@@ -141,9 +141,17 @@ def attention_rows(team, *, now=None):
         .annotate(
             contact_since=Coalesce("last_contact_at", "phase_since"),
             attempt_count=Count("attempts", distinct=True),
-            contact_count=Count("attempts", filter=Q(attempts__result="contact"), distinct=True),
+            contact_count=Count(
+                "attempts",
+                filter=Q(attempts__result__in=ContactAttempt.CONTACT_RESULTS),
+                distinct=True,
+            ),
             # A logged contact that was not a failed attempt is contact too (phases.contact_made).
-            visit_count=Count("contacts", filter=~Q(contacts__kind="failed"), distinct=True),
+            visit_count=Count(
+                "contacts",
+                filter=~Q(contacts__kind__in=ContactMoment.NOT_CONTACT_KINDS),
+                distinct=True,
+            ),
             **flags,
         )
         .filter(any_rule)

@@ -499,6 +499,12 @@ class ContactAttempt(CaseScoped):
         BRIEF = "brief", _("brief contact")
         CONTACT = "contact", _("contact made")
 
+    # What counts as contact with the client, said once. The door opened to a conversation: this
+    # is contact for the contract's guard (cases.phases.contact_made) and the attention list.
+    CONTACT_RESULTS = frozenset({Result.CONTACT})
+    # The client was seen, however briefly: this moves the case's last contact.
+    SEEN_RESULTS = CONTACT_RESULTS | {Result.BRIEF}
+
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="attempts")
     attempted_at = models.DateTimeField(_("date and time"), default=timezone.now)
     method = models.CharField(_("how"), max_length=12, choices=Method.choices)
@@ -530,6 +536,9 @@ class ContactMoment(CaseScoped):
         NETWORK = "network", _("with the network")
         PARTNER = "partner", _("with a partner organisation")
         FAILED = "failed", _("failed attempt")
+
+    # A logged moment of any other kind is contact with the client.
+    NOT_CONTACT_KINDS = frozenset({Kind.FAILED})
 
     class Activity(models.TextChoices):
         POST = "post", _("sorting post together")

@@ -11,6 +11,13 @@ from cases.services import timeline_record
 from network.guide import question
 from network.measures import as_dict, network_measures
 from network.models import InterviewAnswer, NetworkMember, NetworkSnapshot
+from network.timeline import (
+    interview_data,
+    member_added_data,
+    member_changed_data,
+    member_removed_data,
+    snapshot_data,
+)
 from outreach.versioning import bump, check_version
 
 Kind = TimelineEvent.Kind
@@ -21,10 +28,8 @@ def _check_open(case):
         raise ValidationError({None: _("This case is closed.")})
 
 
-def _record(acting_user, case, action, **data):
-    timeline_record(
-        acting_user=acting_user, case=case, kind=Kind.NETWORK, data={"action": action, **data}
-    )
+def _record(acting_user, case, data):
+    timeline_record(acting_user=acting_user, case=case, kind=Kind.NETWORK, data=data)
 
 
 def _check_agreements(case, agreements):
@@ -40,9 +45,7 @@ def member_add(*, acting_user, case, agreements=(), **fields):
     member.full_clean()
     member.save()
     member.agreements.set(agreements)
-    _record(
-        acting_user, case, "added", name=member.name, relation=member.relation, status=member.status
-    )
+    _record(acting_user, case, member_added_data(member))
     return member
 
 
@@ -66,14 +69,7 @@ def member_update(*, acting_user, member, agreements=None, expected_version=None
             changed.append("agreements")
     if changed:
         member.save(update_fields=bump(member, [n for n in changed if n != "agreements"]))
-        _record(
-            acting_user,
-            member.case,
-            "changed",
-            name=member.name,
-            fields=changed,
-            status=member.status,
-        )
+        _record(acting_user, member.case, member_changed_data(member, fields=changed))
     return member
 
 
@@ -83,7 +79,7 @@ def member_remove(*, acting_user, member):
     _check_open(case)
     name = member.name
     member.delete()
-    _record(acting_user, case, "removed", name=name)
+    _record(acting_user, case, member_removed_data(name=name))
 
 
 @transaction.atomic
@@ -119,7 +115,7 @@ def interview_save(*, acting_user, case, answers, named=None):
                 fields = {"relation": "acquaintance", **defaults, "name": name[:80]}
                 added.append(member_add(acting_user=acting_user, case=case, **fields))
     if saved:
-        _record(acting_user, case, "interview", answers=saved)
+        _record(acting_user, case, interview_data(answers=saved))
     return added
 
 
@@ -138,5 +134,5 @@ def snapshot_take(*, acting_user, case, kind, label=""):
         members=members,
         measures=network_measures(members).as_json(),
     )
-    _record(acting_user, case, "snapshot", snapshot_kind=kind, members=len(members))
+    _record(acting_user, case, snapshot_data(snapshot))
     return snapshot

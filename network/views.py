@@ -14,7 +14,7 @@ from network import services
 from network.drawing import drawing
 from network.forms import InterviewForm, MemberEditForm, MemberForm, SnapshotForm
 from network.measures import activation, network_measures
-from network.models import NetworkMember
+from network.models import NetworkMember, NetworkSnapshot
 from network.selectors import live_members, snapshot_measures, team_network_summary
 from outreach.access import Action, get_for_user, log_access, team_for_lead
 from outreach.versioning import EditConflict
@@ -168,10 +168,12 @@ def snapshot_compare(request, case_id):
     snapshots = list(case.network_snapshots.all())
     by_id = {str(s.pk): s for s in snapshots}
     first = by_id.get(request.GET.get("a")) or next(
-        (s for s in snapshots if s.kind == "begin"), snapshots[-1] if snapshots else None
+        (s for s in snapshots if s.kind == NetworkSnapshot.Kind.BEGIN),
+        snapshots[-1] if snapshots else None,
     )
     second = by_id.get(request.GET.get("b")) or next(
-        (s for s in snapshots if s.kind == "end"), snapshots[0] if snapshots else None
+        (s for s in snapshots if s.kind == NetworkSnapshot.Kind.END),
+        snapshots[0] if snapshots else None,
     )
     if first is None or second is None:
         raise Http404

@@ -15,7 +15,7 @@ from cases.models import Case
 from network import services as network
 from outreach.models import Team, User
 from zrm import services
-from zrm.models import ZrmDomain
+from zrm.models import CURRENT_MATRIX, ZrmDomain
 
 REFERENCE = "DEMO-0001"
 
@@ -198,7 +198,7 @@ def seed(out):
         agreements = [post] if fields["relation"] == "professional" else []
         member = network.member_add(acting_user=worker, case=case, agreements=agreements, **fields)
         members[member.name] = member
-    domains = {d.key: d for d in ZrmDomain.objects.filter(matrix__key=services.CURRENT_MATRIX)}
+    domains = {d.key: d for d in ZrmDomain.objects.filter(matrix__key=CURRENT_MATRIX)}
     services.targets_set(
         acting_user=worker,
         case=case,

@@ -7,12 +7,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from cases.models import TimelineEvent
+from cases.phases import ZRM_BEGIN, ZRM_END
 from cases.services import case_record_zrm, timeline_record
 from network.services import snapshot_take
 from outreach.versioning import bump, check_version
-from zrm.models import LEVELS, ZrmAssessment, ZrmMatrix, ZrmScore, ZrmTarget
-
-CURRENT_MATRIX = "2013"
+from zrm.models import CURRENT_MATRIX, LEVELS, ZrmAssessment, ZrmMatrix, ZrmScore, ZrmTarget
+from zrm.timeline import assessment_data, targets_data
 
 
 def _check_open(case):
@@ -102,16 +102,13 @@ def assessment_finalise(*, acting_user, assessment):
     assessment.status = ZrmAssessment.Status.FINAL
     assessment.finalised_at = timezone.now()
     assessment.save(update_fields=["status", "finalised_at"])
-    data = {
-        "assessment_id": assessment.pk,
-        "matrix": assessment.matrix.key,
-        "assessed_on": assessment.assessed_on.isoformat(),
-    }
-    if assessment.corrects_id:
-        data["corrects_assessment_id"] = assessment.corrects_id
-        data["reason"] = assessment.correction_reason
-    case_record_zrm(acting_user=acting_user, case=assessment.case, kind=assessment.kind, data=data)
-    if assessment.kind in ("begin", "end") and assessment.corrects_id is None:
+    case_record_zrm(
+        acting_user=acting_user,
+        case=assessment.case,
+        kind=assessment.kind,
+        data=assessment_data(assessment),
+    )
+    if assessment.kind in (ZRM_BEGIN, ZRM_END) and assessment.corrects_id is None:
         # The network map is frozen with the begin and end measurement, to compare them later.
         # A correction fixes the scores, not the moment: the network of that moment stands.
         snapshot_take(acting_user=acting_user, case=assessment.case, kind=assessment.kind)
@@ -174,8 +171,5 @@ def targets_set(*, acting_user, case, levels):
         acting_user=acting_user,
         case=case,
         kind=TimelineEvent.Kind.ZRM,
-        data={
-            "kind": "targets",
-            "targets": {d.key: lvl for d, lvl in levels.items() if lvl is not None},
-        },
+        data=targets_data(levels),
     )

@@ -23,8 +23,24 @@ from cases.models import (
     SignalFeedback,
     TimelineEvent,
 )
-from cases.phases import CLOSED_PHASES, MOVES_BY_SLUG, OPEN_PHASES, Phase, allows
+from cases.phases import (
+    CLOSED_PHASES,
+    MOVES_BY_SLUG,
+    OPEN_PHASES,
+    ZRM_BEGIN,
+    ZRM_END,
+    Phase,
+    allows,
+)
 from cases.selectors import normalise_postcode
+from cases.timeline import (
+    agreement_data,
+    attempt_data,
+    contact_data,
+    opened_data,
+    phase_data,
+    signal_data,
+)
 from outreach.access import SENSITIVE_REFUSED, may_see_sensitive
 from outreach.models import Membership
 from outreach.versioning import bump, check_version
@@ -100,18 +116,6 @@ def signal_register(*, acting_user, team, **fields):
     return signal
 
 
-def _signal_event_data(signal):
-    return {
-        "signal_id": signal.pk,
-        "source": signal.source,
-        "received_on": signal.received_on.isoformat(),
-        "reporter": ", ".join(filter(None, [signal.reporter_name, signal.reporter_organisation])),
-        "observed": signal.observed,
-        "concerns": signal.concerns,
-        "urgency": signal.urgency,
-    }
-
-
 def _check_waiting(signal):
     if signal.status != Signal.Status.WAITING:
         raise ValidationError({None: _("This signal has already been decided.")})
@@ -152,7 +156,7 @@ def _case_open(*, acting_user, client, assigned_worker, opened_on):
         acting_user=acting_user,
         case=case,
         kind=Kind.PHASE,
-        data={"to": Phase.SIGNAAL, "move": "open", "reference": case.reference},
+        data=opened_data(case),
     )
     return case
 
@@ -199,7 +203,7 @@ def signal_accept(*, acting_user, signal, assigned_worker, client=None, client_f
     signal.decided_by = acting_user
     signal.save(update_fields=["status", "case", "decided_at", "decided_by"])
     timeline_record(
-        acting_user=acting_user, case=case, kind=Kind.SIGNAL, data=_signal_event_data(signal)
+        acting_user=acting_user, case=case, kind=Kind.SIGNAL, data=signal_data(signal)
     )
     return case
 
@@ -330,28 +334,14 @@ def case_transition(*, acting_user, case, move, **values):
     changed = ["phase", "phase_since"]
     case.phase = move.target
     case.phase_since = timezone.now()
-    if move.target == Phase.CONTRACT:
-        case.contract_agreed_on = values["contract_agreed_on"]
-        changed.append("contract_agreed_on")
-    if values.get("no_zrm_reason"):
-        # Only the step out of traject_begin asks about the begin ZRM; closing asks about the end.
-        if move.slug == "evaluatie":
-            case.no_zrm_begin_reason = values["no_zrm_reason"]
-            changed.append("no_zrm_begin_reason")
-        else:
-            case.no_zrm_end_reason = values["no_zrm_reason"]
-            changed.append("no_zrm_end_reason")
+    for form_field, case_field in move.writes:
+        if values.get(form_field):
+            setattr(case, case_field, values[form_field])
+            changed.append(case_field)
     if move.closes:
         if case.closed_on is None:
             case.closed_on = values["today"]
         changed.append("closed_on")
-        if values.get("reason"):
-            case.close_reason = values["reason"]
-            changed.append("close_reason")
-        for name in ("referred_to", "nazorg_until"):
-            if name in move.fields:
-                setattr(case, name, values.get(name) or ("" if name == "referred_to" else None))
-                changed.append(name)
     if move.reopens:
         if (
             Case.objects.filter(client=case.client_id)
@@ -388,15 +378,13 @@ def case_transition(*, acting_user, case, move, **values):
         PhaseSpan.objects.create(
             case=case, team_id=case.team_id, phase=case.phase, started_at=case.phase_since
         )
-    data = {"from": previous, "to": move.target, "move": move.slug}
-    if "assigned_worker" in changed:
-        data["assigned_to"] = str(acting_user)
-    for name in ("reason", "note", "referred_to", "no_zrm_reason"):
-        if values.get(name):
-            data[name] = values[name]
-    for name in ("contract_agreed_on", "nazorg_until"):
-        if values.get(name):
-            data[name] = values[name].isoformat()
+    data = phase_data(
+        previous=previous,
+        target=move.target,
+        move=move.slug,
+        values=values,
+        assigned_to=str(acting_user) if "assigned_worker" in changed else None,
+    )
     timeline_record(acting_user=acting_user, case=case, kind=Kind.PHASE, data=data)
     return case
 
@@ -557,12 +545,9 @@ def attempt_record(
     )
     attempt.full_clean()
     attempt.save()
-    if result in (ContactAttempt.Result.CONTACT, ContactAttempt.Result.BRIEF):
+    if result in ContactAttempt.SEEN_RESULTS:
         _touch_contact(case, attempted_at)
-    data = {"method": method, "result": result, "number": case.attempts.count()}
-    for name in ("note", "observations", "urgent_needs", "client_problem"):
-        if getattr(attempt, name):
-            data[name] = getattr(attempt, name)
+    data = attempt_data(attempt, number=case.attempts.count())
     timeline_record(
         acting_user=acting_user, case=case, kind=Kind.ATTEMPT, data=data, occurred_at=attempted_at
     )
@@ -607,19 +592,12 @@ def contact_log(
             case.save(update_fields=["follow_up_on"])
     else:
         _touch_contact(case, occurred_at, follow_up_on)
-    data = {
-        "contact_id": contact.pk,
-        "kind": kind,
-        "duration_minutes": duration_minutes,
-        "activities": list(activities),
-    }
-    for name in ("present", "notes", "next_step"):
-        if getattr(contact, name):
-            data[name] = getattr(contact, name)
-    if follow_up_on:
-        data["follow_up_on"] = follow_up_on.isoformat()
     timeline_record(
-        acting_user=acting_user, case=case, kind=Kind.CONTACT, data=data, occurred_at=occurred_at
+        acting_user=acting_user,
+        case=case,
+        kind=Kind.CONTACT,
+        data=contact_data(contact),
+        occurred_at=occurred_at,
     )
     return contact
 
@@ -643,13 +621,7 @@ def agreement_add(*, acting_user, case, description, responsible, due_on=None):
         acting_user=acting_user,
         case=case,
         kind=Kind.AGREEMENT,
-        data={
-            "agreement_id": agreement.pk,
-            "description": agreement.description,
-            "responsible": responsible,
-            "status": agreement.status,
-            "due_on": due_on.isoformat() if due_on else None,
-        },
+        data=agreement_data(agreement),
     )
     return agreement
 
@@ -669,12 +641,7 @@ def agreement_set_status(*, acting_user, agreement, status, expected_version=Non
         acting_user=acting_user,
         case=agreement.case,
         kind=Kind.AGREEMENT,
-        data={
-            "agreement_id": agreement.pk,
-            "description": agreement.description,
-            "responsible": agreement.responsible,
-            "status": status,
-        },
+        data=agreement_data(agreement, with_due_on=False),
     )
     return agreement
 
@@ -687,10 +654,10 @@ def case_record_zrm(*, acting_user, case, kind, data):
     """The zrm app calls this when it finalises an assessment: it satisfies the trajectory's
     begin or end step and puts the assessment on the timeline. cases never imports zrm."""
     case = Case.objects.select_for_update().get(pk=case.pk)
-    if kind == "begin":
+    if kind == ZRM_BEGIN:
         case.zrm_begin_at = timezone.now()
         case.save(update_fields=["zrm_begin_at"])
-    elif kind == "end":
+    elif kind == ZRM_END:
         case.zrm_end_at = timezone.now()
         case.save(update_fields=["zrm_end_at"])
     return timeline_record(
