@@ -3,7 +3,6 @@ event on the case through cases.services.timeline_record."""
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from cases.models import TimelineEvent
@@ -18,6 +17,7 @@ from network.timeline import (
     member_removed_data,
     snapshot_data,
 )
+from outreach import clock
 from outreach.versioning import bump, check_version
 
 Kind = TimelineEvent.Kind
@@ -41,7 +41,7 @@ def _check_agreements(case, agreements):
 def member_add(*, acting_user, case, agreements=(), **fields):
     _check_open(case)
     _check_agreements(case, agreements)
-    member = NetworkMember(case=case, **fields)
+    member = NetworkMember(case=case, created_at=clock.now(), **fields)
     member.full_clean()
     member.save()
     member.agreements.set(agreements)
@@ -98,12 +98,16 @@ def interview_save(*, acting_user, case, answers, named=None):
         answer = current.get(key)
         if answer is None and text:
             InterviewAnswer.objects.create(
-                case=case, question=key, answer=text, answered_by=acting_user
+                case=case,
+                question=key,
+                answer=text,
+                answered_by=acting_user,
+                updated_at=clock.now(),
             )
             saved += 1
         elif answer is not None and answer.answer != text:
             answer.answer, answer.answered_by = text, acting_user
-            answer.updated_at = timezone.now()
+            answer.updated_at = clock.now()
             answer.save(update_fields=["answer", "answered_by", "updated_at"])
             saved += 1
     added = []
@@ -131,6 +135,7 @@ def snapshot_take(*, acting_user, case, kind, label=""):
         kind=kind,
         label=label.strip()[:100],
         taken_by=acting_user,
+        taken_at=clock.now(),
         members=members,
         measures=network_measures(members).as_json(),
     )

@@ -2,15 +2,16 @@
 and an outsider and outside lead in another team. Built through the real services."""
 
 import pytest
+from django.conf import settings as django_settings
 from django.test import Client
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django_otp import DEVICE_ID_SESSION_KEY
 
 from cases import services
 from cases.models import Case, Signal, TimelineEvent
+from devdata.outreach import authenticator_for
 from network.services import member_add
-from outreach.demo import authenticator_for
 from outreach.models import Membership
 from outreach.services import backup_codes_regenerate, membership_set, team_create, user_create
 from zrm.services import assessment_start
@@ -115,6 +116,15 @@ def fast_password_hasher(settings):
     """The production hasher takes a fifth of a second per user; only the login tests check a
     password, and they work the same with a fast hasher."""
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
+def default_language():
+    """Every test starts in the site's language, whatever an earlier test's request left active in
+    this thread (LocaleMiddleware activates the request's language and does not put it back), so
+    no test depends on the order the tests run in."""
+    with translation.override(django_settings.LANGUAGE_CODE):
+        yield
 
 
 @pytest.fixture

@@ -4,7 +4,7 @@ code, which then no longer works. On a phone-sized screen, with axe checks."""
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from playwright.sync_api import expect
 
-from outreach.demo import current_code
+from devdata.outreach import current_code
 from tests.browser.conftest import assert_accessible
 from tests.conftest import PASSWORD
 

@@ -9,7 +9,7 @@ from django_otp import DEVICE_ID_SESSION_KEY
 from django_otp.plugins.otp_static.models import StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from outreach.demo import authenticator_for, current_code
+from devdata.outreach import authenticator_for, current_code
 from outreach.models import AccessLogEntry
 from tests.conftest import PASSWORD
 
