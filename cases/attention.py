@@ -10,6 +10,8 @@ from datetime import datetime, time, timedelta
 from django.db.models import BooleanField, Count, ExpressionWrapper, Q
 from django.db.models.functions import Coalesce
 from django.utils import timezone
+from django.utils.functional import lazy
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from cases.models import Case, ContactAttempt, ContactMoment, TeamPolicy
@@ -45,6 +47,12 @@ def _before(today, days):
     return timezone.make_aware(datetime.combine(today - timedelta(days=days), time.min))
 
 
+def _stalled_label():
+    return gettext("first contact: %(attempts)s or more attempts, no contact") % {
+        "attempts": STALLED_AFTER_ATTEMPTS
+    }
+
+
 RULES = [
     Rule(
         "no_contact",
@@ -69,7 +77,7 @@ RULES = [
     ),
     Rule(
         "first_contact_stalled",
-        _("first contact: five or more attempts, no contact"),  # STALLED_AFTER_ATTEMPTS
+        lazy(_stalled_label, str)(),
         lambda p, now, today: Q(
             phase=Phase.EERSTE_CONTACT,
             attempt_count__gte=STALLED_AFTER_ATTEMPTS,

@@ -34,7 +34,7 @@ def _map_context(case, form=None):
     return {
         "case": case,
         "members": members,
-        "d": drawing(as_dicts),
+        "drawing": drawing(as_dicts),
         "measures": network_measures(as_dicts),
         "form": form or MemberForm(case=case),
     }
@@ -186,8 +186,8 @@ def snapshot_compare(request, case_id):
             "snapshots": snapshots,
             "first": first,
             "second": second,
-            "d1": drawing(first.members),
-            "d2": drawing(second.members),
+            "first_drawing": drawing(first.members),
+            "second_drawing": drawing(second.members),
             "rows": rows,
             "appeared": appeared,
             "resolved": resolved,

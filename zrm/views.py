@@ -18,7 +18,7 @@ from outreach.versioning import EditConflict
 from zrm import services
 from zrm.forms import AssessmentStartForm, CorrectionForm, ScoresForm, TargetsForm
 from zrm.models import CURRENT_MATRIX, ZrmAssessment, ZrmMatrix, ZrmScore
-from zrm.network import network_story
+from zrm.network_story import network_story
 from zrm.report import NothingToReport, report_pdf
 from zrm.selectors import case_comparison, radar, superseded_ids, team_outcomes
 
