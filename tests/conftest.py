@@ -14,6 +14,7 @@ from devdata.outreach import authenticator_for
 from network.services import member_add
 from outreach.models import Membership
 from outreach.services import backup_codes_regenerate, membership_set, team_create, user_create
+from tests.cases.factories import case_in_phase
 from zrm.services import assessment_start
 
 PASSWORD = "correct-horse-battery-staple"  # noqa: S105
@@ -116,6 +117,27 @@ def fast_password_hasher(settings):
     """The production hasher takes a fifth of a second per user; only the login tests check a
     password, and they work the same with a fast hasher."""
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture
+def case_in(owner, team):
+    """case_in(phase, **client_values): a case of `owner` in `team`, walked to `phase` through the
+    services."""
+
+    def make(phase, **client_values):
+        return case_in_phase(phase, acting_user=owner, team=team, **client_values)
+
+    return make
+
+
+@pytest.fixture
+def case(request, case_in):
+    """The case a module's tests work on, in the phase the module names with
+    `pytestmark = pytest.mark.case_phase(Phase...)` (or a test with the same mark)."""
+    marker = request.node.get_closest_marker("case_phase")
+    if marker is None:
+        raise pytest.UsageError("the case fixture needs @pytest.mark.case_phase(phase)")
+    return case_in(*marker.args, **marker.kwargs)
 
 
 @pytest.fixture(autouse=True)
