@@ -5,7 +5,7 @@
         .venv/bin/python bench/pages.py                              # PostgreSQL
     options: --sizes 2500 25000 --repeat 50
 
-In a throwaway test database it makes the scale data (cases/scale.py: 20 teams, 200 workers,
+In a throwaway test database it makes the scale data (devdata/scale.py: 20 teams, 200 workers,
 about 40 timeline events per case) at the first size, times each page `repeat` times through the
 test client (server time: median and 95th percentile, and the number of queries), grows the data
 to the second size and times them again. Targets at 25,000 cases on PostgreSQL: team page p95
@@ -21,7 +21,7 @@ from harness import measure, throwaway_database
 from django.db.models import Count
 from django.test import Client
 
-from cases import scale
+from devdata import scale
 from cases.models import Case, TimelineEvent
 from cases.phases import CLOSED_PHASES
 from outreach.models import Team, User

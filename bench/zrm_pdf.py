@@ -17,9 +17,9 @@ from harness import throwaway_database
 from django.utils import translation
 
 from cases.models import Case
-from outreach.demo import seed as seed_people
-from zrm.demo import REFERENCE
-from zrm.demo import seed as seed_zrm
+from devdata.outreach import seed as seed_people
+from devdata.zrm import REFERENCE
+from devdata.zrm import seed as seed_zrm
 from zrm.report import report_pdf
 
 

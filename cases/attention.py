@@ -10,9 +10,11 @@ from datetime import datetime, time, timedelta
 from django.db.models import BooleanField, Count, ExpressionWrapper, Q
 from django.db.models.functions import Coalesce
 from django.utils import timezone
+from django.utils.functional import lazy
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from cases.models import Case, TeamPolicy
+from cases.models import Case, ContactAttempt, ContactMoment, TeamPolicy
 from cases.phases import CLOSED_PHASES, TRAJECTORY_PHASES, Phase
 
 STALLED_AFTER_ATTEMPTS = 5
@@ -45,6 +47,12 @@ def _before(today, days):
     return timezone.make_aware(datetime.combine(today - timedelta(days=days), time.min))
 
 
+def _stalled_label():
+    return gettext("first contact: %(attempts)s or more attempts, no contact") % {
+        "attempts": STALLED_AFTER_ATTEMPTS
+    }
+
+
 RULES = [
     Rule(
         "no_contact",
@@ -69,7 +77,7 @@ RULES = [
     ),
     Rule(
         "first_contact_stalled",
-        _("first contact: five or more attempts, no contact"),
+        lazy(_stalled_label, str)(),
         lambda p, now, today: Q(
             phase=Phase.EERSTE_CONTACT,
             attempt_count__gte=STALLED_AFTER_ATTEMPTS,
@@ -141,9 +149,17 @@ def attention_rows(team, *, now=None):
         .annotate(
             contact_since=Coalesce("last_contact_at", "phase_since"),
             attempt_count=Count("attempts", distinct=True),
-            contact_count=Count("attempts", filter=Q(attempts__result="contact"), distinct=True),
+            contact_count=Count(
+                "attempts",
+                filter=Q(attempts__result__in=ContactAttempt.CONTACT_RESULTS),
+                distinct=True,
+            ),
             # A logged contact that was not a failed attempt is contact too (phases.contact_made).
-            visit_count=Count("contacts", filter=~Q(contacts__kind="failed"), distinct=True),
+            visit_count=Count(
+                "contacts",
+                filter=~Q(contacts__kind__in=ContactMoment.NOT_CONTACT_KINDS),
+                distinct=True,
+            ),
             **flags,
         )
         .filter(any_rule)

@@ -8,6 +8,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from cases.models import (
+    POLICY_DAYS_MAX,
+    POLICY_DAYS_MIN,
     Agreement,
     Case,
     Client,
@@ -459,7 +461,9 @@ class TeamPolicyForm(forms.ModelForm):
             "voorfase_max_days",
         ]
         widgets = {
-            name: forms.NumberInput(attrs={"min": 1, "max": 365, "inputmode": "numeric"})
+            name: forms.NumberInput(
+                attrs={"min": POLICY_DAYS_MIN, "max": POLICY_DAYS_MAX, "inputmode": "numeric"}
+            )
             for name in fields
         }
 

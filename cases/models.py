@@ -6,6 +6,7 @@ phase table in cases/phases.py, not here.
 """
 
 from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -269,6 +270,15 @@ class PhaseSpan(models.Model):
         return f"{self.case_id} {self.phase}"
 
 
+# Every threshold of a TeamPolicy is a number of days in this range.
+POLICY_DAYS_MIN, POLICY_DAYS_MAX = 1, 365
+POLICY_DAYS_MESSAGE = _("Give a number of days from 1 to 365.")
+POLICY_DAYS = [
+    MinValueValidator(POLICY_DAYS_MIN, message=POLICY_DAYS_MESSAGE),
+    MaxValueValidator(POLICY_DAYS_MAX, message=POLICY_DAYS_MESSAGE),
+]
+
+
 class TeamPolicy(models.Model):
     """A team's thresholds for the attention list. A team without a row uses the defaults."""
 
@@ -276,16 +286,18 @@ class TeamPolicy(models.Model):
         Team, on_delete=models.CASCADE, primary_key=True, related_name="case_policy"
     )
     quiet_days_early = models.PositiveSmallIntegerField(
-        _("no contact for more than … days (first contact and contract)"), default=14
+        _("no contact for more than … days (first contact and contract)"),
+        default=14,
+        validators=POLICY_DAYS,
     )
     quiet_days_trajectory = models.PositiveSmallIntegerField(
-        _("no contact for more than … days (trajectory)"), default=30
+        _("no contact for more than … days (trajectory)"), default=30, validators=POLICY_DAYS
     )
     nazorg_check_days = models.PositiveSmallIntegerField(
-        _("aftercare check every … days"), default=30
+        _("aftercare check every … days"), default=30, validators=POLICY_DAYS
     )
     voorfase_max_days = models.PositiveSmallIntegerField(
-        _("pre-phase longer than … days"), default=14
+        _("pre-phase longer than … days"), default=14, validators=POLICY_DAYS
     )
 
     def __str__(self):
@@ -499,6 +511,12 @@ class ContactAttempt(CaseScoped):
         BRIEF = "brief", _("brief contact")
         CONTACT = "contact", _("contact made")
 
+    # What counts as contact with the client, said once. The door opened to a conversation: this
+    # is contact for the contract's guard (cases.phases.contact_made) and the attention list.
+    CONTACT_RESULTS = frozenset({Result.CONTACT})
+    # The client was seen, however briefly: this moves the case's last contact.
+    SEEN_RESULTS = CONTACT_RESULTS | {Result.BRIEF}
+
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="attempts")
     attempted_at = models.DateTimeField(_("date and time"), default=timezone.now)
     method = models.CharField(_("how"), max_length=12, choices=Method.choices)
@@ -530,6 +548,9 @@ class ContactMoment(CaseScoped):
         NETWORK = "network", _("with the network")
         PARTNER = "partner", _("with a partner organisation")
         FAILED = "failed", _("failed attempt")
+
+    # A logged moment of any other kind is contact with the client.
+    NOT_CONTACT_KINDS = frozenset({Kind.FAILED})
 
     class Activity(models.TextChoices):
         POST = "post", _("sorting post together")

@@ -6,8 +6,9 @@
     a closed case, or one in nazorg, can be reopened on relapse (terugval)
 
 `MOVES` is the table; cases.services.case_transition is the only code that changes a case's phase
-and enforces it. A move names the fields its form asks for and the guards that must hold; a guard
-returns {field: message} for what is wrong, or nothing.
+and enforces it. A move names the fields its form asks for, which of them it writes to which field
+of the case (`writes`), and the guards that must hold; a guard returns {field: message} for what is
+wrong, or nothing. `MOVE_FIELDS` says once what each of those fields is, for the timeline.
 """
 
 from dataclasses import dataclass, field
@@ -40,6 +41,22 @@ TRAJECTORY_PHASES = frozenset(
 )
 # The phases in which the case is worked actively; nazorg is monitoring after closing.
 WORKING_PHASES = OPEN_PHASES - {Phase.NAZORG}
+# The phases in the order a case walks through them when all goes well.
+NORMAL_PATH = (
+    Phase.SIGNAAL,
+    Phase.VOORFASE,
+    Phase.EERSTE_CONTACT,
+    Phase.CONTRACT,
+    Phase.TRAJECT_BEGIN,
+    Phase.TRAJECT_EVALUATIE,
+    Phase.TRAJECT_AFSLUITING,
+    Phase.NAZORG,
+)
+
+# The ZRM measurements the trajectory asks for: one at its begin, one at its end. The zrm app
+# records them (cases.services.case_record_zrm) and the network app freezes its map with them.
+ZRM_BEGIN = "begin"
+ZRM_END = "end"
 
 
 def round_start(case):
@@ -55,10 +72,11 @@ def _this_round(records, case):
 
 
 def contact_made(case, values):
-    has_contact = (
-        _this_round(case.attempts.filter(result="contact"), case).exists()
-        or _this_round(case.contacts.exclude(kind="failed"), case).exists()
-    )
+    from cases.models import ContactAttempt, ContactMoment  # the models import this table
+
+    attempts = case.attempts.filter(result__in=ContactAttempt.CONTACT_RESULTS)
+    contacts = case.contacts.exclude(kind__in=ContactMoment.NOT_CONTACT_KINDS)
+    has_contact = _this_round(attempts, case).exists() or _this_round(contacts, case).exists()
     if not has_contact:
         return {
             None: _(
@@ -94,14 +112,36 @@ def nazorg_until_in_future(case, values):
 
 
 @dataclass(frozen=True)
+class MoveField:
+    """A field a move's form may ask for, as the timeline shows it."""
+
+    label: str
+    is_date: bool = False
+    # Longer text a worker typed goes in the event's text, the rest in its facts.
+    is_text: bool = False
+
+
+MOVE_FIELDS = {
+    "referred_to": MoveField(_("referred to")),
+    "contract_agreed_on": MoveField(_("contract agreed on"), is_date=True),
+    "nazorg_until": MoveField(_("aftercare until"), is_date=True),
+    "reason": MoveField(_("reason"), is_text=True),
+    "no_zrm_reason": MoveField(_("why no ZRM"), is_text=True),
+    "note": MoveField(_("note"), is_text=True),
+}
+
+
+@dataclass(frozen=True)
 class Move:
     slug: str
     label: str
     sources: frozenset
     target: Phase
-    # Fields the form asks for; those in `required` must be filled in.
+    # Fields the form asks for (names in MOVE_FIELDS); those in `required` must be filled in.
     fields: tuple = ()
     required: tuple = ()
+    # (form field, case field): a value given for the form field is written to the case.
+    writes: tuple = ()
     guards: tuple = field(default=())
     closes: bool = False
     reopens: bool = False
@@ -129,6 +169,7 @@ MOVES = [
         Phase.CONTRACT,
         fields=("contract_agreed_on", "note"),
         required=("contract_agreed_on",),
+        writes=(("contract_agreed_on", "contract_agreed_on"),),
         guards=(contact_made,),
     ),
     Move(
@@ -145,6 +186,8 @@ MOVES = [
         frozenset({Phase.TRAJECT_BEGIN}),
         Phase.TRAJECT_EVALUATIE,
         fields=("no_zrm_reason", "note"),
+        # Only the step out of traject_begin asks about the begin ZRM; closing asks about the end.
+        writes=(("no_zrm_reason", "no_zrm_begin_reason"),),
         guards=(begin_zrm_or_reason,),
     ),
     Move(
@@ -161,6 +204,11 @@ MOVES = [
         Phase.NAZORG,
         fields=("reason", "nazorg_until", "no_zrm_reason"),
         required=("reason", "nazorg_until"),
+        writes=(
+            ("reason", "close_reason"),
+            ("nazorg_until", "nazorg_until"),
+            ("no_zrm_reason", "no_zrm_end_reason"),
+        ),
         guards=(end_zrm_or_reason_for_trajectory, nazorg_until_in_future),
         closes=True,
     ),
@@ -171,6 +219,7 @@ MOVES = [
         Phase.AFGESLOTEN,
         fields=("reason", "no_zrm_reason"),
         required=("reason",),
+        writes=(("reason", "close_reason"), ("no_zrm_reason", "no_zrm_end_reason")),
         guards=(end_zrm_or_reason_for_trajectory,),
         closes=True,
     ),
@@ -189,6 +238,7 @@ MOVES = [
         Phase.DOORVERWEZEN,
         fields=("referred_to", "reason"),
         required=("referred_to", "reason"),
+        writes=(("referred_to", "referred_to"), ("reason", "close_reason")),
         closes=True,
     ),
     Move(
@@ -198,6 +248,7 @@ MOVES = [
         Phase.NIET_PASSEND,
         fields=("reason",),
         required=("reason",),
+        writes=(("reason", "close_reason"),),
         closes=True,
     ),
     Move(
@@ -207,6 +258,7 @@ MOVES = [
         Phase.CLIENT_WIL_NIET,
         fields=("reason",),
         required=("reason",),
+        writes=(("reason", "close_reason"),),
         closes=True,
     ),
     Move(

@@ -26,6 +26,10 @@ PHASE_GROUPS = [
     ("nazorg", Phase.NAZORG.label, [Phase.NAZORG]),
 ]
 CASELOAD_SORTS = ["name", "open", *[g for g, _l, _p in PHASE_GROUPS], "opened_90", "closed_90"]
+# The window of the page's recent figures: cases opened and closed, signals decided in time.
+RECENT_DAYS = 90
+# A signal is decided in time within this many working days of coming in.
+DECIDE_WITHIN_WORKING_DAYS = 5
 
 
 @dataclass
@@ -43,7 +47,7 @@ class WorkerLoad:
 def worker_caseloads(team, *, sort="name", today=None):
     """One row per member of the team (and per former member who still has cases here)."""
     today = today or timezone.localdate()
-    since = today - timedelta(days=90)
+    since = today - timedelta(days=RECENT_DAYS)
     is_open = ~Q(phase__in=CLOSED_PHASES)
     aggregates = {g: Count("id", filter=Q(phase__in=phases)) for g, _l, phases in PHASE_GROUPS}
     aggregates.update(
@@ -151,13 +155,14 @@ def _team_signals(team):
     return Signal.objects.filter(team=team, case__deleted_at__isnull=True)
 
 
-def signal_figures(team, *, today=None, within_working_days=5):
-    """The share of the signals received in the last 90 days that were decided within five working
-    days. Signals still inside their five days are not counted yet: they can still make it."""
+def signal_figures(team, *, today=None, within_working_days=DECIDE_WITHIN_WORKING_DAYS):
+    """The share of the signals received in the last RECENT_DAYS days that were decided within
+    `within_working_days` working days. Signals still inside those days are not counted yet: they
+    can still make it."""
     today = today or timezone.localdate()
     waiting = _team_signals(team).filter(status=Signal.Status.WAITING).count()
     received, in_time = 0, 0
-    rows = _team_signals(team).filter(received_on__gte=today - timedelta(days=90))
+    rows = _team_signals(team).filter(received_on__gte=today - timedelta(days=RECENT_DAYS))
     for received_on, decided_at in rows.values_list("received_on", "decided_at"):
         if decided_at is not None:
             decided_on = timezone.localdate(decided_at)

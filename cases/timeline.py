@@ -1,10 +1,19 @@
-"""How a timeline event reads, in the reader's language. Events store codes and the text that
-was entered (cases/services.py); the labels are looked up here when the page is drawn."""
+"""The case timeline's events: what each kind stores (the payload builders, used by the services
+and by the scale data alike) and how it reads, in the reader's language (the describers). Events
+store codes and the text that was entered; the labels are looked up when the page is drawn.
+
+Each app that writes events of its own kind has `<app>/timeline.py` with its payload builders and
+`DESCRIBERS` ({kind: describer}); `describe` finds them through the app registry (as
+outreach.inspection finds `<app>.inspection`), so cases imports neither network nor zrm."""
 
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cache
+from importlib import import_module
 
+from django.apps import apps
 from django.utils.formats import date_format
+from django.utils.module_loading import module_has_submodule
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -17,7 +26,10 @@ from cases.models import (
     SignalFeedback,
     TimelineEvent,
 )
-from cases.phases import MOVES_BY_SLUG, Phase
+from cases.phases import MOVE_FIELDS, MOVES_BY_SLUG, Phase
+
+# The `move` of the phase event that opens a case: the case enters the table's first phase.
+OPENED = "open"
 
 
 @dataclass
@@ -28,51 +40,125 @@ class EventView:
     shielded: bool = False  # the reader may not see what it says, nor its corrections
 
 
-def _label(choices, code):
+def choice_label(choices, code):
     return str(dict(choices).get(code, code or ""))
 
 
-def _date(iso):
+def short_date(iso):
     return date_format(date.fromisoformat(iso), "SHORT_DATE_FORMAT") if iso else ""
 
 
+def _iso(day):
+    return day.isoformat() if day else None
+
+
+# What the events store ----------------------------------------------------------------------
+
+
+def opened_data(case):
+    return {"to": Phase.SIGNAAL, "move": OPENED, "reference": case.reference}
+
+
+def phase_data(*, previous, target, move, values=None, assigned_to=None):
+    """A move along the phase table: `move` is its slug, `values` what its form gave (the fields
+    of MOVE_FIELDS are kept, dates as ISO text)."""
+    data = {"from": previous, "to": target, "move": move}
+    if assigned_to:
+        data["assigned_to"] = assigned_to
+    for name, move_field in MOVE_FIELDS.items():
+        value = (values or {}).get(name)
+        if value:
+            data[name] = value.isoformat() if move_field.is_date else value
+    return data
+
+
+def signal_data(signal):
+    return {
+        "signal_id": signal.pk,
+        "source": signal.source,
+        "received_on": signal.received_on.isoformat(),
+        "reporter": ", ".join(filter(None, [signal.reporter_name, signal.reporter_organisation])),
+        "observed": signal.observed,
+        "concerns": signal.concerns,
+        "urgency": signal.urgency,
+    }
+
+
+def attempt_data(attempt, *, number):
+    data = {"method": attempt.method, "result": attempt.result, "number": number}
+    for name in ("note", "observations", "urgent_needs", "client_problem"):
+        if getattr(attempt, name):
+            data[name] = getattr(attempt, name)
+    return data
+
+
+def contact_data(contact):
+    data = {
+        "contact_id": contact.pk,
+        "kind": contact.kind,
+        "duration_minutes": contact.duration_minutes,
+        "activities": list(contact.activities),
+    }
+    for name in ("present", "notes", "next_step"):
+        if getattr(contact, name):
+            data[name] = getattr(contact, name)
+    if contact.follow_up_on:
+        data["follow_up_on"] = contact.follow_up_on.isoformat()
+    return data
+
+
+def agreement_data(agreement, *, with_due_on=True):
+    """An agreement made (with its date, if any) or its status set (`with_due_on=False`)."""
+    data = {
+        "agreement_id": agreement.pk,
+        "description": agreement.description,
+        "responsible": agreement.responsible,
+        "status": agreement.status,
+    }
+    if with_due_on:
+        data["due_on"] = _iso(agreement.due_on)
+    return data
+
+
+# How they read -------------------------------------------------------------------------------
+
+
 def _phase(data):
-    if data.get("move") == "open":
+    if data.get("move") == OPENED:
         return EventView(_("Case %(reference)s opened") % {"reference": data.get("reference")})
     move = MOVES_BY_SLUG.get(data.get("move"))
     view = EventView(
         _("Phase: %(from)s → %(to)s")
-        % {"from": _label(Phase.choices, data.get("from")), "to": _label(Phase.choices, data["to"])}
+        % {
+            "from": choice_label(Phase.choices, data.get("from")),
+            "to": choice_label(Phase.choices, data["to"]),
+        }
     )
     if move is not None:
         view.facts.append((_("step"), str(move.label)))
-    if data.get("referred_to"):
-        view.facts.append((_("referred to"), data["referred_to"]))
-    if data.get("contract_agreed_on"):
-        view.facts.append((_("contract agreed on"), _date(data["contract_agreed_on"])))
-    if data.get("nazorg_until"):
-        view.facts.append((_("aftercare until"), _date(data["nazorg_until"])))
-    for name, label in (
-        ("reason", _("reason")),
-        ("no_zrm_reason", _("why no ZRM")),
-        ("note", _("note")),
-    ):
-        if data.get(name):
-            view.text.append((label, data[name]))
+    for name, move_field in MOVE_FIELDS.items():
+        if not data.get(name):
+            continue
+        if move_field.is_text:
+            view.text.append((str(move_field.label), data[name]))
+        else:
+            value = short_date(data[name]) if move_field.is_date else data[name]
+            view.facts.append((str(move_field.label), value))
     return view
 
 
 def _signal(data):
     view = EventView(
-        _("Signal from %(source)s") % {"source": _label(Signal.Source.choices, data["source"])}
+        _("Signal from %(source)s")
+        % {"source": choice_label(Signal.Source.choices, data["source"])}
     )
-    view.facts.append((_("received on"), _date(data.get("received_on"))))
+    view.facts.append((_("received on"), short_date(data.get("received_on"))))
     if data.get("reporter"):
         view.facts.append((_("reporter"), data["reporter"]))
     if data.get("concerns"):
-        labels = [_label(Signal.Concern.choices, c) for c in data["concerns"]]
+        labels = [choice_label(Signal.Concern.choices, c) for c in data["concerns"]]
         view.facts.append((_("concerns"), ", ".join(labels)))
-    view.facts.append((_("urgency"), _label(Signal.Urgency.choices, data.get("urgency"))))
+    view.facts.append((_("urgency"), choice_label(Signal.Urgency.choices, data.get("urgency"))))
     view.text.append((_("observed"), data.get("observed", "")))
     return view
 
@@ -82,10 +168,10 @@ def _attempt(data):
         _("Contact attempt %(number)s: %(result)s")
         % {
             "number": data.get("number", ""),
-            "result": _label(ContactAttempt.Result.choices, data["result"]),
+            "result": choice_label(ContactAttempt.Result.choices, data["result"]),
         }
     )
-    view.facts.append((_("how"), _label(ContactAttempt.Method.choices, data["method"])))
+    view.facts.append((_("how"), choice_label(ContactAttempt.Method.choices, data["method"])))
     for name, label in (
         ("note", _("note")),
         ("observations", _("observations")),
@@ -98,7 +184,7 @@ def _attempt(data):
 
 
 def _contact(data):
-    view = EventView(_label(ContactMoment.Kind.choices, data["kind"]).capitalize())
+    view = EventView(choice_label(ContactMoment.Kind.choices, data["kind"]).capitalize())
     if data.get("duration_minutes"):
         view.facts.append(
             (_("duration"), _("%(minutes)s min") % {"minutes": data["duration_minutes"]})
@@ -106,12 +192,12 @@ def _contact(data):
     if data.get("present"):
         view.facts.append((_("present"), data["present"]))
     if data.get("activities"):
-        labels = [_label(ContactMoment.Activity.choices, a) for a in data["activities"]]
+        labels = [choice_label(ContactMoment.Activity.choices, a) for a in data["activities"]]
         view.facts.append((_("what was done"), ", ".join(labels)))
     if data.get("next_step"):
         view.facts.append((_("next step"), data["next_step"]))
     if data.get("follow_up_on"):
-        view.facts.append((_("follow-up"), _date(data["follow_up_on"])))
+        view.facts.append((_("follow-up"), short_date(data["follow_up_on"])))
     if data.get("notes"):
         view.text.append((_("notes"), data["notes"]))
     return view
@@ -119,11 +205,12 @@ def _contact(data):
 
 def _agreement(data):
     view = EventView(
-        _("Agreement (%(status)s)") % {"status": _label(Agreement.Status.choices, data["status"])}
+        _("Agreement (%(status)s)")
+        % {"status": choice_label(Agreement.Status.choices, data["status"])}
     )
-    view.facts.append((_("who"), _label(Agreement.Responsible.choices, data["responsible"])))
+    view.facts.append((_("who"), choice_label(Agreement.Responsible.choices, data["responsible"])))
     if data.get("due_on"):
-        view.facts.append((_("by when"), _date(data["due_on"])))
+        view.facts.append((_("by when"), short_date(data["due_on"])))
     view.text.append((_("what"), data["description"]))
     return view
 
@@ -133,7 +220,10 @@ def _feedback(data):
     if data.get("to"):
         view.facts.append((_("to"), data["to"]))
     view.facts.append(
-        (_("client consented"), _label(SignalFeedback.Consent.choices, data["client_consented"]))
+        (
+            _("client consented"),
+            choice_label(SignalFeedback.Consent.choices, data["client_consented"]),
+        )
     )
     view.text.append((_("shared"), data["shared"]))
     return view
@@ -150,7 +240,7 @@ def _prior_info(data):
 def _sensitive(data):
     return EventView(
         _("Shielded details recorded: %(kind)s")
-        % {"kind": _label(SensitiveDetail.Kind.choices, data.get("kind"))}
+        % {"kind": choice_label(SensitiveDetail.Kind.choices, data.get("kind"))}
     )
 
 
@@ -178,61 +268,6 @@ def _assignment(data):
     return view
 
 
-ZRM_KINDS = {
-    "begin": gettext_lazy("begin"),
-    "evaluation": gettext_lazy("evaluation"),
-    "end": gettext_lazy("end"),
-}
-
-
-def _zrm(data):
-    # Written by the zrm app through case_record_zrm (a finalised assessment) and
-    # timeline_record (targets).
-    if data.get("kind") == "targets":
-        return EventView(
-            _("ZRM targets set"),
-            facts=[(_("domains with a target"), str(len(data.get("targets", {}))))],
-        )
-    kind = str(ZRM_KINDS.get(data.get("kind"), data.get("kind", "")))
-    view = EventView(_("ZRM assessment finalised (%(kind)s)") % {"kind": kind})
-    if data.get("assessed_on"):
-        view.facts.append((_("date"), _date(data["assessed_on"])))
-    if data.get("corrects_assessment_id"):
-        view.facts.append((_("correction"), _("replaces an earlier assessment")))
-        view.text.append((_("reason"), data.get("reason", "")))
-    return view
-
-
-NETWORK_ACTIONS = {
-    "added": gettext_lazy("Network: %(name)s added"),
-    "changed": gettext_lazy("Network: %(name)s changed"),
-    "removed": gettext_lazy("Network: %(name)s removed"),
-    "interview": gettext_lazy("Network: interview answers saved"),
-    "snapshot": gettext_lazy("Network: snapshot taken"),
-    "begin_recorded": gettext_lazy("Network: begin network recorded afterwards"),
-}
-# What an empty begin map records (network.models.NetworkSnapshot.EmptyMap).
-EMPTY_MAPS = {
-    "no_network": gettext_lazy("no network: the client has nobody"),
-    "not_mapped": gettext_lazy("not mapped yet"),
-}
-
-
-def _network(data):
-    # Written by the network app through timeline_record; names are what the worker typed.
-    title = str(NETWORK_ACTIONS.get(data.get("action"), gettext_lazy("Network changed")))
-    view = EventView(title % {"name": data.get("name", "")})
-    if data.get("status") == "reactivated":
-        view.facts.append((_("status"), _("sleeping contact reactivated")))
-    if data.get("members") is not None:
-        view.facts.append((_("people on the map"), str(data["members"])))
-    if data.get("empty_map") in EMPTY_MAPS:
-        view.facts.append((_("empty map at the begin"), str(EMPTY_MAPS[data["empty_map"]])))
-    if data.get("replaces_taken_on"):
-        view.facts.append((_("replaces the begin snapshot of"), _date(data["replaces_taken_on"])))
-    return view
-
-
 def _deletion(data):
     if data.get("action") == "restored":
         return EventView(_("Case %(reference)s restored") % {"reference": data.get("reference")})
@@ -246,7 +281,7 @@ def _correction(data):
     return EventView(_("Correction"), text=[(_("correction"), data["text"])])
 
 
-DESCRIBERS = {
+DESCRIBERS = {  # cases' own kinds; network and zrm add theirs (_describers)
     "phase": _phase,
     "signal": _signal,
     "attempt": _attempt,
@@ -258,11 +293,18 @@ DESCRIBERS = {
     "plan": _fields_changed(gettext_lazy("Plan updated")),
     "client": _fields_changed(gettext_lazy("Client details updated")),
     "assignment": _assignment,
-    "zrm": _zrm,
-    "network": _network,
     "correction": _correction,
     "deletion": _deletion,
 }
+
+
+@cache
+def _describers():
+    found = dict(DESCRIBERS)
+    for config in apps.get_app_configs():
+        if config.name != "cases" and module_has_submodule(config.module, "timeline"):
+            found.update(import_module(f"{config.name}.timeline").DESCRIBERS)
+    return found
 
 
 def _is_shielded(event):
@@ -280,4 +322,4 @@ def describe(event, *, shielded=False):
             facts=[(_("content"), _("shielded"))],
             shielded=True,
         )
-    return DESCRIBERS[event.kind](event.data)
+    return _describers()[event.kind](event.data)

@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from cases.models import Agreement, Case, CaseScoped
+from cases.phases import ZRM_BEGIN, ZRM_END
 
 SUPPORT_KINDS = ["practical", "material", "emotional", "company", "decisions"]
 
@@ -154,8 +155,9 @@ class NetworkSnapshot(CaseScoped):
     changed: `members` holds the members as they were, `measures` what was computed then."""
 
     class Kind(models.TextChoices):
-        BEGIN = "begin", _("begin")
-        END = "end", _("end")
+        # Frozen with the ZRM's begin and end measurement (zrm.services.assessment_finalise).
+        BEGIN = ZRM_BEGIN, _("begin")
+        END = ZRM_END, _("end")
         MANUAL = "manual", _("by hand")
 
     class EmptyMap(models.TextChoices):

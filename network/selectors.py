@@ -33,9 +33,13 @@ def begin_and_end(case):
     """The current begin and the latest end snapshot of a case (either may be None): the newest
     of each kind that was not replaced."""
     found = {}
-    for snapshot in _current(NetworkSnapshot.objects.filter(case=case, kind__in=["begin", "end"])):
+    for snapshot in _current(
+        NetworkSnapshot.objects.filter(
+            case=case, kind__in=[NetworkSnapshot.Kind.BEGIN, NetworkSnapshot.Kind.END]
+        )
+    ):
         found.setdefault(snapshot.kind, snapshot)  # newest first by the model's ordering
-    return found.get("begin"), found.get("end")
+    return found.get(NetworkSnapshot.Kind.BEGIN), found.get(NetworkSnapshot.Kind.END)
 
 
 def recordable_begin(case, snapshots=None):
@@ -72,13 +76,16 @@ def team_network_summary(team, start, end):
     )
     latest = {}
     snapshots = _current(
-        NetworkSnapshot.objects.filter(case__in=case_ids, kind__in=["begin", "end"])
+        NetworkSnapshot.objects.filter(
+            case__in=case_ids, kind__in=[NetworkSnapshot.Kind.BEGIN, NetworkSnapshot.Kind.END]
+        )
     )
     for snapshot in snapshots:
         latest.setdefault((snapshot.case_id, snapshot.kind), snapshot)
     supporters, kinds, overloaded, both, not_mapped = [], [], 0, 0, 0
     for case_id in case_ids:
-        begin, end_ = latest.get((case_id, "begin")), latest.get((case_id, "end"))
+        begin = latest.get((case_id, NetworkSnapshot.Kind.BEGIN))
+        end_ = latest.get((case_id, NetworkSnapshot.Kind.END))
         if end_ is not None and "overloaded_supporter" in end_.measures["warnings"]:
             overloaded += 1
         if begin is None or end_ is None:

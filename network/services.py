@@ -3,7 +3,6 @@ event on the case through cases.services.timeline_record."""
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from cases.models import TimelineEvent
@@ -12,6 +11,15 @@ from network.guide import question
 from network.measures import as_dict, network_measures
 from network.models import InterviewAnswer, NetworkMember, NetworkSnapshot
 from network.selectors import recordable_begin
+from network.timeline import (
+    begin_recorded_data,
+    interview_data,
+    member_added_data,
+    member_changed_data,
+    member_removed_data,
+    snapshot_data,
+)
+from outreach import clock
 from outreach.versioning import bump, check_version
 
 Kind = TimelineEvent.Kind
@@ -22,10 +30,8 @@ def _check_open(case):
         raise ValidationError({None: _("This case is closed.")})
 
 
-def _record(acting_user, case, action, **data):
-    timeline_record(
-        acting_user=acting_user, case=case, kind=Kind.NETWORK, data={"action": action, **data}
-    )
+def _record(acting_user, case, data):
+    timeline_record(acting_user=acting_user, case=case, kind=Kind.NETWORK, data=data)
 
 
 def _check_agreements(case, agreements):
@@ -37,13 +43,11 @@ def _check_agreements(case, agreements):
 def member_add(*, acting_user, case, agreements=(), **fields):
     _check_open(case)
     _check_agreements(case, agreements)
-    member = NetworkMember(case=case, **fields)
+    member = NetworkMember(case=case, created_at=clock.now(), **fields)
     member.full_clean()
     member.save()
     member.agreements.set(agreements)
-    _record(
-        acting_user, case, "added", name=member.name, relation=member.relation, status=member.status
-    )
+    _record(acting_user, case, member_added_data(member))
     return member
 
 
@@ -67,14 +71,7 @@ def member_update(*, acting_user, member, agreements=None, expected_version=None
             changed.append("agreements")
     if changed:
         member.save(update_fields=bump(member, [n for n in changed if n != "agreements"]))
-        _record(
-            acting_user,
-            member.case,
-            "changed",
-            name=member.name,
-            fields=changed,
-            status=member.status,
-        )
+        _record(acting_user, member.case, member_changed_data(member, fields=changed))
     return member
 
 
@@ -84,7 +81,7 @@ def member_remove(*, acting_user, member):
     _check_open(case)
     name = member.name
     member.delete()
-    _record(acting_user, case, "removed", name=name)
+    _record(acting_user, case, member_removed_data(name=name))
 
 
 @transaction.atomic
@@ -103,12 +100,16 @@ def interview_save(*, acting_user, case, answers, named=None):
         answer = current.get(key)
         if answer is None and text:
             InterviewAnswer.objects.create(
-                case=case, question=key, answer=text, answered_by=acting_user
+                case=case,
+                question=key,
+                answer=text,
+                answered_by=acting_user,
+                updated_at=clock.now(),
             )
             saved += 1
         elif answer is not None and answer.answer != text:
             answer.answer, answer.answered_by = text, acting_user
-            answer.updated_at = timezone.now()
+            answer.updated_at = clock.now()
             answer.save(update_fields=["answer", "answered_by", "updated_at"])
             saved += 1
     added = []
@@ -120,7 +121,7 @@ def interview_save(*, acting_user, case, answers, named=None):
                 fields = {"relation": "acquaintance", **defaults, "name": name[:80]}
                 added.append(member_add(acting_user=acting_user, case=case, **fields))
     if saved:
-        _record(acting_user, case, "interview", answers=saved)
+        _record(acting_user, case, interview_data(answers=saved))
     return added
 
 
@@ -147,18 +148,12 @@ def _freeze(acting_user, case, kind, *, label="", empty_map="", replaces=None):
         kind=kind,
         label=label.strip()[:100],
         taken_by=acting_user,
+        taken_at=clock.now(),
         members=members,
         measures=network_measures(members).as_json(),
         empty_map=empty_map,
         replaces=replaces,
     )
-
-
-def _snapshot_facts(snapshot):
-    facts = {"snapshot_kind": snapshot.kind, "members": len(snapshot.members)}
-    if snapshot.empty_map:
-        facts["empty_map"] = snapshot.empty_map
-    return facts
 
 
 @transaction.atomic
@@ -169,7 +164,7 @@ def snapshot_take(*, acting_user, case, kind, label="", empty_map=""):
     if kind not in NetworkSnapshot.Kind.values:
         raise ValidationError({"kind": _("Choose begin, end or by hand.")})
     snapshot = _freeze(acting_user, case, kind, label=label, empty_map=empty_map)
-    _record(acting_user, case, "snapshot", **_snapshot_facts(snapshot))
+    _record(acting_user, case, snapshot_data(snapshot))
     return snapshot
 
 
@@ -201,12 +196,5 @@ def begin_network_record(*, acting_user, case, empty_map=""):
     snapshot = _freeze(
         acting_user, case, NetworkSnapshot.Kind.BEGIN, empty_map=empty_map, replaces=current
     )
-    _record(
-        acting_user,
-        case,
-        "begin_recorded",
-        **_snapshot_facts(snapshot),
-        replaces_snapshot_id=current.pk,
-        replaces_taken_on=timezone.localtime(current.taken_at).date().isoformat(),
-    )
+    _record(acting_user, case, begin_recorded_data(snapshot, replaces=current))
     return snapshot

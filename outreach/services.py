@@ -7,12 +7,12 @@ from dataclasses import dataclass
 from django.contrib.auth import authenticate
 from django.db import transaction
 from django.db.models import F
-from django.utils import timezone
 from django_otp.oath import TOTP
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from django_otp.util import random_hex
 
+from outreach import clock
 from outreach.models import AccessLogEntry, Membership, RoleChange, Team, User
 from outreach.retention import find_expired, retention_modules
 
@@ -69,7 +69,7 @@ def membership_set(*, acting_user, team, user, role):
             new_role=role,
         )
         membership.role = role
-        membership.granted_at = timezone.now()
+        membership.granted_at = clock.now()
         membership.save(update_fields=["role", "granted_at"])
     return membership
 
@@ -110,7 +110,7 @@ def user_active_set(*, acting_user, user, active):
 def retention_purge(*, acting_user):
     """Remove every record whose retention period has ended (outreach/retention.py) and log each
     removal in the access log, by id and never by content. Returns the groups removed."""
-    groups = find_expired(timezone.localdate())
+    groups = find_expired(clock.today())
     doomed = {}
     for group in groups:
         doomed.setdefault(group.record_type, set()).update(group.ids)
@@ -160,7 +160,7 @@ class Reverification:
 
 
 def _retry_in(devices):
-    now = timezone.now()
+    now = clock.now()
     waits = [
         (info["locked_until"] - now).total_seconds()
         for allowed, info in (device.verify_is_allowed() for device in devices)

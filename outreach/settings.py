@@ -86,6 +86,10 @@ INSTALLED_APPS = [
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",
 ]
+if DEBUG:
+    # Development data (seed_demo, the scale data): installed only on a development machine,
+    # apart from the product.
+    INSTALLED_APPS.append("devdata")
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",

@@ -2,17 +2,19 @@
 and an outsider and outside lead in another team. Built through the real services."""
 
 import pytest
+from django.conf import settings as django_settings
 from django.test import Client
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django_otp import DEVICE_ID_SESSION_KEY
 
 from cases import services
 from cases.models import Case, Signal, TimelineEvent
+from devdata.outreach import authenticator_for
 from network.services import member_add
-from outreach.demo import authenticator_for
 from outreach.models import Membership
 from outreach.services import backup_codes_regenerate, membership_set, team_create, user_create
+from tests.cases.factories import case_in_phase
 from zrm.services import assessment_start
 
 PASSWORD = "correct-horse-battery-staple"  # noqa: S105
@@ -132,6 +134,36 @@ def fast_password_hasher(settings):
     """The production hasher takes a fifth of a second per user; only the login tests check a
     password, and they work the same with a fast hasher."""
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture
+def case_in(owner, team):
+    """case_in(phase, **client_values): a case of `owner` in `team`, walked to `phase` through the
+    services."""
+
+    def make(phase, **client_values):
+        return case_in_phase(phase, acting_user=owner, team=team, **client_values)
+
+    return make
+
+
+@pytest.fixture
+def case(request, case_in):
+    """The case a module's tests work on, in the phase the module names with
+    `pytestmark = pytest.mark.case_phase(Phase...)` (or a test with the same mark)."""
+    marker = request.node.get_closest_marker("case_phase")
+    if marker is None:
+        raise pytest.UsageError("the case fixture needs @pytest.mark.case_phase(phase)")
+    return case_in(*marker.args, **marker.kwargs)
+
+
+@pytest.fixture(autouse=True)
+def default_language():
+    """Every test starts in the site's language, whatever an earlier test's request left active in
+    this thread (LocaleMiddleware activates the request's language and does not put it back), so
+    no test depends on the order the tests run in."""
+    with translation.override(django_settings.LANGUAGE_CODE):
+        yield
 
 
 @pytest.fixture

@@ -6,7 +6,7 @@ from cases.forms import DateInput
 from network.models import NetworkSnapshot
 from outreach.forms import VersionedForm
 from zrm.models import LEVELS, ZrmAssessment
-from zrm.network import asks_about_empty_map
+from zrm.network_story import asks_about_empty_map
 
 NOT_ASSESSED = "na"
 

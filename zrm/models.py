@@ -12,6 +12,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from cases.models import Case, CaseScoped
+from cases.phases import ZRM_BEGIN, ZRM_END
 
 LEVELS = (1, 2, 3, 4, 5)
 
@@ -24,8 +25,12 @@ class Bilingual:
         return getattr(self, f"{field}_en" if english else f"{field}_nl")
 
 
+# The matrix version new assessments use (loaded by migration 0002_load_zrm_2013).
+CURRENT_MATRIX = "2013"
+
+
 class ZrmMatrix(Bilingual, models.Model):
-    key = models.CharField(max_length=10, unique=True)  # "2013"
+    key = models.CharField(max_length=10, unique=True)  # CURRENT_MATRIX, for one
     title_nl = models.CharField(max_length=100)
     title_en = models.CharField(max_length=100)
     authors = models.CharField(max_length=300)
@@ -101,9 +106,9 @@ class ZrmDescriptor(Bilingual, models.Model):
 
 class ZrmAssessment(CaseScoped):
     class Kind(models.TextChoices):
-        BEGIN = "begin", _("begin")
+        BEGIN = ZRM_BEGIN, _("begin")
         EVALUATION = "evaluation", _("evaluation")
-        END = "end", _("end")
+        END = ZRM_END, _("end")
 
     class Status(models.TextChoices):
         DRAFT = "draft", _("draft")

@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from outreach.pdf import render_pdf
 from zrm.models import ZrmDescriptor
-from zrm.network import network_story
+from zrm.network_story import network_story
 from zrm.selectors import Row, case_comparison, radar
 
 

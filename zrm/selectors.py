@@ -11,7 +11,9 @@ from django.utils.translation import gettext
 
 from cases.models import Case
 from outreach.rounding import one_decimal
-from zrm.models import ZrmAssessment, ZrmDomain, ZrmScore, ZrmTarget
+from zrm.models import CURRENT_MATRIX, ZrmAssessment, ZrmDomain, ZrmScore, ZrmTarget
+
+Kind = ZrmAssessment.Kind
 
 
 def assessments_of(case):
@@ -152,8 +154,8 @@ def case_comparison(case):
     assessments = list(assessments_of(case))
     current = current_by_kind(assessments)
     targets = list(ZrmTarget.objects.filter(case=case))
-    second = current.get("end") or current.get("evaluation")
-    return assessments, current, compare(current.get("begin"), second, targets), targets
+    second = current.get(Kind.END) or current.get(Kind.EVALUATION)
+    return assessments, current, compare(current.get(Kind.BEGIN), second, targets), targets
 
 
 # The radar chart --------------------------------------------------------------------------------
@@ -303,7 +305,7 @@ class Outcomes:
     without_end: int
 
 
-def team_outcomes(team, start, end, matrix_key="2013"):
+def team_outcomes(team, start, end, matrix_key=CURRENT_MATRIX):
     """Per domain, over the team's cases closed in [start, end]: the mean begin and end score and
     the shares improved, same and worse, counting the cases with both assessments scored in that
     domain; and how many closed cases have no end assessment."""
@@ -314,7 +316,10 @@ def team_outcomes(team, start, end, matrix_key="2013"):
     )
     finals = (
         ZrmAssessment.objects.filter(
-            case__in=case_ids, status="final", kind__in=["begin", "end"], matrix__key=matrix_key
+            case__in=case_ids,
+            status="final",
+            kind__in=[Kind.BEGIN, Kind.END],
+            matrix__key=matrix_key,
         )
         .prefetch_related("scores")
         .order_by("finalised_at", "pk")
@@ -326,12 +331,12 @@ def team_outcomes(team, start, end, matrix_key="2013"):
     domains = list(ZrmDomain.objects.filter(matrix__key=matrix_key).order_by("order"))
     pairs = {d.pk: [] for d in domains}
     for current in by_case.values():
-        if "begin" in current and "end" in current:
-            begin = {s.domain_id: s.level for s in current["begin"].scores.all()}
-            for score in current["end"].scores.all():
+        if Kind.BEGIN in current and Kind.END in current:
+            begin = {s.domain_id: s.level for s in current[Kind.BEGIN].scores.all()}
+            for score in current[Kind.END].scores.all():
                 if score.level is not None and begin.get(score.domain_id) is not None:
                     pairs[score.domain_id].append((begin[score.domain_id], score.level))
-    with_end = sum(1 for current in by_case.values() if "end" in current)
+    with_end = sum(1 for current in by_case.values() if Kind.END in current)
     return Outcomes(
         rows=[OutcomeRow(d, pairs[d.pk]) for d in domains],
         closed=len(case_ids),

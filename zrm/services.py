@@ -3,16 +3,16 @@ and satisfies the trajectory's begin or end step through cases.services.case_rec
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from cases.models import TimelineEvent
+from cases.phases import ZRM_BEGIN, ZRM_END
 from cases.services import case_record_zrm, timeline_record
 from network.services import snapshot_take
+from outreach import clock
 from outreach.versioning import bump, check_version
-from zrm.models import LEVELS, ZrmAssessment, ZrmMatrix, ZrmScore, ZrmTarget
-
-CURRENT_MATRIX = "2013"
+from zrm.models import CURRENT_MATRIX, LEVELS, ZrmAssessment, ZrmMatrix, ZrmScore, ZrmTarget
+from zrm.timeline import assessment_data, targets_data
 
 
 def _check_open(case):
@@ -27,7 +27,7 @@ def assessment_start(*, acting_user, case, kind, assessed_on, matrix_key=CURRENT
     _check_open(case)
     if kind not in ZrmAssessment.Kind.values:
         raise ValidationError({"kind": _("Choose begin, evaluation or end.")})
-    if assessed_on > timezone.localdate():
+    if assessed_on > clock.today():
         raise ValidationError({"assessed_on": _("The date cannot lie in the future.")})
     draft = ZrmAssessment.objects.filter(
         case=case, kind=kind, status=ZrmAssessment.Status.DRAFT, corrects__isnull=True
@@ -36,7 +36,12 @@ def assessment_start(*, acting_user, case, kind, assessed_on, matrix_key=CURRENT
         return draft
     matrix = ZrmMatrix.objects.get(key=matrix_key)
     assessment = ZrmAssessment.objects.create(
-        case=case, matrix=matrix, kind=kind, assessed_on=assessed_on, assessor=acting_user
+        case=case,
+        matrix=matrix,
+        kind=kind,
+        assessed_on=assessed_on,
+        assessor=acting_user,
+        created_at=clock.now(),
     )
     ZrmScore.objects.bulk_create(
         ZrmScore(assessment=assessment, domain=domain) for domain in matrix.domains.all()
@@ -104,18 +109,15 @@ def assessment_finalise(*, acting_user, assessment, empty_map=""):
             }
         )
     assessment.status = ZrmAssessment.Status.FINAL
-    assessment.finalised_at = timezone.now()
+    assessment.finalised_at = clock.now()
     assessment.save(update_fields=["status", "finalised_at"])
-    data = {
-        "assessment_id": assessment.pk,
-        "matrix": assessment.matrix.key,
-        "assessed_on": assessment.assessed_on.isoformat(),
-    }
-    if assessment.corrects_id:
-        data["corrects_assessment_id"] = assessment.corrects_id
-        data["reason"] = assessment.correction_reason
-    case_record_zrm(acting_user=acting_user, case=assessment.case, kind=assessment.kind, data=data)
-    if assessment.kind in ("begin", "end") and assessment.corrects_id is None:
+    case_record_zrm(
+        acting_user=acting_user,
+        case=assessment.case,
+        kind=assessment.kind,
+        data=assessment_data(assessment),
+    )
+    if assessment.kind in (ZRM_BEGIN, ZRM_END) and assessment.corrects_id is None:
         # The network map is frozen with the begin and end measurement, to compare them later.
         # A correction fixes the scores, not the moment: the network of that moment stands.
         snapshot_take(
@@ -150,6 +152,7 @@ def assessment_correct(*, acting_user, assessment, reason):
         assessor=acting_user,
         corrects=assessment,
         correction_reason=reason,
+        created_at=clock.now(),
     )
     ZrmScore.objects.bulk_create(
         ZrmScore(
@@ -177,14 +180,11 @@ def targets_set(*, acting_user, case, levels):
             ZrmTarget.objects.update_or_create(
                 case=case,
                 domain=domain,
-                defaults={"level": level, "set_by": acting_user, "set_on": timezone.localdate()},
+                defaults={"level": level, "set_by": acting_user, "set_on": clock.today()},
             )
     timeline_record(
         acting_user=acting_user,
         case=case,
         kind=TimelineEvent.Kind.ZRM,
-        data={
-            "kind": "targets",
-            "targets": {d.key: lvl for d, lvl in levels.items() if lvl is not None},
-        },
+        data=targets_data(levels),
     )

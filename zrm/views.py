@@ -18,8 +18,8 @@ from outreach.submissions import saves_once, saving_once
 from outreach.versioning import EditConflict
 from zrm import services
 from zrm.forms import AssessmentStartForm, CorrectionForm, ScoresForm, TargetsForm
-from zrm.models import ZrmAssessment, ZrmMatrix, ZrmScore
-from zrm.network import network_story
+from zrm.models import CURRENT_MATRIX, ZrmAssessment, ZrmMatrix, ZrmScore
+from zrm.network_story import network_story
 from zrm.report import NothingToReport, report_pdf
 from zrm.selectors import case_comparison, radar, superseded_ids, team_outcomes
 
@@ -204,7 +204,7 @@ def assessment_correct(request, assessment_id):
 def targets(request, case_id):
     writing = request.method == "POST"
     case = _case(request, case_id, Action.CHANGE if writing else Action.READ)
-    matrix = ZrmMatrix.objects.get(key=services.CURRENT_MATRIX)
+    matrix = ZrmMatrix.objects.get(key=CURRENT_MATRIX)
     form = TargetsForm(
         request.POST or None, domains=matrix.domains.all(), targets=case.zrm_targets.all()
     )

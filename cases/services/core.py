@@ -5,7 +5,6 @@ from datetime import timedelta
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from cases.models import (
@@ -23,8 +22,25 @@ from cases.models import (
     SignalFeedback,
     TimelineEvent,
 )
-from cases.phases import CLOSED_PHASES, MOVES_BY_SLUG, OPEN_PHASES, Phase, allows
+from cases.phases import (
+    CLOSED_PHASES,
+    MOVES_BY_SLUG,
+    OPEN_PHASES,
+    ZRM_BEGIN,
+    ZRM_END,
+    Phase,
+    allows,
+)
 from cases.selectors import normalise_postcode
+from cases.timeline import (
+    agreement_data,
+    attempt_data,
+    contact_data,
+    opened_data,
+    phase_data,
+    signal_data,
+)
+from outreach import clock
 from outreach.access import SENSITIVE_REFUSED, may_see_sensitive
 from outreach.models import Membership
 from outreach.versioning import bump, check_version
@@ -63,7 +79,8 @@ def timeline_record(*, acting_user, case, kind, data, occurred_at=None):
         case=case,
         kind=kind,
         actor=acting_user,
-        occurred_at=occurred_at or timezone.now(),
+        occurred_at=occurred_at or clock.now(),
+        recorded_at=clock.now(),
         data=data,
     )
 
@@ -84,6 +101,8 @@ def timeline_correct(*, acting_user, event, text):
         actor=acting_user,
         data={"text": text},
         corrects=event,
+        occurred_at=clock.now(),
+        recorded_at=clock.now(),
     )
 
 
@@ -94,22 +113,10 @@ def timeline_correct(*, acting_user, event, text):
 def signal_register(*, acting_user, team, **fields):
     if "subject_postcode" in fields:
         fields["subject_postcode"] = normalise_postcode(fields["subject_postcode"])
-    signal = Signal(team=team, registered_by=acting_user, **fields)
+    signal = Signal(team=team, registered_by=acting_user, created_at=clock.now(), **fields)
     signal.full_clean()
     signal.save()
     return signal
-
-
-def _signal_event_data(signal):
-    return {
-        "signal_id": signal.pk,
-        "source": signal.source,
-        "received_on": signal.received_on.isoformat(),
-        "reporter": ", ".join(filter(None, [signal.reporter_name, signal.reporter_organisation])),
-        "observed": signal.observed,
-        "concerns": signal.concerns,
-        "urgency": signal.urgency,
-    }
 
 
 def _check_waiting(signal):
@@ -140,19 +147,21 @@ def _case_open(*, acting_user, client, assigned_worker, opened_on):
                 reference=_next_reference(client.team, opened_on.year),
                 assigned_worker=assigned_worker,
                 phase=Phase.SIGNAAL,
+                phase_since=clock.now(),
                 opened_on=opened_on,
+                created_at=clock.now(),
             )
     except IntegrityError:
         # Another request opened a case for this client a moment ago.
         raise ValidationError({None: _("This client already has an open case.")}) from None
     PhaseSpan.objects.create(
-        case=case, team_id=case.team_id, phase=Phase.SIGNAAL, started_at=timezone.now()
+        case=case, team_id=case.team_id, phase=Phase.SIGNAAL, started_at=clock.now()
     )
     timeline_record(
         acting_user=acting_user,
         case=case,
         kind=Kind.PHASE,
-        data={"to": Phase.SIGNAAL, "move": "open", "reference": case.reference},
+        data=opened_data(case),
     )
     return case
 
@@ -161,7 +170,7 @@ def _case_open(*, acting_user, client, assigned_worker, opened_on):
 def client_create(*, acting_user, team, household=(), **fields):
     if "postcode" in fields:
         fields["postcode"] = normalise_postcode(fields["postcode"])
-    client = Client(team=team, **fields)
+    client = Client(team=team, created_at=clock.now(), **fields)
     client.full_clean()
     client.save()
     for member in household:
@@ -191,16 +200,14 @@ def signal_accept(*, acting_user, signal, assigned_worker, client=None, client_f
             acting_user=acting_user,
             client=client,
             assigned_worker=assigned_worker,
-            opened_on=timezone.localdate(),
+            opened_on=clock.today(),
         )
     signal.status = Signal.Status.ACCEPTED
     signal.case = case
-    signal.decided_at = timezone.now()
+    signal.decided_at = clock.now()
     signal.decided_by = acting_user
     signal.save(update_fields=["status", "case", "decided_at", "decided_by"])
-    timeline_record(
-        acting_user=acting_user, case=case, kind=Kind.SIGNAL, data=_signal_event_data(signal)
-    )
+    timeline_record(acting_user=acting_user, case=case, kind=Kind.SIGNAL, data=signal_data(signal))
     return case
 
 
@@ -215,7 +222,7 @@ def signal_decline(*, acting_user, signal, reason, note=""):
     signal.status = Signal.Status.DECLINED
     signal.decline_reason = reason
     signal.decline_note = _text(note)
-    signal.decided_at = timezone.now()
+    signal.decided_at = clock.now()
     signal.decided_by = acting_user
     signal.save(
         update_fields=["status", "decline_reason", "decline_note", "decided_at", "decided_by"]
@@ -229,7 +236,7 @@ def signal_feedback_record(*, acting_user, signal, given_on, shared, client_cons
     signal = Signal.objects.select_related("case").get(pk=signal.pk)
     if not _text(shared):
         raise ValidationError({"shared": _("Say what was shared with the reporter.")})
-    if given_on > timezone.localdate():
+    if given_on > clock.today():
         raise ValidationError({"given_on": _("The date cannot lie in the future.")})
     if client_consented not in SignalFeedback.Consent.values:
         raise ValidationError({"client_consented": _("Say whether the client consented.")})
@@ -239,6 +246,7 @@ def signal_feedback_record(*, acting_user, signal, given_on, shared, client_cons
         shared=_text(shared),
         client_consented=client_consented,
         given_by=acting_user,
+        created_at=clock.now(),
     )
     if signal.case_id:
         timeline_record(
@@ -313,7 +321,7 @@ def case_transition(*, acting_user, case, move, **values):
             }
         )
     values = {name: _text(v) if isinstance(v, str) else v for name, v in values.items()}
-    values["today"] = timezone.localdate()
+    values["today"] = clock.today()
     errors = {
         name: _("This field is required for this step.")
         for name in move.required
@@ -329,29 +337,15 @@ def case_transition(*, acting_user, case, move, **values):
     previous = case.phase
     changed = ["phase", "phase_since"]
     case.phase = move.target
-    case.phase_since = timezone.now()
-    if move.target == Phase.CONTRACT:
-        case.contract_agreed_on = values["contract_agreed_on"]
-        changed.append("contract_agreed_on")
-    if values.get("no_zrm_reason"):
-        # Only the step out of traject_begin asks about the begin ZRM; closing asks about the end.
-        if move.slug == "evaluatie":
-            case.no_zrm_begin_reason = values["no_zrm_reason"]
-            changed.append("no_zrm_begin_reason")
-        else:
-            case.no_zrm_end_reason = values["no_zrm_reason"]
-            changed.append("no_zrm_end_reason")
+    case.phase_since = clock.now()
+    for form_field, case_field in move.writes:
+        if values.get(form_field):
+            setattr(case, case_field, values[form_field])
+            changed.append(case_field)
     if move.closes:
         if case.closed_on is None:
             case.closed_on = values["today"]
         changed.append("closed_on")
-        if values.get("reason"):
-            case.close_reason = values["reason"]
-            changed.append("close_reason")
-        for name in ("referred_to", "nazorg_until"):
-            if name in move.fields:
-                setattr(case, name, values.get(name) or ("" if name == "referred_to" else None))
-                changed.append(name)
     if move.reopens:
         if (
             Case.objects.filter(client=case.client_id)
@@ -388,15 +382,13 @@ def case_transition(*, acting_user, case, move, **values):
         PhaseSpan.objects.create(
             case=case, team_id=case.team_id, phase=case.phase, started_at=case.phase_since
         )
-    data = {"from": previous, "to": move.target, "move": move.slug}
-    if "assigned_worker" in changed:
-        data["assigned_to"] = str(acting_user)
-    for name in ("reason", "note", "referred_to", "no_zrm_reason"):
-        if values.get(name):
-            data[name] = values[name]
-    for name in ("contract_agreed_on", "nazorg_until"):
-        if values.get(name):
-            data[name] = values[name].isoformat()
+    data = phase_data(
+        previous=previous,
+        target=move.target,
+        move=move.slug,
+        values=values,
+        assigned_to=str(acting_user) if "assigned_worker" in changed else None,
+    )
     timeline_record(acting_user=acting_user, case=case, kind=Kind.PHASE, data=data)
     return case
 
@@ -475,6 +467,7 @@ def prior_information_add(
         content=_text(content),
         without_client_knowledge=without_client_knowledge,
         recorded_by=acting_user,
+        created_at=clock.now(),
     )
     info.full_clean()
     info.save()
@@ -499,8 +492,9 @@ def sensitive_detail_add(*, acting_user, case, kind, content, recorded_on=None):
         case=case,
         kind=kind,
         content=_text(content),
-        recorded_on=recorded_on or timezone.localdate(),
+        recorded_on=recorded_on or clock.today(),
         recorded_by=acting_user,
+        created_at=clock.now(),
     )
     detail.full_clean()
     detail.save()
@@ -513,7 +507,7 @@ def sensitive_detail_add(*, acting_user, case, kind, content, recorded_on=None):
 
 
 def _check_not_future(moment, field):
-    if moment > timezone.now() + timedelta(minutes=5):
+    if moment > clock.now() + timedelta(minutes=5):
         raise ValidationError({field: _("The date and time cannot lie in the future.")})
 
 
@@ -554,15 +548,13 @@ def attempt_record(
         urgent_needs=_text(urgent_needs),
         client_problem=_text(client_problem),
         recorded_by=acting_user,
+        created_at=clock.now(),
     )
     attempt.full_clean()
     attempt.save()
-    if result in (ContactAttempt.Result.CONTACT, ContactAttempt.Result.BRIEF):
+    if result in ContactAttempt.SEEN_RESULTS:
         _touch_contact(case, attempted_at)
-    data = {"method": method, "result": result, "number": case.attempts.count()}
-    for name in ("note", "observations", "urgent_needs", "client_problem"):
-        if getattr(attempt, name):
-            data[name] = getattr(attempt, name)
+    data = attempt_data(attempt, number=case.attempts.count())
     timeline_record(
         acting_user=acting_user, case=case, kind=Kind.ATTEMPT, data=data, occurred_at=attempted_at
     )
@@ -585,7 +577,7 @@ def contact_log(
 ):
     _check_not_future(occurred_at, "occurred_at")
     case = _lock_allowing(case, "contact")
-    if follow_up_on is not None and follow_up_on < timezone.localdate():
+    if follow_up_on is not None and follow_up_on < clock.today():
         raise ValidationError({"follow_up_on": _("The follow-up date cannot lie in the past.")})
     contact = ContactMoment(
         case=case,
@@ -598,6 +590,7 @@ def contact_log(
         next_step=_text(next_step),
         follow_up_on=follow_up_on,
         logged_by=acting_user,
+        created_at=clock.now(),
     )
     contact.full_clean()
     contact.save()
@@ -607,19 +600,12 @@ def contact_log(
             case.save(update_fields=["follow_up_on"])
     else:
         _touch_contact(case, occurred_at, follow_up_on)
-    data = {
-        "contact_id": contact.pk,
-        "kind": kind,
-        "duration_minutes": duration_minutes,
-        "activities": list(activities),
-    }
-    for name in ("present", "notes", "next_step"):
-        if getattr(contact, name):
-            data[name] = getattr(contact, name)
-    if follow_up_on:
-        data["follow_up_on"] = follow_up_on.isoformat()
     timeline_record(
-        acting_user=acting_user, case=case, kind=Kind.CONTACT, data=data, occurred_at=occurred_at
+        acting_user=acting_user,
+        case=case,
+        kind=Kind.CONTACT,
+        data=contact_data(contact),
+        occurred_at=occurred_at,
     )
     return contact
 
@@ -636,6 +622,7 @@ def agreement_add(*, acting_user, case, description, responsible, due_on=None):
         responsible=responsible,
         due_on=due_on,
         created_by=acting_user,
+        created_at=clock.now(),
     )
     agreement.full_clean()
     agreement.save()
@@ -643,13 +630,7 @@ def agreement_add(*, acting_user, case, description, responsible, due_on=None):
         acting_user=acting_user,
         case=case,
         kind=Kind.AGREEMENT,
-        data={
-            "agreement_id": agreement.pk,
-            "description": agreement.description,
-            "responsible": responsible,
-            "status": agreement.status,
-            "due_on": due_on.isoformat() if due_on else None,
-        },
+        data=agreement_data(agreement),
     )
     return agreement
 
@@ -669,12 +650,7 @@ def agreement_set_status(*, acting_user, agreement, status, expected_version=Non
         acting_user=acting_user,
         case=agreement.case,
         kind=Kind.AGREEMENT,
-        data={
-            "agreement_id": agreement.pk,
-            "description": agreement.description,
-            "responsible": agreement.responsible,
-            "status": status,
-        },
+        data=agreement_data(agreement, with_due_on=False),
     )
     return agreement
 
@@ -687,11 +663,11 @@ def case_record_zrm(*, acting_user, case, kind, data):
     """The zrm app calls this when it finalises an assessment: it satisfies the trajectory's
     begin or end step and puts the assessment on the timeline. cases never imports zrm."""
     case = Case.objects.select_for_update().get(pk=case.pk)
-    if kind == "begin":
-        case.zrm_begin_at = timezone.now()
+    if kind == ZRM_BEGIN:
+        case.zrm_begin_at = clock.now()
         case.save(update_fields=["zrm_begin_at"])
-    elif kind == "end":
-        case.zrm_end_at = timezone.now()
+    elif kind == ZRM_END:
+        case.zrm_end_at = clock.now()
         case.save(update_fields=["zrm_end_at"])
     return timeline_record(
         acting_user=acting_user,

@@ -4,11 +4,11 @@ rules as cases.services.core: keyword-only, atomic, with acting_user, writing th
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from cases.models import Case, Client, PhaseSpan, Signal, TeamPolicy
+from cases.models import POLICY_DAYS_MESSAGE, Case, Client, PhaseSpan, Signal, TeamPolicy
 from cases.services.core import Kind, _check_worker, _text, timeline_record
+from outreach import clock
 from outreach.models import Membership
 
 
@@ -57,7 +57,7 @@ def client_delete(*, acting_user, client, reason):
     reason = _deletion_reason(reason)
     client = Client.objects.select_for_update().get(pk=client.pk)
     _check_lead(client.team_id, acting_user)
-    now = timezone.now()
+    now = clock.now()
     # The same moment on the client and its cases: restoring the client brings back exactly
     # the cases deleted with it.
     for case in Case.objects.select_for_update().filter(client=client):
@@ -73,7 +73,7 @@ def case_delete(*, acting_user, case, reason):
     reason = _deletion_reason(reason)
     case = Case.objects.select_for_update().get(pk=case.pk)
     _check_lead(case.team_id, acting_user)
-    _soft_delete(case, acting_user, reason, timezone.now())
+    _soft_delete(case, acting_user, reason, clock.now())
     _record_deletion(acting_user, case, "deleted", reason)
     return case
 
@@ -239,8 +239,12 @@ def case_move_team(*, acting_user, case, to_team, assigned_worker, reason):
 def team_policy_set(*, acting_user, team, **thresholds):
     policy, _created = TeamPolicy.objects.get_or_create(team=team)
     for name, value in thresholds.items():
-        if not isinstance(value, int) or not 1 <= value <= 365:
-            raise ValidationError({name: _("Give a number of days from 1 to 365.")})
+        if not isinstance(value, int):
+            raise ValidationError({name: POLICY_DAYS_MESSAGE})
         setattr(policy, name, value)
+    # The range is the model's (cases.models.POLICY_DAYS).
+    policy.clean_fields(
+        exclude=[f.name for f in TeamPolicy._meta.fields if f.name not in thresholds]
+    )
     policy.save(update_fields=list(thresholds))
     return policy

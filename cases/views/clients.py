@@ -40,6 +40,7 @@ from outreach.access import (
 )
 from outreach.inspection import inspection_json, inspection_pdf, sections
 from outreach.models import AccessLogEntry
+from outreach.paging import LIST_PAGE_SIZE, LONG_LIST_PAGE_SIZE
 from outreach.submissions import saves_once
 from outreach.versioning import EditConflict
 
@@ -49,7 +50,9 @@ def home(request):
     sort = request.GET.get("sorteer", "follow_up")
     if sort not in MY_CASES_SORTS:
         sort = "follow_up"
-    page = Paginator(my_open_cases(request.user, sort=sort), 25).get_page(request.GET.get("pagina"))
+    page = Paginator(my_open_cases(request.user, sort=sort), LIST_PAGE_SIZE).get_page(
+        request.GET.get("pagina")
+    )
     mark_quiet(page.object_list)
     if page.object_list:
         log_records(
@@ -99,7 +102,7 @@ def client_access_log(request, client_id):
     """Who read, searched, changed, printed or exported this client's data, newest first."""
     client = _client_for_lead(request, client_id, Action.READ)
     entries = AccessLogEntry.objects.filter(client_id=client.pk).select_related("user")
-    page = Paginator(entries, 50).get_page(request.GET.get("pagina"))
+    page = Paginator(entries, LONG_LIST_PAGE_SIZE).get_page(request.GET.get("pagina"))
     for entry in page.object_list:
         entry.record_label = _record_label(entry)
     return render(request, "cases/client_access_log.html", {"client": client, "page": page})

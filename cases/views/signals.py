@@ -29,6 +29,7 @@ from outreach.access import (
     log_records,
 )
 from outreach.drafts import keeps_draft
+from outreach.paging import LIST_PAGE_SIZE
 from outreach.submissions import saves_once, saving_once
 
 
@@ -43,7 +44,7 @@ def _signal(request, signal_id, *, write=False):
 
 def signal_list(request):
     team = current_membership_or_404(request).team
-    page = Paginator(waiting_signals(team), 25).get_page(request.GET.get("pagina"))
+    page = Paginator(waiting_signals(team), LIST_PAGE_SIZE).get_page(request.GET.get("pagina"))
     log_records(
         request,
         action=Action.READ,

@@ -23,7 +23,9 @@ from cases.phases import CLOSED_PHASES
 from cases.selectors import waiting_signals
 from cases.team import (
     CASELOAD_SORTS,
+    DECIDE_WITHIN_WORKING_DAYS,
     PHASE_GROUPS,
+    RECENT_DAYS,
     signal_figures,
     signal_sources,
     time_in_phase,
@@ -33,13 +35,14 @@ from cases.views.common import handle_form
 from outreach.access import Action, log_access, log_records, team_for_lead
 from outreach.csvexport import csv_response
 from outreach.models import User
+from outreach.paging import LIST_PAGE_SIZE, LONG_LIST_PAGE_SIZE
 from outreach.submissions import saves_once, saving_once
 
 
 def team_detail(request, team_id):
     team = team_for_lead(request, team_id)
     sort = request.GET.get("sorteer", "name")
-    attention = Paginator(attention_rows(team), 25).get_page(request.GET.get("pagina"))
+    attention = Paginator(attention_rows(team), LIST_PAGE_SIZE).get_page(request.GET.get("pagina"))
     attention.object_list = with_details(attention.object_list)
     phase_times, long_open = time_in_phase(team)
     log_records(
@@ -62,6 +65,8 @@ def team_detail(request, team_id):
             "long_open": long_open,
             "signals": waiting_signals(team)[:10],
             "signal_figures": signal_figures(team),
+            "recent_days": RECENT_DAYS,
+            "decide_within": DECIDE_WITHIN_WORKING_DAYS,
             "sources": signal_sources(team),
             "policy": policy_for(team),
         },
@@ -86,7 +91,9 @@ def _worker_page(request, team, user_id, form, *, back):
     )
     if worker is None or not (team.memberships.filter(user=worker).exists() or cases.exists()):
         raise Http404
-    page = Paginator(cases, 50).get_page(parse_qs(urlsplit(back).query).get("pagina", [None])[0])
+    page = Paginator(cases, LONG_LIST_PAGE_SIZE).get_page(
+        parse_qs(urlsplit(back).query).get("pagina", [None])[0]
+    )
     log_records(
         request,
         action=Action.READ,
@@ -187,8 +194,8 @@ def team_export(request, team_id, what):
             _("worker"),
             *[str(label) for _g, label, _p in PHASE_GROUPS],
             _("open"),
-            _("opened in 90 days"),
-            _("closed in 90 days"),
+            _("opened in %(days)s days") % {"days": RECENT_DAYS},
+            _("closed in %(days)s days") % {"days": RECENT_DAYS},
         ]
         rows = [
             [

@@ -1,6 +1,6 @@
 from django.utils.http import urlencode
 
-from outreach.demo import authenticator_for, current_code
+from devdata.outreach import authenticator_for, current_code
 from tests.browser.conftest import assert_accessible
 from tests.conftest import PASSWORD
 

@@ -10,7 +10,7 @@ from django.contrib.sessions.backends.db import SessionStore
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from playwright.sync_api import expect
 
-from outreach.demo import current_code
+from devdata.outreach import current_code
 from outreach.views import RECENT_VERIFICATION_SECONDS, SESSION_VERIFIED_AT
 from tests.browser.conftest import assert_accessible
 from tests.conftest import PASSWORD

@@ -29,7 +29,9 @@ def member(name, relation="friend", **fields):
 def render(members, language="nl"):
     """The SVG as text and parsed, in the given language (Dutch: a decimal comma locale)."""
     with translation.override(language):
-        html = render_to_string("network/_drawing.html", {"d": drawing(members), "prefix": "t"})
+        html = render_to_string(
+            "network/_drawing.html", {"drawing": drawing(members), "prefix": "t"}
+        )
     svg = html[html.index("<svg") :]
     return svg, ET.fromstring(svg)
 

@@ -6,12 +6,9 @@ from django.core.exceptions import ValidationError
 from cases.phases import Phase
 from network.models import InterviewAnswer, NetworkMember
 from network.services import interview_save
-from tests.cases.factories import case_in_phase, events, snapshot, walk_to
+from tests.cases.factories import events, snapshot, walk_to
 
-
-@pytest.fixture
-def case(owner, team):
-    return case_in_phase(Phase.EERSTE_CONTACT, acting_user=owner, team=team)
+pytestmark = pytest.mark.case_phase(Phase.EERSTE_CONTACT)
 
 
 def answers(case):

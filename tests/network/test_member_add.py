@@ -9,10 +9,7 @@ from network.models import NetworkMember
 from network.services import member_add
 from tests.cases.factories import add_agreement, case_in_phase, events, snapshot
 
-
-@pytest.fixture
-def case(owner, team):
-    return case_in_phase(Phase.EERSTE_CONTACT, acting_user=owner, team=team)
+pytestmark = pytest.mark.case_phase(Phase.EERSTE_CONTACT)
 
 
 def test_it_adds_the_member_with_its_agreements_and_one_network_event(owner, case):

@@ -7,12 +7,9 @@ from django.utils import translation
 from cases.phases import Phase
 from network.models import NetworkMember
 from network.services import member_add, member_remove
-from tests.cases.factories import add_agreement, case_in_phase, events, snapshot, walk_to
+from tests.cases.factories import add_agreement, events, snapshot, walk_to
 
-
-@pytest.fixture
-def case(owner, team):
-    return case_in_phase(Phase.EERSTE_CONTACT, acting_user=owner, team=team)
+pytestmark = pytest.mark.case_phase(Phase.EERSTE_CONTACT)
 
 
 def test_it_removes_the_member_and_writes_one_event(owner, colleague, case):

@@ -10,10 +10,7 @@ from network.services import member_add, member_update
 from outreach.versioning import EditConflict
 from tests.cases.factories import add_agreement, case_in_phase, events, snapshot, walk_to
 
-
-@pytest.fixture
-def case(owner, team):
-    return case_in_phase(Phase.EERSTE_CONTACT, acting_user=owner, team=team)
+pytestmark = pytest.mark.case_phase(Phase.EERSTE_CONTACT)
 
 
 @pytest.fixture

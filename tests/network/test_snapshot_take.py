@@ -10,14 +10,11 @@ from network.measures import as_dict, network_measures
 from network.models import NetworkSnapshot
 from network.selectors import begin_and_end
 from network.services import member_add, member_remove, member_update, snapshot_take
-from tests.cases.factories import case_in_phase, events, snapshot
+from tests.cases.factories import events, snapshot
 from tests.zrm.factories import finalised_assessment, trajectory_case
 from zrm.services import assessment_correct, assessment_finalise
 
-
-@pytest.fixture
-def case(owner, team):
-    return case_in_phase(Phase.EERSTE_CONTACT, acting_user=owner, team=team)
+pytestmark = pytest.mark.case_phase(Phase.EERSTE_CONTACT)
 
 
 def add(owner, case, name, relation="friend", **fields):

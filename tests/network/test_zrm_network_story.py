@@ -1,5 +1,5 @@
-"""The ZRM and the network telling one story (zrm.network): the disagreement notes, the ZRM tab's
-"Sociaal netwerk" section and the PDF report."""
+"""The ZRM and the network telling one story (zrm.network_story): the disagreement notes, the ZRM
+tab's "Sociaal netwerk" section and the PDF report."""
 
 import io
 import re
@@ -14,7 +14,7 @@ from pypdf import PdfReader
 from network.measures import Measures
 from network.services import begin_network_record, member_add
 from tests.zrm.factories import finalised_assessment, trajectory_case
-from zrm.network import disagreement, network_story
+from zrm.network_story import disagreement, network_story
 from zrm.report import report_pdf
 from zrm.selectors import case_comparison
 

@@ -6,7 +6,7 @@ from django.urls import reverse
 from django_otp.plugins.otp_static.models import StaticDevice
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from outreach.demo import authenticator_for
+from devdata.outreach import authenticator_for
 from tests.conftest import PASSWORD
 
 

@@ -11,7 +11,7 @@ from django.test import Client
 from django.urls import reverse
 from django_otp.plugins.otp_static.models import StaticToken
 
-from outreach.demo import authenticator_for, current_code
+from devdata.outreach import authenticator_for, current_code
 from outreach.models import AccessLogEntry
 from outreach.views import RECENT_VERIFICATION_SECONDS
 from tests.conftest import PASSWORD, backup_code_of, log_in_fully

@@ -14,7 +14,7 @@ from django_otp.plugins.otp_static.models import StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from qrcode.image.svg import SvgPathImage
 
-from outreach.demo import authenticator_for, current_code
+from devdata.outreach import authenticator_for, current_code
 from outreach.models import AccessLogEntry
 from outreach.services import totp_device_confirm, totp_device_start
 from tests.conftest import PASSWORD

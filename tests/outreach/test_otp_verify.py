@@ -10,7 +10,7 @@ from django_otp import DEVICE_ID_SESSION_KEY
 from django_otp.plugins.otp_static.models import StaticDevice
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from outreach.demo import authenticator_for, current_code
+from devdata.outreach import authenticator_for, current_code
 from tests.conftest import PASSWORD, backup_code_of
 
 STEP = reverse("otp_verify")

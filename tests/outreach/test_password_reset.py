@@ -6,7 +6,7 @@ from django.contrib.auth.views import PasswordResetConfirmView
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
-from outreach.demo import authenticator_for
+from devdata.outreach import authenticator_for
 
 NEW_PASSWORD = "a-brand-new-long-password"  # noqa: S105
 

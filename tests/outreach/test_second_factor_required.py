@@ -8,7 +8,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.urls.exceptions import NoReverseMatch
 from django.utils.http import urlencode
 
-from outreach.demo import authenticator_for
+from devdata.outreach import authenticator_for
 from outreach.middleware import SECOND_FACTOR_STEP
 from tests.conftest import PASSWORD
 

@@ -8,7 +8,7 @@ from django.test import Client
 from django.urls import reverse
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from outreach.demo import DEMO_PASSWORD
+from devdata.outreach import DEMO_PASSWORD
 from outreach.models import Membership, Team, User
 
 

@@ -147,7 +147,7 @@ SERVER_DATA = """
 import json
 from django.core.management import call_command
 from cases.phases import Phase
-from outreach.demo import authenticator_for
+from devdata.outreach import authenticator_for
 from outreach.models import Membership
 from outreach.services import backup_codes_regenerate, membership_set, team_create, user_create
 from tests.cases.factories import case_in_phase

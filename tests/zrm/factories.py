@@ -15,7 +15,7 @@ from cases import services as case_services
 from cases.phases import Phase
 from tests.cases.factories import case_in_phase
 from zrm import services
-from zrm.models import ZrmDescriptor, ZrmDomain, ZrmLevel, ZrmMatrix
+from zrm.models import CURRENT_MATRIX, ZrmDescriptor, ZrmDomain, ZrmLevel, ZrmMatrix
 
 DOMAIN_KEYS = [
     "finances",
@@ -33,16 +33,16 @@ DOMAIN_KEYS = [
 NO_REASON = "Niet besproken in dit gesprek."
 
 
-def domains(matrix_key="2013"):
+def domains(matrix_key=CURRENT_MATRIX):
     """The domains of a matrix version in their order."""
     return list(ZrmDomain.objects.filter(matrix__key=matrix_key).order_by("order"))
 
 
-def domain(key, matrix_key="2013"):
+def domain(key, matrix_key=CURRENT_MATRIX):
     return ZrmDomain.objects.get(matrix__key=matrix_key, key=key)
 
 
-def levels_list(values, matrix_key="2013"):
+def levels_list(values, matrix_key=CURRENT_MATRIX):
     """{domain key: level} from a list of levels in domain order."""
     keys = [d.key for d in domains(matrix_key)]
     assert len(values) == len(keys), f"{len(keys)} levels needed, got {len(values)}"
@@ -70,7 +70,7 @@ def draft_assessment(
     notes=None,
     assessed_on=None,
     default=3,
-    matrix_key="2013",
+    matrix_key=CURRENT_MATRIX,
 ):
     """A started and scored draft."""
     assessment = services.assessment_start(
@@ -96,7 +96,7 @@ def finalised_assessment(
     notes=None,
     assessed_on=None,
     default=3,
-    matrix_key="2013",
+    matrix_key=CURRENT_MATRIX,
     empty_map="not_mapped",
 ):
     """A started, scored and finalised assessment."""

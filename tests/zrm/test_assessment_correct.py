@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from cases.models import Case, TimelineEvent
+from cases.phases import Phase
 from tests.cases.factories import events
 from tests.zrm.factories import (
     close,
@@ -12,7 +13,6 @@ from tests.zrm.factories import (
     draft_assessment,
     finalised_assessment,
     score_map,
-    trajectory_case,
 )
 from zrm import services
 from zrm.models import ZrmAssessment
@@ -35,9 +35,7 @@ def correct(assessment, user, reason="Financiën verkeerd ingevuld."):
     return services.assessment_correct(acting_user=user, assessment=assessment, reason=reason)
 
 
-@pytest.fixture
-def case(owner, team):
-    return trajectory_case(owner, team)
+pytestmark = pytest.mark.case_phase(Phase.TRAJECT_BEGIN)
 
 
 @pytest.fixture

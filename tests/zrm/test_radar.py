@@ -7,7 +7,8 @@ import xml.etree.ElementTree as ET
 import pytest
 from django.urls import reverse
 
-from tests.zrm.factories import domain, domains, finalised_assessment, levels_list, trajectory_case
+from cases.phases import Phase
+from tests.zrm.factories import domain, domains, finalised_assessment, levels_list
 from zrm import services
 from zrm.selectors import CX, CY, RADIUS, compare, radar
 
@@ -41,9 +42,7 @@ def pairs(points):
     return [tuple(float(v) for v in p.split(",")) for p in points.split()]
 
 
-@pytest.fixture
-def case(owner, team):
-    return trajectory_case(owner, team)
+pytestmark = pytest.mark.case_phase(Phase.TRAJECT_BEGIN)
 
 
 @pytest.fixture

@@ -20,9 +20,7 @@ def form_data(**extra):
     }
 
 
-@pytest.fixture
-def case(owner, team):
-    return case_in_phase(Phase.CONTRACT, acting_user=owner, team=team)
+pytestmark = pytest.mark.case_phase(Phase.CONTRACT)
 
 
 def test_it_adds_the_agreement_and_shows_it_on_the_case(client, owner, case):

@@ -6,15 +6,13 @@ from django.urls import reverse
 from cases.models import Agreement
 from cases.phases import Phase
 from outreach.models import AccessLogEntry
-from tests.cases.factories import add_agreement, case_in_phase, snapshot
+from tests.cases.factories import add_agreement, snapshot
 from tests.conflicts import as_opened, assert_conflict_page, opened_version, two_workers
 
 HTMX = {"HTTP_HX_REQUEST": "true"}
 
 
-@pytest.fixture
-def case(owner, team):
-    return case_in_phase(Phase.CONTRACT, acting_user=owner, team=team)
+pytestmark = pytest.mark.case_phase(Phase.CONTRACT)
 
 
 @pytest.fixture

@@ -28,9 +28,7 @@ def form_data(**extra):
     }
 
 
-@pytest.fixture
-def case(owner, team):
-    return case_in_phase(Phase.EERSTE_CONTACT, acting_user=owner, team=team)
+pytestmark = pytest.mark.case_phase(Phase.EERSTE_CONTACT)
 
 
 def test_it_records_the_attempt_and_returns_to_the_case(client, owner, case):

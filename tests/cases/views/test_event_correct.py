@@ -7,12 +7,9 @@ from cases import services
 from cases.models import TimelineEvent
 from cases.phases import Phase
 from outreach.models import AccessLogEntry
-from tests.cases.factories import case_in_phase, record_contact, snapshot
+from tests.cases.factories import record_contact, snapshot
 
-
-@pytest.fixture
-def case(owner, team):
-    return case_in_phase(Phase.EERSTE_CONTACT, acting_user=owner, team=team)
+pytestmark = pytest.mark.case_phase(Phase.EERSTE_CONTACT)
 
 
 @pytest.fixture

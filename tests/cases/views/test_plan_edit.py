@@ -22,9 +22,7 @@ def stored(case):
     return Case.objects.filter(pk=case.pk).values("trajectory_plan", "evaluation_due_on")[0]
 
 
-@pytest.fixture
-def case(owner, team):
-    return case_in_phase(Phase.CONTRACT, acting_user=owner, team=team)
+pytestmark = pytest.mark.case_phase(Phase.CONTRACT)
 
 
 def test_it_saves_the_plan_and_shows_it_on_the_case(client, owner, case):

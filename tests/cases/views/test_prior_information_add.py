@@ -20,9 +20,7 @@ def form_data(**extra):
     }
 
 
-@pytest.fixture
-def case(owner, team):
-    return case_in_phase(Phase.VOORFASE, acting_user=owner, team=team)
+pytestmark = pytest.mark.case_phase(Phase.VOORFASE)
 
 
 def test_it_adds_the_information_and_keeps_its_content_off_the_timeline(client, owner, case):

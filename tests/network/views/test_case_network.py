@@ -9,14 +9,12 @@ from cases.phases import Phase
 from network.models import NetworkMember
 from network.services import member_add, snapshot_take
 from outreach.models import AccessLogEntry
-from tests.cases.factories import case_in_phase, walk_to
+from tests.cases.factories import walk_to
 
 RELATIONS = ["friend", "neighbour", "sibling", "professional", "volunteer"]
 
 
-@pytest.fixture
-def case(owner, team):
-    return case_in_phase(Phase.EERSTE_CONTACT, acting_user=owner, team=team)
+pytestmark = pytest.mark.case_phase(Phase.EERSTE_CONTACT)
 
 
 def url(case):

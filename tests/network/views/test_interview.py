@@ -10,14 +10,12 @@ from cases.phases import Phase
 from network.guide import sections
 from network.models import InterviewAnswer, NetworkMember
 from network.services import interview_save
-from tests.cases.factories import case_in_phase, snapshot
+from tests.cases.factories import snapshot
 
 QUESTIONS = [q for section in sections() for q in section["questions"]]
 
 
-@pytest.fixture
-def case(owner, team):
-    return case_in_phase(Phase.EERSTE_CONTACT, acting_user=owner, team=team)
+pytestmark = pytest.mark.case_phase(Phase.EERSTE_CONTACT)
 
 
 def url(case):

@@ -13,9 +13,7 @@ from tests.cases.factories import add_agreement, case_in_phase, snapshot, walk_t
 HTMX = {"HX-Request": "true"}
 
 
-@pytest.fixture
-def case(owner, team):
-    return case_in_phase(Phase.EERSTE_CONTACT, acting_user=owner, team=team)
+pytestmark = pytest.mark.case_phase(Phase.EERSTE_CONTACT)
 
 
 def url(case):

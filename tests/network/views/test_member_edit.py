@@ -11,10 +11,7 @@ from network.services import member_add
 from tests.cases.factories import add_agreement, case_in_phase, snapshot
 from tests.conflicts import as_opened, assert_conflict_page, opened_version, two_workers
 
-
-@pytest.fixture
-def case(owner, team):
-    return case_in_phase(Phase.EERSTE_CONTACT, acting_user=owner, team=team)
+pytestmark = pytest.mark.case_phase(Phase.EERSTE_CONTACT)
 
 
 @pytest.fixture

@@ -7,12 +7,9 @@ from django.urls import reverse
 from cases.phases import Phase
 from network.models import NetworkMember
 from network.services import member_add
-from tests.cases.factories import case_in_phase, snapshot, walk_to
+from tests.cases.factories import snapshot, walk_to
 
-
-@pytest.fixture
-def case(owner, team):
-    return case_in_phase(Phase.EERSTE_CONTACT, acting_user=owner, team=team)
+pytestmark = pytest.mark.case_phase(Phase.EERSTE_CONTACT)
 
 
 @pytest.fixture

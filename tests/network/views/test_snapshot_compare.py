@@ -10,10 +10,7 @@ from network.services import begin_network_record, member_add, member_update, sn
 from tests.cases.factories import case_in_phase
 from tests.zrm.factories import finalised_assessment, trajectory_case
 
-
-@pytest.fixture
-def case(owner, team):
-    return case_in_phase(Phase.EERSTE_CONTACT, acting_user=owner, team=team)
+pytestmark = pytest.mark.case_phase(Phase.EERSTE_CONTACT)
 
 
 def url(case, **params):

@@ -1,4 +1,5 @@
-"""The demo's people, situations, cases and signals as text tables (see cases/demo/__init__.py)."""
+"""The demo's people, situations, cases and signals as text tables (see
+devdata/cases/__init__.py)."""
 
 # The tables are blocks: a header line, then `key: value` lines indented four spaces (a key may
 # repeat); a value goes on over lines indented eight. Fields in a value are split on "|".

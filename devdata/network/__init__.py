@@ -1,7 +1,7 @@
-"""Demo wijkecograms for the open demo cases of cases/demo, made through network.services.
+"""Demo wijkecograms for the open demo cases of devdata/cases, made through network.services.
 
 Each map in NETWORKS belongs to the open case of one demo client. It is drawn up at the case's last
-recorded contact, as a worker would after a home visit; cases.demo._Clock sets the time.
+recorded contact, as a worker would after a home visit; devdata.cases._Clock sets the time.
 A few maps tell a story of their own:
 
 - Corrie van Vliet: her daughter carries practical, emotional and decision support and is
@@ -21,10 +21,9 @@ from datetime import timedelta
 
 from django.utils import timezone
 
-from cases.demo import _Clock
-from cases.models import Case
-from network import services
-from network.demo.maps import (
+from cases.models import Case, ContactAttempt, ContactMoment
+from devdata.cases import _Clock
+from devdata.network.maps import (
     HOOGENDOORN,
     HOOGENDOORN_ANSWERS,
     HOOGENDOORN_MEMBERS,
@@ -35,6 +34,7 @@ from network.demo.maps import (
     VAN_DER_LINDEN_BEGIN,
     VAN_DER_LINDEN_BUDDY,
 )
+from network import services
 from network.models import InterviewAnswer, NetworkMember, NetworkSnapshot
 
 TEAMS = ["PA", "OM"]
@@ -102,14 +102,14 @@ def _van_der_linden(case, clock, now):
     worker = case.assigned_worker
     clock.moment = _started(case, "traject_begin", now)
     members = _add(case, VAN_DER_LINDEN_BEGIN)
-    services.snapshot_take(acting_user=worker, case=case, kind="begin")
+    services.snapshot_take(acting_user=worker, case=case, kind=NetworkSnapshot.Kind.BEGIN)
     clock.moment = _started(case, "traject_evaluatie", now, timedelta(days=30))
     for name, fields in VAN_DER_LINDEN_BACK.items():
         services.member_update(acting_user=worker, member=members[name], **fields)
     clock.moment += timedelta(days=14)
     _add(case, [VAN_DER_LINDEN_BUDDY])
     clock.moment = _started(case, "traject_afsluiting", now)
-    services.snapshot_take(acting_user=worker, case=case, kind="end")
+    services.snapshot_take(acting_user=worker, case=case, kind=NetworkSnapshot.Kind.END)
 
 
 def seed(out):
@@ -159,6 +159,6 @@ def seed(out):
 
 def _door_opened(case):
     return (
-        case.attempts.filter(result="contact").exists()
-        or case.contacts.exclude(kind="failed").exists()
+        case.attempts.filter(result__in=ContactAttempt.CONTACT_RESULTS).exists()
+        or case.contacts.exclude(kind__in=ContactMoment.NOT_CONTACT_KINDS).exists()
     )

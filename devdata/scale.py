@@ -3,8 +3,9 @@ and 200 workers, with signals, phase history, attempts, contacts, agreements and
 events per case (25,000 cases give about a million events).
 
 Written in bulk, not through the services: a million events through the services would take
-hours. The rows have the shapes the services write (the same fields, event data and phase spans),
-so the pages read them as they read real data. Deterministic (a fixed random seed) and additive:
+hours. The rows have the shapes the services write (the same fields and phase spans, and event
+data from the same payload builders in cases.timeline), so the pages read them as they read real
+data. Deterministic (a fixed random seed) and additive:
 asking for more cases adds only the difference.
 """
 
@@ -26,12 +27,20 @@ from cases.models import (
     Signal,
     TimelineEvent,
 )
-from cases.phases import CLOSED_PHASES, Phase
+from cases.phases import CLOSED_PHASES, NORMAL_PATH, Phase
+from cases.timeline import (
+    agreement_data,
+    attempt_data,
+    contact_data,
+    opened_data,
+    phase_data,
+    signal_data,
+)
+from devdata.outreach import DEMO_PASSWORD
 from outreach.models import Membership, Team, User
 
 TEAMS = 20
 WORKERS_PER_TEAM = 10
-PASSWORD = "outreach-demo-2026"  # noqa: S105 - the published demo password
 CHUNK = 250
 
 # Where cases are now, in shares that add up to 1: most work is in trajectories; about 40% of a
@@ -50,16 +59,9 @@ PHASE_MIX = [
     (Phase.NIET_PASSEND, 0.04),
     (Phase.CLIENT_WIL_NIET, 0.04),
 ]
-PATH = [
-    Phase.SIGNAAL,
-    Phase.VOORFASE,
-    Phase.EERSTE_CONTACT,
-    Phase.CONTRACT,
-    Phase.TRAJECT_BEGIN,
-    Phase.TRAJECT_EVALUATIE,
-    Phase.TRAJECT_AFSLUITING,
-    Phase.NAZORG,
-]
+PATH = NORMAL_PATH
+# The `move` of the phase events: the scale data walks the path without the table's moves.
+SCALE_MOVE = "scale"
 FIRST_NAMES = [
     "Anna",
     "Mohamed",
@@ -138,7 +140,7 @@ def seed(n, out):
 def _people():
     teams, workers = [], {}
     # One hash for all: hashing 220 passwords one by one takes most of a minute.
-    password = make_password(PASSWORD)
+    password = make_password(DEMO_PASSWORD)
     for t in range(1, TEAMS + 1):
         team, _created = Team.objects.get_or_create(
             code=f"S{t:02d}", defaults={"name": f"Outreach Stad {t:02d}"}
@@ -256,33 +258,27 @@ def _history(rng, case, worker, phase, opened, today, batch):
     day = opened
     received = opened - timedelta(days=rng.randint(0, 10))
     source = rng.choice(SOURCES)
-    signals.append(
-        Signal(
-            team_id=case.team_id,
-            received_on=received,
-            source=source,
-            subject_name=str(case.client),
-            observed="Zorgen over de woonsituatie.",
-            concerns=["housing"],
-            status="accepted",
-            case=case,
-            decided_at=_at(opened, rng),
-            decided_by=worker,
-            registered_by=worker,
-        )
+    signal = Signal(
+        team_id=case.team_id,
+        received_on=received,
+        source=source,
+        subject_name=str(case.client),
+        observed="Zorgen over de woonsituatie.",
+        concerns=["housing"],
+        status="accepted",
+        case=case,
+        decided_at=_at(opened, rng),
+        decided_by=worker,
+        registered_by=worker,
     )
+    signals.append(signal)
     events.append(
         TimelineEvent(
             case=case,
             kind="signal",
             actor=worker,
             occurred_at=_at(opened, rng),
-            data={
-                "source": source,
-                "received_on": received.isoformat(),
-                "observed": "Zorgen over de woonsituatie.",
-                "urgency": "normal",
-            },
+            data=signal_data(signal),
         )
     )
     events.append(
@@ -291,7 +287,7 @@ def _history(rng, case, worker, phase, opened, today, batch):
             kind="phase",
             actor=worker,
             occurred_at=_at(opened, rng),
-            data={"to": "signaal", "move": "open", "reference": case.reference},
+            data=opened_data(case),
         )
     )
     closed = phase in CLOSED_PHASES
@@ -318,43 +314,37 @@ def _history(rng, case, worker, phase, opened, today, batch):
             for n in range(tries):
                 result = "contact" if n == tries - 1 else rng.choice(["not_home", "not_opened"])
                 at = moment - timedelta(days=2 * (tries - n))
-                attempts.append(
-                    ContactAttempt(
-                        case=case, attempted_at=at, method="door", result=result, recorded_by=worker
-                    )
+                attempt = ContactAttempt(
+                    case=case, attempted_at=at, method="door", result=result, recorded_by=worker
                 )
+                attempts.append(attempt)
                 events.append(
                     TimelineEvent(
                         case=case,
                         kind="attempt",
                         actor=worker,
                         occurred_at=at,
-                        data={"method": "door", "result": result, "number": n + 1},
+                        data=attempt_data(attempt, number=n + 1),
                     )
                 )
             last_contact = moment
         if PATH[step] == Phase.CONTRACT:
             case.contract_agreed_on = day
             for n in range(rng.randint(2, 4)):
-                agreements.append(
-                    Agreement(
-                        case=case,
-                        description=f"Afspraak {n + 1}",
-                        responsible="client",
-                        created_by=worker,
-                    )
+                agreement = Agreement(
+                    case=case,
+                    description=f"Afspraak {n + 1}",
+                    responsible="client",
+                    created_by=worker,
                 )
+                agreements.append(agreement)
                 events.append(
                     TimelineEvent(
                         case=case,
                         kind="agreement",
                         actor=worker,
                         occurred_at=moment,
-                        data={
-                            "description": f"Afspraak {n + 1}",
-                            "responsible": "client",
-                            "status": "open",
-                        },
+                        data=agreement_data(agreement),
                     )
                 )
         events.append(
@@ -363,7 +353,7 @@ def _history(rng, case, worker, phase, opened, today, batch):
                 kind="phase",
                 actor=worker,
                 occurred_at=moment,
-                data={"from": PATH[step - 1], "to": PATH[step], "move": "scale"},
+                data=phase_data(previous=PATH[step - 1], target=PATH[step], move=SCALE_MOVE),
             )
         )
         span_start = moment
@@ -375,28 +365,23 @@ def _history(rng, case, worker, phase, opened, today, batch):
             if visit >= today:
                 break
             at = _at(visit, rng)
-            contacts.append(
-                ContactMoment(
-                    case=case,
-                    kind="home_visit",
-                    occurred_at=at,
-                    duration_minutes=rng.choice([30, 45, 60, 90]),
-                    activities=["post"],
-                    notes="Post gesorteerd.",
-                    logged_by=worker,
-                )
+            contact = ContactMoment(
+                case=case,
+                kind="home_visit",
+                occurred_at=at,
+                duration_minutes=rng.choice([30, 45, 60, 90]),
+                activities=["post"],
+                notes="Post gesorteerd.",
+                logged_by=worker,
             )
+            contacts.append(contact)
             events.append(
                 TimelineEvent(
                     case=case,
                     kind="contact",
                     actor=worker,
                     occurred_at=at,
-                    data={
-                        "kind": "home_visit",
-                        "activities": ["post"],
-                        "notes": "Post gesorteerd.",
-                    },
+                    data=contact_data(contact),
                 )
             )
             last_contact = at
@@ -413,7 +398,12 @@ def _history(rng, case, worker, phase, opened, today, batch):
                 kind="phase",
                 actor=worker,
                 occurred_at=span_start,
-                data={"from": PATH[end_index], "to": phase, "move": "scale", "reason": "Afgerond."},
+                data=phase_data(
+                    previous=PATH[end_index],
+                    target=phase,
+                    move=SCALE_MOVE,
+                    values={"reason": "Afgerond."},
+                ),
             )
         )
     else:

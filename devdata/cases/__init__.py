@@ -1,28 +1,29 @@
-"""Demo clients, signals and cases for the teams of outreach/demo.py, made through cases.services.
+"""Demo clients, signals and cases for the teams of devdata/outreach.py, made through
+cases.services.
 
 Each case is a block in CASES: team, worker, client, the path it takes through the phases, and how
 many days ago the signal came in and the worker last did something. The helpers spread the steps of
 the path over that span and fill the time in between with doorstep attempts ("lange adem"),
 contacts and agreements drawn from the case's situation in THEMES.
 
-The services take their dates from the clock (a case opens today, a phase starts now, a follow-up
-may not lie in the past), so while it writes, the demo sets the clock behind django.utils.timezone
-to the moment of each step (_Clock), and puts it back afterwards. Everything else, every check and
-every timeline event, is the services' own work.
+The services take their dates from outreach.clock (a case opens today, a phase starts now, a
+follow-up may not lie in the past), so while it writes, the demo sets that clock to the moment of
+each step (_Clock), and puts it back afterwards. Everything else, every check and every timeline
+event, is the services' own work.
 """
 
 import math
 from datetime import date, datetime, time, timedelta
 from functools import partial
 from types import SimpleNamespace
-from unittest import mock
 
 from django.utils import timezone
 
 from cases import services as s
-from cases.demo.texts import CASES, CLIENTS, SIGNALS, THEMES
 from cases.models import Client, Signal
 from cases.phases import CLOSED_PHASES, TRAJECTORY_PHASES, Phase
+from devdata.cases.texts import CASES, CLIENTS, SIGNALS, THEMES
+from outreach import clock as service_clock
 from outreach.models import Team, User
 
 FAILS = [
@@ -169,25 +170,25 @@ NO_END_ZRM = "Eind-ZRM op papier afgenomen; staat in het papieren dossier."
 
 
 class _Clock:
-    """While active, timezone.now() answers `moment` (the real time when it is None). It replaces
-    the datetime that timezone.now() asks, so model defaults (phase_since, created_at) follow."""
+    """While active, the services record at `moment` (the real time when it is None), through
+    outreach.clock."""
 
-    moment = None
+    _moment = None
+
+    @property
+    def moment(self):
+        return self._moment
+
+    @moment.setter
+    def moment(self, moment):
+        self._moment = moment
+        service_clock.set_moment(moment)
 
     def __enter__(self):
-        clock = self
-
-        class _Datetime(datetime):
-            @classmethod
-            def now(cls, tz=None):
-                return clock.moment.astimezone(tz) if clock.moment else datetime.now(tz)
-
-        self._patch = mock.patch.object(timezone, "datetime", _Datetime)
-        self._patch.start()
         return self
 
     def __exit__(self, *exc_info):
-        self._patch.stop()
+        self.moment = None
 
 
 def _moment(today, days_ago):
@@ -222,7 +223,7 @@ def _signal(ctx, team, lead, source, saw, **fields):
     """Register a signal received on the clock's day. saw: reporter | organisation | observed."""
     name, organisation, observed = _split(saw)
     fields |= {"reporter_name": name, "reporter_organisation": organisation, "source": source}
-    day = timezone.localdate()
+    day = service_clock.today()
     return s.signal_register(
         acting_user=lead, team=ctx.teams[team], received_on=day, observed=observed, **fields
     )

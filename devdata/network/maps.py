@@ -1,5 +1,5 @@
 """The demo maps: NETWORKS by client, and the members of the maps that tell a story of their own
-(see network/demo/__init__.py)."""
+(see devdata/network/__init__.py)."""
 
 from network.models import NetworkMember
 

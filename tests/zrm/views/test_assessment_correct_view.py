@@ -3,13 +3,11 @@
 import pytest
 from django.urls import reverse
 
-from tests.zrm.factories import draft_assessment, finalised_assessment, trajectory_case
+from cases.phases import Phase
+from tests.zrm.factories import draft_assessment, finalised_assessment
 from zrm.models import ZrmAssessment
 
-
-@pytest.fixture
-def case(owner, team):
-    return trajectory_case(owner, team)
+pytestmark = pytest.mark.case_phase(Phase.TRAJECT_BEGIN)
 
 
 def test_it_starts_a_correction_and_opens_it(client, owner, colleague, case):

@@ -11,14 +11,11 @@ from cases.phases import Phase
 from outreach.models import AccessLogEntry
 from tests.cases.factories import events
 from tests.conflicts import as_opened, assert_conflict_page, opened_version, two_workers
-from tests.zrm.factories import close, domains, finalised_assessment, trajectory_case
+from tests.zrm.factories import close, domains, finalised_assessment
 from zrm import services
 from zrm.models import ZrmAssessment, ZrmDescriptor, ZrmScore
 
-
-@pytest.fixture
-def case(owner, team):
-    return trajectory_case(owner, team)
+pytestmark = pytest.mark.case_phase(Phase.TRAJECT_BEGIN)
 
 
 @pytest.fixture

@@ -20,7 +20,6 @@ from tests.zrm.factories import (
     finalised_assessment,
     levels_list,
     matrix_2017,
-    trajectory_case,
 )
 from zrm import services
 
@@ -29,9 +28,7 @@ BEGIN = [1, 2, 3, 4, 5, 1, 2, 3, None, 2, None]
 END = [2, 2, 1, 5, 5, 2, 4, None, 3, 2, 4]
 
 
-@pytest.fixture
-def case(owner, team):
-    return trajectory_case(owner, team)
+pytestmark = pytest.mark.case_phase(Phase.TRAJECT_BEGIN)
 
 
 def page(client, user, case, language=None):

@@ -1,10 +1,9 @@
-from importlib import import_module
-
-from django.apps import apps
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
-from django.utils.module_loading import module_has_submodule
+
+from devdata import cases, network, outreach, zrm
+from devdata import scale as scale_data
 
 
 class Command(BaseCommand):
@@ -28,14 +27,10 @@ class Command(BaseCommand):
             raise CommandError(
                 "seed_demo creates users with a published password; it runs only with DEBUG=true."
             )
-        # Each app adds its own demo data in dependency order (outreach, cases, network, zrm),
-        # so that no app has to import the ones that build on it.
+        # Each app's demo data in dependency order: each part builds on the ones before it.
         with transaction.atomic():
-            for config in apps.get_app_configs():
-                if module_has_submodule(config.module, "demo"):
-                    import_module(f"{config.name}.demo").seed(self.stdout)
+            for part in (outreach, cases, network, zrm):
+                part.seed(self.stdout)
         if scale:
-            # Bulk data, in its own transactions per chunk (cases/scale.py).
-            for config in apps.get_app_configs():
-                if module_has_submodule(config.module, "scale"):
-                    import_module(f"{config.name}.scale").seed(scale, self.stdout)
+            # Bulk data, in its own transactions per chunk (devdata/scale.py).
+            scale_data.seed(scale, self.stdout)

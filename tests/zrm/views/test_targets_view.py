@@ -8,14 +8,11 @@ from django.urls import reverse
 from cases.models import TimelineEvent
 from cases.phases import Phase
 from tests.cases.factories import case_in_phase, events
-from tests.zrm.factories import domain, domains, trajectory_case
+from tests.zrm.factories import domain, domains
 from zrm import services
 from zrm.models import ZrmTarget
 
-
-@pytest.fixture
-def case(owner, team):
-    return trajectory_case(owner, team)
+pytestmark = pytest.mark.case_phase(Phase.TRAJECT_BEGIN)
 
 
 def targets(case):

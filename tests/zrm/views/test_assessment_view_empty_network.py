@@ -11,7 +11,7 @@ from network.models import NetworkSnapshot
 from network.services import member_add
 from tests.conflicts import as_opened, opened_version
 from tests.zrm.factories import finalised_assessment, trajectory_case
-from tests.zrm.test_assessment_view import checked, every_level, form_data
+from tests.zrm.views.test_assessment_view import checked, every_level, form_data
 from zrm import services
 from zrm.models import ZrmAssessment
 

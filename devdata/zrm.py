@@ -15,7 +15,7 @@ from cases.models import Case
 from network import services as network
 from outreach.models import Team, User
 from zrm import services
-from zrm.models import ZrmDomain
+from zrm.models import CURRENT_MATRIX, ZrmAssessment, ZrmDomain
 
 REFERENCE = "DEMO-0001"
 
@@ -198,20 +198,22 @@ def seed(out):
         agreements = [post] if fields["relation"] == "professional" else []
         member = network.member_add(acting_user=worker, case=case, agreements=agreements, **fields)
         members[member.name] = member
-    domains = {d.key: d for d in ZrmDomain.objects.filter(matrix__key=services.CURRENT_MATRIX)}
+    domains = {d.key: d for d in ZrmDomain.objects.filter(matrix__key=CURRENT_MATRIX)}
     services.targets_set(
         acting_user=worker,
         case=case,
         levels={domains[key]: target for key, (_b, _e, target, _n) in SCORES.items()},
     )
-    begin = _assessment(worker, case, "begin", today - timedelta(days=265), domains, index=0)
+    begin = _assessment(
+        worker, case, ZrmAssessment.Kind.BEGIN, today - timedelta(days=265), domains, index=0
+    )
     case = cases.case_transition(acting_user=worker, case=case, move="evaluatie")
     for name, fields in NETWORK_CHANGES.items():
         network.member_update(acting_user=worker, member=members[name], **fields)
     for fields in NETWORK_JOINED:
         network.member_add(acting_user=worker, case=case, **fields)
     case = cases.case_transition(acting_user=worker, case=case, move="afsluiting")
-    _assessment(worker, case, "end", today - timedelta(days=7), domains, index=1)
+    _assessment(worker, case, ZrmAssessment.Kind.END, today - timedelta(days=7), domains, index=1)
     out.write(
         f"Demo ZRM case: {REFERENCE} ({case.client}), begin {begin.assessed_on:%d-%m-%Y} "
         "and end assessment finalised."
