@@ -4,8 +4,11 @@ cases.services.lifecycle, run one after another on one file. A new lifecycle ser
 first test until it has a step here."""
 
 import inspect
+from importlib import import_module
 
 import pytest
+from django.apps import apps
+from django.db import connection
 
 from cases import services
 from cases.models import Case, Client, PhaseSpan, Signal
@@ -100,3 +103,19 @@ def test_it_keeps_a_client_and_all_their_cases_in_one_team_after_every_service(
     client = Client.objects.get(pk=file["open"].client_id)
     assert client.team == other_team
     assert Case.objects.filter(client=client).count() == 2
+
+
+def test_it_brings_a_file_split_before_the_fix_together_in_its_clients_team(file, team, other_team):
+    # As a move before the fix left it: the client and the open case in the new team, the
+    # other case with its signal and phase spans in the old one.
+    Client.all_objects.filter(pk=file["open"].client_id).update(team=other_team)
+    Case.all_objects.filter(pk=file["open"].pk).update(team=other_team)
+    PhaseSpan.objects.filter(case=file["open"]).update(team=other_team)
+    Signal.objects.filter(case=file["open"]).update(team=other_team)
+    assert teams_apart()
+
+    migration = import_module("cases.migrations.0007_one_team_per_client")
+    migration.into_clients_team(apps, connection.schema_editor())
+
+    assert not teams_apart()
+    assert Case.all_objects.get(pk=file["closed"].pk).team == other_team
