@@ -23,38 +23,12 @@ from cases.models import (
     TeamPolicy,
 )
 from cases.selectors import normalise_postcode
-from outreach.forms import VersionedForm
+from outreach.forms import DateInput, DateTimeInput, VersionedForm
 from outreach.models import Team, User
-
-
-class DateInput(forms.DateInput):
-    """The phone's own date picker; it shows dd-mm-jjjj in a Dutch browser and posts ISO."""
-
-    input_type = "date"
-
-    def __init__(self, attrs=None):
-        super().__init__(attrs, format="%Y-%m-%d")
-
-
-class DateTimeInput(forms.DateTimeInput):
-    input_type = "datetime-local"
-
-    def __init__(self, attrs=None):
-        super().__init__(attrs, format="%Y-%m-%dT%H:%M")
 
 
 def now_to_the_minute():
     return timezone.localtime().replace(second=0, microsecond=0)
-
-
-def apply_service_errors(form, error):
-    """Show a service's ValidationError next to the fields it names (None: above the form)."""
-    for field, messages in error.message_dict.items():
-        target = field if field in form.fields else None
-        if field == "__all__":
-            target = None
-        for message in messages:
-            form.add_error(target, message)
 
 
 class SignalForm(forms.ModelForm):
@@ -466,14 +440,3 @@ class TeamPolicyForm(forms.ModelForm):
             )
             for name in fields
         }
-
-
-class PeriodForm(forms.Form):
-    start = forms.DateField(label=_("closed from"), widget=DateInput())
-    end = forms.DateField(label=_("up to and including"), widget=DateInput())
-
-    def clean(self):
-        cleaned = super().clean()
-        if cleaned.get("start") and cleaned.get("end") and cleaned["start"] > cleaned["end"]:
-            raise ValidationError(_("The start of the period lies after its end."))
-        return cleaned

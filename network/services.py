@@ -6,7 +6,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from cases.models import TimelineEvent
-from cases.services import timeline_record
+from cases.services import check_case_open, timeline_record
 from network.guide import question
 from network.measures import as_dict, network_measures
 from network.models import InterviewAnswer, NetworkMember, NetworkSnapshot
@@ -25,11 +25,6 @@ from outreach.versioning import bump, check_version
 Kind = TimelineEvent.Kind
 
 
-def _check_open(case):
-    if not case.is_open:
-        raise ValidationError({None: _("This case is closed.")})
-
-
 def _record(acting_user, case, data):
     timeline_record(acting_user=acting_user, case=case, kind=Kind.NETWORK, data=data)
 
@@ -41,7 +36,7 @@ def _check_agreements(case, agreements):
 
 @transaction.atomic
 def member_add(*, acting_user, case, agreements=(), **fields):
-    _check_open(case)
+    check_case_open(case)
     _check_agreements(case, agreements)
     member = NetworkMember(case=case, created_at=clock.now(), **fields)
     member.full_clean()
@@ -57,7 +52,7 @@ def member_update(*, acting_user, member, agreements=None, expected_version=None
     `expected_version`, raises EditConflict if someone saved the member in between."""
     member = NetworkMember.objects.select_for_update().select_related("case").get(pk=member.pk)
     check_version(member, expected_version)
-    _check_open(member.case)
+    check_case_open(member.case)
     if member.status == NetworkMember.Status.SLEEPING and fields.get("status") == "active":
         fields["status"] = NetworkMember.Status.REACTIVATED
     changed = [name for name, value in fields.items() if getattr(member, name) != value]
@@ -78,7 +73,7 @@ def member_update(*, acting_user, member, agreements=None, expected_version=None
 @transaction.atomic
 def member_remove(*, acting_user, member):
     case = member.case
-    _check_open(case)
+    check_case_open(case)
     name = member.name
     member.delete()
     _record(acting_user, case, member_removed_data(name=name))
@@ -88,7 +83,7 @@ def member_remove(*, acting_user, member):
 def interview_save(*, acting_user, case, answers, named=None):
     """Save the interview's answers ({question key: text}); `named` ({question key: [names]})
     adds the people a question names as members, with that question's defaults."""
-    _check_open(case)
+    check_case_open(case)
     for key in list(answers) + list(named or {}):
         if question(key) is None:
             raise ValidationError({None: _("This question is not in the interview guide.")})
@@ -160,7 +155,7 @@ def _freeze(acting_user, case, kind, *, label="", empty_map="", replaces=None):
 def snapshot_take(*, acting_user, case, kind, label="", empty_map=""):
     """Freeze the map as it is now, with its measures. A begin snapshot of an empty map records
     `empty_map`: "no network" (the client has nobody) or "not mapped yet"."""
-    _check_open(case)
+    check_case_open(case)
     if kind not in NetworkSnapshot.Kind.values:
         raise ValidationError({"kind": _("Choose begin, end or by hand.")})
     snapshot = _freeze(acting_user, case, kind, label=label, empty_map=empty_map)
@@ -173,7 +168,7 @@ def begin_network_record(*, acting_user, case, empty_map=""):
     """Record the begin network after the begin snapshot was taken with an empty map: a new
     begin snapshot of the map as it is now replaces the current one. The replaced snapshot stays
     as it was, marked replaced by the new one (its time and worker say when and who)."""
-    _check_open(case)
+    check_case_open(case)
     current = recordable_begin(case)
     if current is not None:
         # Two workers recording at once: the second waits here, then finds the first's record.

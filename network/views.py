@@ -7,9 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from cases.forms import PeriodForm, apply_service_errors
-from cases.models import Case
-from cases.views.common import conflict_page
+from cases.access import case_for_form, case_for_user
 from network import services
 from network.drawing import drawing
 from network.forms import (
@@ -30,17 +28,10 @@ from network.selectors import (
     team_network_summary,
 )
 from outreach.access import Action, get_for_user, log_access, team_for_lead
+from outreach.form_flow import conflict_page
+from outreach.forms import PeriodForm, apply_service_errors
 from outreach.submissions import saves_once, saving_once
 from outreach.versioning import EditConflict
-
-
-def _case(request, case_id, action=Action.READ):
-    return get_for_user(
-        request,
-        Case.objects.select_related("client", "team", "assigned_worker"),
-        case_id,
-        action=action,
-    )
 
 
 def _map_context(case, form=None, snapshots=None):
@@ -68,14 +59,14 @@ def _page_context(case, form=None):
 
 def case_network(request, case_id):
     """The case's network tab: the drawing, the members beside it, the measures, snapshots."""
-    case = _case(request, case_id)
+    case = case_for_user(request, case_id)
     return render(request, "network/case_network.html", _page_context(case))
 
 
 @require_POST
 @saves_once
 def member_add(request, case_id):
-    case = _case(request, case_id, Action.CHANGE)
+    case = case_for_user(request, case_id, action=Action.CHANGE)
     form = MemberForm(request.POST, case=case)
     if form.is_valid():
         data = dict(form.cleaned_data)
@@ -150,7 +141,7 @@ def member_remove(request, member_id):
 @saves_once
 def interview(request, case_id):
     writing = request.method == "POST"
-    case = _case(request, case_id, Action.CHANGE if writing else Action.READ)
+    case = case_for_form(request, case_id)
     answers = dict(case.interview_answers.values_list("question", "answer"))
     form = InterviewForm(request.POST if writing else None, answers=answers)
     if writing and form.is_valid():
@@ -173,7 +164,7 @@ def interview(request, case_id):
 @require_POST
 @saves_once
 def snapshot_take(request, case_id):
-    case = _case(request, case_id, Action.CHANGE)
+    case = case_for_user(request, case_id, action=Action.CHANGE)
     form = SnapshotForm(request.POST)
     if form.is_valid():
         try:
@@ -200,7 +191,7 @@ def snapshot_take(request, case_id):
 def begin_network_record(request, case_id):
     """Record the begin network afterwards: the map as it is now replaces an empty begin
     snapshot, which stays on record."""
-    case = _case(request, case_id, Action.CHANGE)
+    case = case_for_user(request, case_id, action=Action.CHANGE)
     form = BeginNetworkForm(request.POST)
     if form.is_valid():
         try:
@@ -220,7 +211,7 @@ def begin_network_record(request, case_id):
 def snapshot_compare(request, case_id):
     """Two snapshots side by side, drawings and numbers (by default the current begin and the
     latest end). A begin snapshot of a map not yet drawn is shown, but nothing is compared."""
-    case = _case(request, case_id)
+    case = case_for_user(request, case_id)
     snapshots = list(case.network_snapshots.all())
     by_id = {str(s.pk): s for s in snapshots}
     begin, end = begin_and_end(case)

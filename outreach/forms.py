@@ -76,3 +76,40 @@ class VersionedForm:
         """Whether the post was refused for want of a version, for a view that answers it with a
         message of its own (the agreement toggle)."""
         return self.has_error(NON_FIELD_ERRORS, "version_missing")
+
+
+class DateInput(forms.DateInput):
+    """The phone's own date picker; it shows dd-mm-jjjj in a Dutch browser and posts ISO."""
+
+    input_type = "date"
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs, format="%Y-%m-%d")
+
+
+class DateTimeInput(forms.DateTimeInput):
+    input_type = "datetime-local"
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs, format="%Y-%m-%dT%H:%M")
+
+
+def apply_service_errors(form, error):
+    """Show a service's ValidationError next to the fields it names (None: above the form)."""
+    for field, messages in error.message_dict.items():
+        target = field if field in form.fields else None
+        if field == "__all__":
+            target = None
+        for message in messages:
+            form.add_error(target, message)
+
+
+class PeriodForm(forms.Form):
+    start = forms.DateField(label=_("closed from"), widget=DateInput())
+    end = forms.DateField(label=_("up to and including"), widget=DateInput())
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("start") and cleaned.get("end") and cleaned["start"] > cleaned["end"]:
+            raise ValidationError(_("The start of the period lies after its end."))
+        return cleaned

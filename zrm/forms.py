@@ -2,9 +2,8 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from cases.forms import DateInput
 from network.models import NetworkSnapshot
-from outreach.forms import VersionedForm
+from outreach.forms import DateInput, VersionedForm
 from zrm.models import LEVELS, ZrmAssessment
 from zrm.network_story import asks_about_empty_map
 
@@ -132,5 +131,8 @@ class TargetsForm(forms.Form):
                 initial=current.get(domain.pk),
             )
 
-    def levels(self):
-        return {d: self.cleaned_data.get(f"target_{d.pk}") for d in self.domains}
+    def clean(self):
+        cleaned = super().clean()
+        # What the service takes: the level per domain, not a field per domain.
+        cleaned["levels"] = {d: cleaned.get(f"target_{d.pk}") for d in self.domains}
+        return cleaned

@@ -7,7 +7,7 @@ from django.utils.translation import gettext as _
 
 from cases.models import TimelineEvent
 from cases.phases import ZRM_BEGIN, ZRM_END
-from cases.services import case_record_zrm, timeline_record
+from cases.services import case_record_zrm, check_case_open, timeline_record
 from network.services import snapshot_take
 from outreach import clock
 from outreach.versioning import bump, check_version
@@ -15,16 +15,11 @@ from zrm.models import CURRENT_MATRIX, LEVELS, ZrmAssessment, ZrmMatrix, ZrmScor
 from zrm.timeline import assessment_data, targets_data
 
 
-def _check_open(case):
-    if not case.is_open:
-        raise ValidationError({None: _("This case is closed.")})
-
-
 @transaction.atomic
 def assessment_start(*, acting_user, case, kind, assessed_on, matrix_key=CURRENT_MATRIX):
     """A draft assessment with an empty row per domain; the open draft of this kind if there is
     one, so starting twice does not make two drafts."""
-    _check_open(case)
+    check_case_open(case)
     if kind not in ZrmAssessment.Kind.values:
         raise ValidationError({"kind": _("Choose begin, evaluation or end.")})
     if assessed_on > clock.today():
@@ -67,7 +62,7 @@ def assessment_score(*, acting_user, assessment, scores, expected_version=None):
     )
     _check_draft(assessment)
     check_version(assessment, expected_version)
-    _check_open(assessment.case)
+    check_case_open(assessment.case)
     rows = {row.domain_id: row for row in assessment.scores.all()}
     changed = []
     for domain_id, (level, reason, note) in scores.items():
@@ -97,7 +92,7 @@ def assessment_finalise(*, acting_user, assessment, empty_map=""):
         ZrmAssessment.objects.select_for_update().select_related("case").get(pk=assessment.pk)
     )
     _check_draft(assessment)
-    _check_open(assessment.case)
+    check_case_open(assessment.case)
     missing = [
         row.domain.name for row in assessment.scores.select_related("domain") if not row.is_complete
     ]
@@ -141,7 +136,7 @@ def assessment_correct(*, acting_user, assessment, reason):
     )
     if not assessment.is_final:
         raise ValidationError({None: _("Only a finalised assessment can be corrected.")})
-    _check_open(assessment.case)
+    check_case_open(assessment.case)
     if ZrmAssessment.objects.filter(corrects=assessment, status="draft").exists():
         raise ValidationError({None: _("A correction of this assessment is already open.")})
     correction = ZrmAssessment.objects.create(
@@ -170,7 +165,7 @@ def assessment_correct(*, acting_user, assessment, reason):
 @transaction.atomic
 def targets_set(*, acting_user, case, levels):
     """levels maps domain to a target level, or None to have no target for that domain."""
-    _check_open(case)
+    check_case_open(case)
     for domain, level in levels.items():
         if level is None:
             ZrmTarget.objects.filter(case=case, domain=domain).delete()

@@ -9,12 +9,12 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from cases.forms import PeriodForm, apply_service_errors
-from cases.models import Case
-from cases.views.common import conflict_page, conflict_rows
+from cases.access import case_for_form, case_for_user
 from outreach.access import Action, get_for_user, log_access, team_for_lead
 from outreach.csvexport import csv_response
-from outreach.submissions import saves_once, saving_once
+from outreach.form_flow import conflict_page, conflict_rows, handle_form
+from outreach.forms import PeriodForm, apply_service_errors
+from outreach.submissions import saves_once
 from outreach.versioning import EditConflict
 from zrm import services
 from zrm.forms import AssessmentStartForm, CorrectionForm, ScoresForm, TargetsForm
@@ -22,15 +22,6 @@ from zrm.models import CURRENT_MATRIX, ZrmAssessment, ZrmMatrix, ZrmScore
 from zrm.network_story import network_story
 from zrm.report import NothingToReport, report_pdf
 from zrm.selectors import case_comparison, radar, superseded_ids, team_outcomes
-
-
-def _case(request, case_id, action=Action.READ):
-    return get_for_user(
-        request,
-        Case.objects.select_related("client", "team", "assigned_worker"),
-        case_id,
-        action=action,
-    )
 
 
 def _assessment(request, assessment_id, action=Action.READ):
@@ -49,7 +40,7 @@ def _assessment(request, assessment_id, action=Action.READ):
 
 def case_zrm(request, case_id):
     """The case's ZRM tab: assessments, begin versus end with the chart, and the targets."""
-    case = _case(request, case_id)
+    case = case_for_user(request, case_id)
     assessments, current, comparison, targets = case_comparison(case)
     return render(
         request,
@@ -68,21 +59,17 @@ def case_zrm(request, case_id):
 
 @saves_once
 def assessment_start(request, case_id):
-    case = _case(request, case_id, Action.CHANGE if request.method == "POST" else Action.READ)
-    form = AssessmentStartForm(request.POST or None, initial={"assessed_on": timezone.localdate()})
-    if request.method == "POST" and form.is_valid():
-        try:
-            with saving_once(request) as claim:
-                assessment = services.assessment_start(
-                    acting_user=request.user, case=case, **form.cleaned_data
-                )
-                claim.saved_at(reverse("zrm_assessment", args=[assessment.pk]))
-        except ValidationError as error:
-            apply_service_errors(form, error)
-        else:
-            return redirect("zrm_assessment", assessment.pk)
-    return render(
-        request, "cases/form.html", {"form": form, "case": case, "title": _("New ZRM assessment")}
+    case = case_for_form(request, case_id)
+    return handle_form(
+        request,
+        AssessmentStartForm,
+        form_kwargs={"initial": {"assessed_on": timezone.localdate()}},
+        save=lambda cleaned: services.assessment_start(
+            acting_user=request.user, case=case, **cleaned
+        ),
+        success=lambda assessment: reverse("zrm_assessment", args=[assessment.pk]),
+        title=_("New ZRM assessment"),
+        case=case,
     )
 
 
@@ -174,66 +161,40 @@ def _saved(request, assessment, form):
 def assessment_correct(request, assessment_id):
     writing = request.method == "POST"
     assessment = _assessment(request, assessment_id, Action.CHANGE if writing else Action.READ)
-    form = CorrectionForm(request.POST or None)
-    if writing and form.is_valid():
-        try:
-            with saving_once(request) as claim:
-                correction = services.assessment_correct(
-                    acting_user=request.user,
-                    assessment=assessment,
-                    reason=form.cleaned_data["reason"],
-                )
-                claim.saved_at(reverse("zrm_assessment", args=[correction.pk]))
-        except ValidationError as error:
-            apply_service_errors(form, error)
-        else:
-            return redirect("zrm_assessment", correction.pk)
-    return render(
+    return handle_form(
         request,
-        "cases/form.html",
-        {
-            "form": form,
-            "case": assessment.case,
-            "title": _("Correct a ZRM assessment"),
-            "intro": str(assessment),
-        },
+        CorrectionForm,
+        save=lambda cleaned: services.assessment_correct(
+            acting_user=request.user, assessment=assessment, reason=cleaned["reason"]
+        ),
+        success=lambda correction: reverse("zrm_assessment", args=[correction.pk]),
+        title=_("Correct a ZRM assessment"),
+        case=assessment.case,
+        intro=str(assessment),
     )
 
 
 @saves_once
 def targets(request, case_id):
-    writing = request.method == "POST"
-    case = _case(request, case_id, Action.CHANGE if writing else Action.READ)
+    case = case_for_form(request, case_id)
     matrix = ZrmMatrix.objects.get(key=CURRENT_MATRIX)
-    form = TargetsForm(
-        request.POST or None, domains=matrix.domains.all(), targets=case.zrm_targets.all()
-    )
-    if writing and form.is_valid():
-        try:
-            with saving_once(request) as claim:
-                services.targets_set(acting_user=request.user, case=case, levels=form.levels())
-                claim.saved_at(reverse("zrm_case", args=[case.pk]))
-        except ValidationError as error:
-            apply_service_errors(form, error)
-        else:
-            messages.success(request, _("Targets saved."))
-            return redirect("zrm_case", case.pk)
-    return render(
+    return handle_form(
         request,
-        "cases/form.html",
-        {
-            "form": form,
-            "case": case,
-            "title": _("ZRM targets"),
-            "intro": _(
-                "The level per domain that the client and you aim for, agreed in the contract."
-            ),
-        },
+        TargetsForm,
+        form_kwargs={"domains": matrix.domains.all(), "targets": case.zrm_targets.all()},
+        save=lambda cleaned: services.targets_set(
+            acting_user=request.user, case=case, levels=cleaned["levels"]
+        ),
+        success=reverse("zrm_case", args=[case.pk]),
+        title=_("ZRM targets"),
+        done=_("Targets saved."),
+        case=case,
+        intro=_("The level per domain that the client and you aim for, agreed in the contract."),
     )
 
 
 def report(request, case_id):
-    case = _case(request, case_id)
+    case = case_for_user(request, case_id)
     try:
         pdf = report_pdf(case)
     except NothingToReport:

@@ -52,6 +52,12 @@ def _text(value):
     return (value or "").strip()
 
 
+def check_case_open(case):
+    """Refuse a write on a closed case; the network and zrm services check with this too."""
+    if not case.is_open:
+        raise ValidationError({None: _("This case is closed.")})
+
+
 def _check_sensitive(acting_user, case):
     """Shielded parts are written only by those who may read them (outreach.access); the view
     has logged the refusal and shown the 403 before it gets here."""

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from cases import services
+from cases.access import case_for_form, case_for_user
 from cases.forms import (
     AgreementForm,
     AgreementStatusForm,
@@ -27,7 +28,6 @@ from cases.models import Agreement, Case, TimelineEvent
 from cases.phases import MOVES_BY_SLUG, allows, moves_from
 from cases.selectors import case_timeline, timeline_kinds
 from cases.timeline import describe
-from cases.views.common import conflict_page, handle_form
 from outreach.access import (
     Action,
     get_for_user,
@@ -37,6 +37,7 @@ from outreach.access import (
     require_sensitive,
 )
 from outreach.drafts import keeps_draft
+from outreach.form_flow import conflict_page, handle_form
 from outreach.submissions import saves_once
 from outreach.versioning import EditConflict
 
@@ -44,26 +45,16 @@ TIMELINE_PAGE_SIZE = 20
 ACTIVITIES = ("prephase", "attempt", "contact", "agreement", "plan")
 
 
-def _case(request, case_id, *, write=False, action=Action.CHANGE):
-    action = action if write and request.method == "POST" else Action.READ
-    return get_for_user(
-        request,
-        Case.objects.select_related("client", "assigned_worker", "team"),
-        case_id,
-        action=action,
-    )
-
-
 def _case_allowing(request, case_id, activity):
     """The case, if this can be recorded in its phase now; else a 404 (the page offers no link)."""
-    case = _case(request, case_id, write=True)
+    case = case_for_form(request, case_id)
     if not allows(case.phase, activity):
         raise Http404
     return case
 
 
 def case_detail(request, case_id):
-    case = _case(request, case_id)
+    case = case_for_user(request, case_id)
     kind = request.GET.get("soort", "")
     if kind not in TimelineEvent.Kind.values:
         kind = ""
@@ -117,7 +108,7 @@ def _other_teams(request, case):
 @saves_once
 def case_move(request, case_id):
     """A team lead moves a client's file to another team they work in (cases.services)."""
-    case = _case(request, case_id, write=True)
+    case = case_for_form(request, case_id)
     teams = _other_teams(request, case)
     if not teams or not case.is_open:
         raise PermissionDenied(
@@ -142,7 +133,7 @@ def case_move(request, case_id):
 @saves_once
 def case_delete(request, case_id):
     """A team lead deletes a case (registered by mistake, say), with a reason: a soft delete."""
-    case = _case(request, case_id, write=True, action=Action.DELETE)
+    case = case_for_form(request, case_id, action=Action.DELETE)
     if not is_lead(request.user, case.team_id):
         raise PermissionDenied(_("Only a team lead can delete a case."))
     return handle_form(
@@ -164,7 +155,7 @@ def case_delete(request, case_id):
 
 @saves_once
 def case_transition(request, case_id, move):
-    case = _case(request, case_id, write=True)
+    case = case_for_form(request, case_id)
     move = MOVES_BY_SLUG.get(move)
     if move is None or move not in moves_from(case.phase):
         raise Http404
@@ -330,7 +321,7 @@ def prior_information_add(request, case_id):
 @keeps_draft
 @saves_once
 def sensitive_detail_add(request, case_id):
-    case = _case(request, case_id, write=True)
+    case = case_for_form(request, case_id)
     require_sensitive(request, case)
     if not case.is_open:
         raise Http404

@@ -16,7 +16,6 @@ from cases.forms import (
     ClientSearchForm,
     DeleteForm,
     HouseholdFormSet,
-    apply_service_errors,
     household_from,
 )
 from cases.models import Client
@@ -28,7 +27,6 @@ from cases.selectors import (
     my_open_cases,
     with_open_case,
 )
-from cases.views.common import conflict_page, handle_form
 from outreach.access import (
     Action,
     current_membership,
@@ -38,6 +36,8 @@ from outreach.access import (
     log_records,
     memberships_of,
 )
+from outreach.form_flow import conflict_page, handle_form
+from outreach.forms import apply_service_errors
 from outreach.inspection import inspection_json, inspection_pdf, sections
 from outreach.models import AccessLogEntry
 from outreach.paging import LIST_PAGE_SIZE, LONG_LIST_PAGE_SIZE

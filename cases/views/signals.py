@@ -16,11 +16,9 @@ from cases.forms import (
     SignalDeclineForm,
     SignalFeedbackForm,
     SignalForm,
-    apply_service_errors,
 )
 from cases.models import Signal
 from cases.selectors import client_search, duplicate_candidates, waiting_signals, with_open_case
-from cases.views.common import handle_form
 from outreach.access import (
     Action,
     current_membership_or_404,
@@ -29,6 +27,8 @@ from outreach.access import (
     log_records,
 )
 from outreach.drafts import keeps_draft
+from outreach.form_flow import handle_form
+from outreach.forms import apply_service_errors
 from outreach.paging import LIST_PAGE_SIZE
 from outreach.submissions import saves_once, saving_once
 

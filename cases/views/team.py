@@ -17,7 +17,7 @@ from django.views.decorators.http import require_POST
 
 from cases import services
 from cases.attention import attention_cases, attention_rows, policy_for, with_details
-from cases.forms import ReassignForm, TeamPolicyForm, apply_service_errors
+from cases.forms import ReassignForm, TeamPolicyForm
 from cases.models import Case
 from cases.phases import CLOSED_PHASES
 from cases.selectors import waiting_signals
@@ -31,9 +31,10 @@ from cases.team import (
     time_in_phase,
     worker_caseloads,
 )
-from cases.views.common import handle_form
 from outreach.access import Action, log_access, log_records, team_for_lead
 from outreach.csvexport import csv_response
+from outreach.form_flow import handle_form
+from outreach.forms import apply_service_errors
 from outreach.models import User
 from outreach.paging import LIST_PAGE_SIZE, LONG_LIST_PAGE_SIZE
 from outreach.submissions import saves_once, saving_once

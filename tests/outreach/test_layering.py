@@ -9,12 +9,6 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 # Lower first: a package may import those before it in this list, never those after it.
 LAYERS = ["outreach", "cases", "network", "zrm", "devdata"]
-# The one known exception, which goes with issue 12 point 2 (shared web plumbing moves one floor
-# down into outreach): until then the network and zrm views use the conflict page of cases.
-KNOWN_VIEW_IMPORTS = {
-    ("network/views.py", "cases.views.common"),
-    ("zrm/views.py", "cases.views.common"),
-}
 
 
 def imported_modules(path, root):
@@ -31,13 +25,6 @@ def imported_modules(path, root):
             yield from (f"{module}.{alias.name}" for alias in node.names)
 
 
-def known_exception(where, module):
-    return any(
-        where == path and (module == known or module.startswith(f"{known}."))
-        for path, known in KNOWN_VIEW_IMPORTS
-    )
-
-
 def layering_violations(root=ROOT):
     found = []
     for layer, app in enumerate(LAYERS):
@@ -49,7 +36,7 @@ def layering_violations(root=ROOT):
                     continue
                 if LAYERS.index(top) > layer:
                     found.append(f"{where} imports {module} (a layer above {app})")
-                elif rest[:1] == ["views"] and not known_exception(where, module):
+                elif rest[:1] == ["views"]:
                     found.append(f"{where} imports {module} (another app's views)")
     return found
 

@@ -1,3 +1,7 @@
+"""The page flow every app's plain forms share: show the form, save it once through a service,
+show the service's refusals next to the fields, and the conflict page when someone else saved
+first."""
+
 from datetime import date
 
 from django import forms
@@ -7,8 +11,8 @@ from django.shortcuts import redirect, render
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
-from cases.forms import apply_service_errors
 from outreach.drafts import pop_draft
+from outreach.forms import apply_service_errors
 from outreach.submissions import saving_once
 from outreach.versioning import EditConflict
 
@@ -20,7 +24,7 @@ def handle_form(
     save,
     success,
     title,
-    done,
+    done=None,
     case=None,
     form_kwargs=None,
     intro="",
@@ -29,9 +33,9 @@ def handle_form(
     stored_form=None,
 ):
     """GET shows the form (with a rescued draft, if any); a valid POST calls `save(cleaned)`,
-    which calls a service, says `done` and redirects to `success` (a URL, or a function of what
-    `save` returned); errors from the form or the service show
-    next to their fields with everything typed kept. When someone else saved the record since the
+    which calls a service, says `done` (if given) and redirects to `success` (a URL, or a
+    function of what `save` returned); errors from the form or the service show next to their
+    fields with everything typed kept. When someone else saved the record since the
     form was opened (EditConflict), the conflict page compares `stored_form(current)`, the form
     filled with the stored record, with what was typed.
 
@@ -57,7 +61,8 @@ def handle_form(
                     back=case.get_absolute_url() if case else back,
                 )
             else:
-                messages.success(request, done)
+                if done:
+                    messages.success(request, done)
                 return redirect(url)
     else:
         draft = pop_draft(request) if drafts else None
@@ -65,7 +70,7 @@ def handle_form(
         context["draft_restored"] = draft is not None
     return render(
         request,
-        "cases/form.html",
+        "outreach/form.html",
         {"form": form, "title": title, "case": case, "intro": intro, "back": back, **context},
     )
 
