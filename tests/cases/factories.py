@@ -6,19 +6,7 @@ from django.utils import timezone
 
 from cases import services
 from cases.models import Agreement, Case, ContactAttempt, Signal, TimelineEvent
-from cases.phases import CLOSED_PHASES, TRAJECTORY_PHASES, Phase
-
-# The phases in the order a case walks through them when all goes well.
-MAIN_PATH = [
-    Phase.SIGNAAL,
-    Phase.VOORFASE,
-    Phase.EERSTE_CONTACT,
-    Phase.CONTRACT,
-    Phase.TRAJECT_BEGIN,
-    Phase.TRAJECT_EVALUATIE,
-    Phase.TRAJECT_AFSLUITING,
-    Phase.NAZORG,
-]
+from cases.phases import CLOSED_PHASES, NORMAL_PATH, TRAJECTORY_PHASES, Phase
 
 CLOSING_MOVES = {
     Phase.AFGESLOTEN: ("afsluiten", {"reason": "Doelen bereikt."}),
@@ -78,7 +66,7 @@ def add_agreement(*, acting_user, case, description="Samen de post openen."):
 
 
 def _step(case, phase, acting_user):
-    """One step along MAIN_PATH to `phase`, recording what that step needs."""
+    """One step along NORMAL_PATH to `phase`, recording what that step needs."""
     today = timezone.localdate()
     values = {}
     if phase == Phase.VOORFASE:
@@ -106,7 +94,7 @@ def _step(case, phase, acting_user):
 
 
 def walk_to(case, phase, *, acting_user):
-    """Take an open case to `phase` through case_transition: forward along MAIN_PATH, or closed
+    """Take an open case to `phase` through case_transition: forward along NORMAL_PATH, or closed
     from where it is (aftercare ends with nazorg-beeindigen). Records the attempts, agreements
     and ZRMs the steps need."""
     case = Case.objects.get(pk=case.pk)
@@ -119,8 +107,8 @@ def walk_to(case, phase, *, acting_user):
         if case.phase in TRAJECTORY_PHASES:
             values = {**values, "no_zrm_reason": "Client wilde geen eind-ZRM."}
         return services.case_transition(acting_user=acting_user, case=case, move=move, **values)
-    start = MAIN_PATH.index(case.phase)
-    for next_phase in MAIN_PATH[start + 1 : MAIN_PATH.index(phase) + 1]:
+    start = NORMAL_PATH.index(case.phase)
+    for next_phase in NORMAL_PATH[start + 1 : NORMAL_PATH.index(phase) + 1]:
         case = _step(case, next_phase, acting_user)
     assert case.phase == phase
     return case

@@ -13,8 +13,8 @@ from django.utils import timezone
 from cases import services
 from cases.attention import attention_cases
 from cases.models import Case, ContactAttempt
-from cases.phases import CLOSED_PHASES, TRAJECTORY_PHASES, Phase
-from tests.cases.factories import MAIN_PATH, add_agreement, case_in_phase, open_case
+from cases.phases import CLOSED_PHASES, NORMAL_PATH, TRAJECTORY_PHASES, Phase
+from tests.cases.factories import add_agreement, case_in_phase, open_case
 
 
 def ago(days, **more):
@@ -33,7 +33,7 @@ def contacted_case(phase, *, team, user, contacted_at, last_name):
     case = case_in_phase(Phase.EERSTE_CONTACT, acting_user=user, team=team, last_name=last_name)
     attempt(case, when=contacted_at, result=ContactAttempt.Result.CONTACT, user=user)
     today = timezone.localdate()
-    for step in MAIN_PATH[MAIN_PATH.index(Phase.CONTRACT) : MAIN_PATH.index(phase) + 1]:
+    for step in NORMAL_PATH[NORMAL_PATH.index(Phase.CONTRACT) : NORMAL_PATH.index(phase) + 1]:
         values = {}
         if step == Phase.CONTRACT:
             move, values = "contract", {"contract_agreed_on": today}
