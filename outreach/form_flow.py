@@ -2,6 +2,7 @@
 show the service's refusals next to the fields, and the conflict page when someone else saved
 first."""
 
+from contextlib import nullcontext
 from datetime import date
 
 from django import forms
@@ -31,6 +32,7 @@ def handle_form(
     drafts=False,
     back=None,
     stored_form=None,
+    once=True,
 ):
     """GET shows the form (with a rescued draft, if any); a valid POST calls `save(cleaned)`,
     which calls a service, says `done` (if given) and redirects to `success` (a URL, or a
@@ -39,16 +41,21 @@ def handle_form(
     form was opened (EditConflict), the conflict page compares `stored_form(current)`, the form
     filled with the stored record, with what was typed.
 
-    Every form it shows is saved once (outreach.submissions): the view needs `@saves_once`."""
+    A form that creates a record is saved once (outreach.submissions): the view needs
+    `@saves_once`. A form that edits a record (`once=False`) carries no token: its version
+    already refuses a second post of the same form, and a worker who goes Back, changes it and
+    saves again means that change."""
     form_kwargs = form_kwargs or {}
     context = {}
     if request.method == "POST":
         form = form_class(request.POST, **form_kwargs)
         if form.is_valid():
             try:
-                with saving_once(request) as claim:
+                with saving_once(request) if once else nullcontext() as claim:
                     result = save(form.cleaned_data)
-                    url = claim.saved_at(success(result) if callable(success) else success)
+                    url = success(result) if callable(success) else success
+                    if claim is not None:
+                        url = claim.saved_at(url)
             except ValidationError as error:
                 apply_service_errors(form, error)
             except EditConflict as conflict:
@@ -71,7 +78,15 @@ def handle_form(
     return render(
         request,
         "outreach/form.html",
-        {"form": form, "title": title, "case": case, "intro": intro, "back": back, **context},
+        {
+            "form": form,
+            "title": title,
+            "case": case,
+            "intro": intro,
+            "back": back,
+            "once": once,
+            **context,
+        },
     )
 
 

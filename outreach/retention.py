@@ -22,6 +22,7 @@ from django.db import connection, models
 from django.utils import timezone
 from django.utils.module_loading import module_has_submodule
 
+from outreach import clock
 from outreach.models import AccessLogEntry, FormSubmission
 from outreach.submissions import FORM_SUBMISSION_KEEP_DAYS
 
@@ -103,11 +104,11 @@ def expired(today):
 
 def purge(doomed):
     if "outreach.formsubmission" in doomed:
-        _cutoff, moment = _submission_cutoff(timezone.localdate())
+        _cutoff, moment = _submission_cutoff(clock.today())
         FormSubmission.objects.filter(created_at__lt=moment).delete()
     if "outreach.accesslogentry" not in doomed:
         return
-    _cutoff, moment = _log_cutoff(timezone.localdate())
+    _cutoff, moment = _log_cutoff(clock.today())
     if connection.vendor == "postgresql":
         # The app's role may not delete log rows; the owner's purge function may, and only old
         # ones (outreach/dbroles.py).

@@ -1,6 +1,8 @@
 """A client and all their cases are always in one team. Before moves took deleted cases along, a
 move could leave a deleted case (with its signal and phase spans) in the old team, and a restore
-brought it back there. Such cases are put in their client's team, as a restore does now."""
+brought it back there. Such cases, with their signals and phase spans, are put in their
+client's team (a restore now does the same and says so on the timeline; this data fix writes no
+timeline event)."""
 
 from django.db import migrations
 from django.db.models import F

@@ -203,10 +203,11 @@ def case_move_team(*, acting_user, case, to_team, assigned_worker, reason):
         raise ValidationError({"reason": _("Say why the case moves to another team.")})
     # Lock the client first, then its cases: the same order as everything that locks both, so
     # a concurrent edit or restore waits instead of deadlocking, and no one sees a half-moved file.
-    client = Client.objects.select_for_update().get(pk=case.client_id)
+    # A client a lead deleted since the move form was opened is no longer there to move.
+    client = Client.objects.select_for_update().filter(pk=case.client_id).first()
     cases = list(Case.all_objects.select_for_update().filter(client=client).order_by("pk"))
     case = next((c for c in cases if c.pk == case.pk), None)
-    if case is None or case.is_deleted or not case.is_open:
+    if client is None or case is None or case.is_deleted or not case.is_open:
         raise ValidationError({None: _("Only an open case can move to another team.")})
     from_team = case.team
     if to_team.pk == from_team.pk:

@@ -279,7 +279,6 @@ def agreement_status(request, agreement_id):
 
 
 @keeps_draft
-@saves_once
 def prephase_edit(request, case_id):
     case = _case_allowing(request, case_id, "prephase")
     require_sensitive(request, case)
@@ -295,6 +294,7 @@ def prephase_edit(request, case_id):
             acting_user=request.user, case=case, **data
         ),
         done=_("Pre-phase saved."),
+        once=False,
         success=case.get_absolute_url(),
     )
 
@@ -341,7 +341,6 @@ def sensitive_detail_add(request, case_id):
 
 
 @keeps_draft
-@saves_once
 def plan_edit(request, case_id):
     case = _case_allowing(request, case_id, "plan")
     return handle_form(
@@ -354,6 +353,7 @@ def plan_edit(request, case_id):
         stored_form=lambda current: PlanForm(instance=current),
         save=lambda data: services.case_update_plan(acting_user=request.user, case=case, **data),
         done=_("Plan saved."),
+        once=False,
         success=case.get_absolute_url(),
     )
 

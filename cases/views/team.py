@@ -171,7 +171,6 @@ def team_reassign(request, team_id):
     return redirect(back)
 
 
-@saves_once
 def team_policy(request, team_id):
     team = team_for_lead(request, team_id)
     policy = policy_for(team)
@@ -182,6 +181,7 @@ def team_policy(request, team_id):
         form_kwargs={"instance": policy},
         save=lambda data: services.team_policy_set(acting_user=request.user, team=team, **data),
         done=_("Thresholds saved."),
+        once=False,
         success=reverse("team_detail", args=[team.pk]),
         back=reverse("team_detail", args=[team.pk]),
     )

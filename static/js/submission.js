@@ -26,8 +26,13 @@
     history.replaceState(state, "");
   }
 
+  // Only Back and Forward bring the first visit's tokens back: a reload or a link to the form
+  // is a new form, whose fresh tokens replace the kept ones.
+  var navigation = performance.getEntriesByType("navigation")[0];
+  var returning = navigation !== undefined && navigation.type === "back_forward";
+
   // A deferred script runs when the page is parsed, before htmx starts on DOMContentLoaded.
-  keep(Array.prototype.slice.call(document.querySelectorAll(SELECTOR)), true);
+  keep(Array.prototype.slice.call(document.querySelectorAll(SELECTOR)), returning);
 
   // A form swapped in by htmx after a save carries a new token: remember that one.
   document.addEventListener("htmx:load", function (event) {

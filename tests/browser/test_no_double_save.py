@@ -75,3 +75,22 @@ def test_it_saves_the_next_member_after_an_htmx_add_and_back(login_as, owner, te
 
     assert NetworkMember.objects.filter(case=case).count() == 2
     assert page.get_by_text(NOTICE).count() == 0
+
+
+def test_it_makes_a_reloaded_form_a_new_form(login_as, owner, team):
+    """Only Back and Forward bring a kept token back: the form reloaded after Back is a new
+    form, and saving it logs a new contact."""
+    case = case_in_phase(Phase.CONTRACT, acting_user=owner, team=team)
+    page = login_as(owner, f"/casussen/{case.pk}/contact/")
+    page.locator("[name=notes]").fill("Telefoon: geen gehoor.")
+    save(page)
+    page.get_by_text("Contact vastgelegd.").wait_for()
+    page.go_back()
+    kept_token = page.locator("input[name=submission]").input_value()
+
+    page.reload()
+    assert page.locator("input[name=submission]").input_value() != kept_token
+    page.locator("[name=notes]").fill("Huisbezoek: samen post gesorteerd.")
+    save(page)
+    page.get_by_text("Contact vastgelegd.").wait_for()
+    assert ContactMoment.objects.filter(case=case).count() == 2

@@ -79,6 +79,16 @@ def test_it_refuses_to_move_a_deleted_case(owner, lead, lead_of_both, team, othe
     assert Case.all_objects.get(pk=case.pk).team == team
 
 
+def test_it_refuses_to_move_the_case_of_a_client_deleted_meanwhile(
+    owner, lead, lead_of_both, team, other_team, outsider
+):
+    case = open_case(acting_user=owner, team=team)
+    services.client_delete(acting_user=lead, client=case.client, reason="Dubbel ingevoerd.")
+    with pytest.raises(ValidationError):
+        move(case, lead_of_both, other_team, outsider)
+    assert Case.all_objects.get(pk=case.pk).team == team
+
+
 def test_it_is_for_a_lead_of_the_source_team_who_works_in_the_target_team(
     owner, lead, colleague, team, other_team, outsider, outsider_lead
 ):

@@ -339,3 +339,19 @@ def test_it_saves_two_posts_at_the_same_moment_once(owner, team):
     assert [r.status_code for r in results] == [302, 302]
     assert {r["Location"] for r in results} == {case.get_absolute_url()}
     assert FormSubmission.objects.get().saved_url == case.get_absolute_url()
+
+
+@pytest.mark.parametrize(
+    ("url_name", "phase"),
+    [("prephase_edit", Phase.VOORFASE), ("plan_edit", Phase.CONTRACT), ("team_policy", None)],
+)
+def test_it_draws_forms_that_edit_a_record_without_a_token(client, ctx, url_name, phase):
+    """An edit form's version already refuses a second post of the same form; a token would
+    turn a change made after Back into "already saved" and drop it."""
+    if phase is None:
+        user, url = ctx.lead, reverse(url_name, args=[ctx.team.pk])
+    else:
+        case = case_in_phase(phase, acting_user=ctx.owner, team=ctx.team)
+        user, url = ctx.owner, reverse(url_name, args=[case.pk])
+    client.force_login(user)
+    assert 'name="submission"' not in shown(client.get(url))
