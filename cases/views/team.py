@@ -31,7 +31,7 @@ from cases.team import (
     time_in_phase,
     worker_caseloads,
 )
-from outreach.access import Action, log_access, log_records, team_for_lead
+from outreach.access import Action, log_records, team_for_lead
 from outreach.csvexport import csv_response
 from outreach.form_flow import handle_form
 from outreach.forms import apply_service_errors
@@ -151,8 +151,8 @@ def team_reassign(request, team_id):
         except ValidationError as error:
             apply_service_errors(form, error)
         else:
-            for case in moved:
-                log_access(request, action=Action.CHANGE, record=case)
+            if moved:
+                log_records(request, action=Action.CHANGE, records=moved, record_type="cases.case")
             messages.success(
                 request,
                 _("%(n)s case(s) reassigned to %(worker)s.")
