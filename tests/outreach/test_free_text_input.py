@@ -41,6 +41,7 @@ from outreach.models import Membership
 from outreach.services import membership_set, team_create
 from tests.cases.factories import case_in_phase, open_case, register_signal
 from tests.conflicts import as_opened
+from tests.network.factories import MEMBER_FORM
 from tests.zrm.factories import draft_assessment, finalised_assessment
 from zrm.models import ZrmAssessment, ZrmScore
 from zrm.report import report_pdf
@@ -287,23 +288,11 @@ def reassign_form(ctx, name):
     )
 
 
-# A valid network member, the field under test replaced.
-MEMBER = {
-    "name": "Fatima",
-    "relation": "neighbour",
-    "ring": "1",
-    "distance": "same_wijk",
-    "frequency": "weekly",
-    "involvement": "high",
-    "status": "active",
-}
-
-
 def member_form(ctx, name):
     case = case_in_phase(Phase.CONTRACT, acting_user=ctx.owner, team=ctx.team)
     return Post(
         reverse("network_member_add", args=[case.pk]),
-        dict(MEMBER),
+        dict(MEMBER_FORM),
         _value(NetworkMember, name, case=case),
         lambda: [
             reverse("case_detail", args=[case.pk]),
@@ -319,7 +308,7 @@ def member_edit_form(ctx, name):
     member = member_add(acting_user=ctx.owner, case=case, name="Fatima", relation="neighbour")
     return Post(
         reverse("network_member_edit", args=[member.pk]),
-        as_opened(member, MEMBER),
+        as_opened(member, MEMBER_FORM),
         _value(NetworkMember, name, pk=member.pk),
         lambda: [
             reverse("network_case", args=[case.pk]),

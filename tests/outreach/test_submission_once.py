@@ -20,6 +20,7 @@ from outreach.services import retention_purge
 from outreach.submissions import FORM_SUBMISSION_KEEP_DAYS
 from tests.cases.factories import case_in_phase, open_case, register_signal
 from tests.conftest import VerifiedClient
+from tests.network.factories import MEMBER_FORM
 from tests.threads import needs_postgres, run_together
 from tests.zrm.factories import finalised_assessment
 
@@ -122,17 +123,6 @@ def reassignment(ctx):
     return Form(page, reverse("team_reassign", args=[ctx.team.pk]), data, ctx.lead)
 
 
-MEMBER = {
-    "name": "Fatima",
-    "relation": "neighbour",
-    "ring": "1",
-    "distance": "same_wijk",
-    "frequency": "weekly",
-    "involvement": "high",
-    "status": "active",
-}
-
-
 def network_form(url_name, **data):
     def build(ctx):
         case = case_in_phase(Phase.CONTRACT, acting_user=ctx.owner, team=ctx.team)
@@ -190,7 +180,7 @@ FORMS = {
     "phase_move": phase_move,
     "correction": correction,
     "reassignment": reassignment,
-    "network_member": network_form("network_member_add", **MEMBER),
+    "network_member": network_form("network_member_add", **MEMBER_FORM),
     "snapshot": network_form("network_snapshot", label="Tussenstand"),
     "interview": interview,
     "zrm_start": zrm_start,

@@ -15,6 +15,7 @@ from network.models import NetworkMember
 from network.services import member_add
 from outreach.forms import VersionedForm
 from tests.cases.factories import add_agreement, case_in_phase, open_case, snapshot
+from tests.network.factories import MEMBER_FORM
 from zrm import services as zrm_services
 from zrm.models import ZrmAssessment, ZrmScore
 
@@ -92,16 +93,7 @@ def agreement_status(owner, team):
 def member_edit(owner, team):
     case = case_in_phase(Phase.CONTRACT, acting_user=owner, team=team)
     member = member_add(acting_user=owner, case=case, name="Fatima", relation="neighbour")
-    data = {
-        "name": "Fatima",
-        "relation": "neighbour",
-        "ring": "1",
-        "distance": "same_wijk",
-        "frequency": "weekly",
-        "involvement": "high",
-        "status": "active",
-        "note": TYPED,
-    }
+    data = {**MEMBER_FORM, "note": TYPED}
     return Post(
         reverse("network_member_edit", args=[member.pk]),
         data,
