@@ -89,3 +89,20 @@ def walk(*, acting_user, trajectory, to_step=4):
         )
     trajectory.refresh_from_db()
     return trajectory
+
+
+def make_aandachtsfunctionaris(team, username="afke"):
+    """A worker of the team who is its aandachtsfunctionaris (given the way an admin does)."""
+    from outreach.models import Membership
+    from outreach.services import membership_set
+    from tests.conftest import make_member
+
+    user = make_member(username, team, Membership.Role.WORKER, first_name="Afke")
+    membership_set(
+        acting_user=None,
+        team=team,
+        user=user,
+        role=Membership.Role.WORKER,
+        aandachtsfunctionaris=True,
+    )
+    return user
