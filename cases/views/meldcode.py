@@ -39,7 +39,9 @@ from outreach.submissions import saves_once, saving_once
 def meldcode_start(request, case_id):
     """Start a trajectory by recording step 1, the signals."""
     case = case_for_form(request, case_id)
-    require_meldcode(request, case, action=Action.CREATE)
+    require_meldcode(
+        request, case, action=Action.CREATE if request.method == "POST" else Action.READ
+    )
     if not case.is_open:
         raise Http404
 
