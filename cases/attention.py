@@ -7,14 +7,14 @@ say how many days the problem has lasted. The thresholds come from the team's Te
 from dataclasses import dataclass
 from datetime import datetime, time, timedelta
 
-from django.db.models import BooleanField, Count, ExpressionWrapper, Q
+from django.db.models import BooleanField, Count, ExpressionWrapper, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.functional import lazy
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from cases.models import Case, ContactAttempt, ContactMoment, TeamPolicy
+from cases.models import Case, ContactAttempt, ContactMoment, MeldcodeTrajectory, TeamPolicy
 from cases.phases import CLOSED_PHASES, TRAJECTORY_PHASES, Phase
 
 STALLED_AFTER_ATTEMPTS = 5
@@ -111,7 +111,25 @@ RULES = [
         ),
         lambda c, now, today: _days_since(c.phase_since, now),
     ),
+    # Shown from the agreed date until the worker answers question 5 (cases.services.meldcode).
+    Rule(
+        "meldcode_check_due",
+        _("meldcode: check question 5"),
+        lambda p, now, today: Q(meldcode_check_on__lte=today),
+        lambda c, now, today: (today - c.meldcode_check_on).days,
+    ),
 ]
+
+
+def _meldcode_check_on():
+    """The earliest date a trajectory of the case waits for its check of question 5."""
+    return Subquery(
+        MeldcodeTrajectory.objects.filter(
+            case=OuterRef("pk"), status=MeldcodeTrajectory.Status.HELP
+        )
+        .order_by("check_on")
+        .values("check_on")[:1]
+    )
 
 
 @dataclass
@@ -125,6 +143,7 @@ class Flagged:
     contact_since: object
     follow_up_on: object
     nazorg_until: object
+    meldcode_check_on: object
     reasons: list = None
     longest: int = 0
 
@@ -148,6 +167,7 @@ def attention_rows(team, *, now=None):
         # Never contacted counts from when the case entered its phase.
         .annotate(
             contact_since=Coalesce("last_contact_at", "phase_since"),
+            meldcode_check_on=_meldcode_check_on(),
             attempt_count=Count("attempts", distinct=True),
             contact_count=Count(
                 "attempts",
@@ -164,15 +184,22 @@ def attention_rows(team, *, now=None):
         )
         .filter(any_rule)
         .values_list(
-            "pk", "phase", "phase_since", "contact_since", "follow_up_on", "nazorg_until", *flags
+            "pk",
+            "phase",
+            "phase_since",
+            "contact_since",
+            "follow_up_on",
+            "nazorg_until",
+            "meldcode_check_on",
+            *flags,
         )
     )
     rows = []
     for values in found:
-        row = Flagged(*values[:6])
+        row = Flagged(*values[:7])
         row.reasons = [
             (rule, rule.days(row, now, today))
-            for rule, flagged in zip(RULES, values[6:], strict=True)
+            for rule, flagged in zip(RULES, values[7:], strict=True)
             if flagged
         ]
         row.longest = max((days or 0) for _rule, days in row.reasons)
@@ -189,6 +216,7 @@ def with_details(rows):
     for row in rows:
         case = cases[row.pk]
         case.reasons, case.longest = row.reasons, row.longest
+        case.meldcode_check_on = row.meldcode_check_on
         result.append(case)
     return result
 

@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from cases import meldcode
 from cases.models import (
     POLICY_DAYS_MAX,
     POLICY_DAYS_MIN,
@@ -16,6 +17,7 @@ from cases.models import (
     ContactAttempt,
     ContactMoment,
     HouseholdMember,
+    MeldcodeTerms,
     PriorInformation,
     SensitiveDetail,
     Signal,
@@ -434,6 +436,49 @@ class TeamPolicyForm(forms.ModelForm):
             "nazorg_check_days",
             "voorfase_max_days",
         ]
+        widgets = {
+            name: forms.NumberInput(
+                attrs={"min": POLICY_DAYS_MIN, "max": POLICY_DAYS_MAX, "inputmode": "numeric"}
+            )
+            for name in fields
+        }
+
+
+YES_NO = [("yes", _("yes")), ("no", _("no"))]
+
+
+def _meldcode_field(spec):
+    """A form field for one field of the meldcode's data. All are optional here: which are
+    needed depends on the other answers, and the service says so next to the field."""
+    label, help_text = meldcode.text(spec), meldcode.text(spec.get("help"))
+    common = {"label": label, "help_text": help_text, "required": False}
+    kind = spec["type"]
+    if kind == "date":
+        return forms.DateField(widget=DateInput, **common)
+    if kind == "yesno":
+        return forms.ChoiceField(choices=YES_NO, widget=forms.RadioSelect, **common)
+    if kind == "choice":
+        choices = [(c["value"], meldcode.text(c)) for c in spec["choices"]]
+        return forms.ChoiceField(choices=[("", "—"), *choices], **common)
+    if kind == "line":
+        return forms.CharField(max_length=200, **common)
+    return forms.CharField(widget=forms.Textarea(attrs={"rows": 3}), max_length=8000, **common)
+
+
+class MeldcodeStepForm(forms.Form):
+    """The fields of one step of the meldcode (or the check of question 5), as the trajectory's
+    version of cases/meldcode defines them."""
+
+    def __init__(self, *args, key, version=meldcode.VERSION, **kwargs):
+        super().__init__(*args, **kwargs)
+        for spec in meldcode.fields(key, version):
+            self.fields[spec["name"]] = _meldcode_field(spec)
+
+
+class MeldcodeTermsForm(forms.ModelForm):
+    class Meta:
+        model = MeldcodeTerms
+        fields = ["step2_days", "step3_days", "step4_days", "step5_days"]
         widgets = {
             name: forms.NumberInput(
                 attrs={"min": POLICY_DAYS_MIN, "max": POLICY_DAYS_MAX, "inputmode": "numeric"}

@@ -1,14 +1,18 @@
 """The client's sections of the inspection file (outreach/inspection.py): their details,
 household, signals, cases and everything recorded on those cases, oldest first."""
 
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from cases import meldcode
 from cases.models import (
     Agreement,
     Case,
     ContactAttempt,
     ContactMoment,
     HouseholdMember,
+    MeldcodeStep,
+    MeldcodeTrajectory,
     PhaseSpan,
     PriorInformation,
     SensitiveDetail,
@@ -23,6 +27,51 @@ from outreach.inspection import Section, of_live_cases, record
 def _timeline_lines(event):
     view = describe(event)
     return [(_("What happened"), view.title), *view.facts, *view.text]
+
+
+def _meldcode_lines(step):
+    version = step.trajectory.framework_version
+    lines = [
+        (label, value) for label, value, _long in meldcode.readable(step.key, step.data, version)
+    ]
+    if step.outcome:
+        lines.append((_("Where the answers lead:"), meldcode.outcome_text(step.outcome, version)))
+    return lines
+
+
+def meldcode_sections(client):
+    """The client's meldcode trajectories and every recorded step, in the framework's words.
+    Two queries. Kept apart so the inspection letter (issue 15) can place them as one block."""
+    trajectories = of_live_cases(MeldcodeTrajectory.objects, client).select_related(
+        "case", "started_by"
+    )
+    steps = of_live_cases(MeldcodeStep.objects, client, via="trajectory__case").select_related(
+        "trajectory", "recorded_by"
+    )
+    return [
+        Section(
+            "meldcode_trajectories",
+            _("Meldcode trajectories"),
+            [
+                record(t, title=f"{t.case.reference} {timezone.localtime(t.started_at):%d-%m-%Y}")
+                for t in trajectories.order_by("started_at", "pk")
+            ],
+        ),
+        Section(
+            "meldcode_steps",
+            _("Meldcode steps"),
+            [
+                record(
+                    step,
+                    title=meldcode.text(
+                        meldcode.record_kind(step.key, step.trajectory.framework_version)
+                    ),
+                    lines=_meldcode_lines(step),
+                )
+                for step in steps.order_by("recorded_at", "pk")
+            ],
+        ),
+    ]
 
 
 def sections(client):
@@ -95,6 +144,7 @@ def sections(client):
                 .order_by("recorded_on", "pk")
             ],
         ),
+        *meldcode_sections(client),
         Section(
             "attempts",
             _("Contact attempts"),

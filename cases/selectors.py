@@ -6,7 +6,14 @@ from django.db.models import Case as Cases
 from django.db.models import F, IntegerField, Q, Value, When
 from django.utils import timezone
 
-from cases.models import Case, Client, Signal, TimelineEvent
+from cases.models import (
+    Case,
+    Client,
+    MeldcodeTerms,
+    MeldcodeTrajectory,
+    Signal,
+    TimelineEvent,
+)
 from cases.phases import CLOSED_PHASES, Phase
 from outreach.access import visible_to
 
@@ -126,3 +133,63 @@ def soft_deleted(*, deleted_before=None):
         "clients": clients.select_related("team", "deleted_by").order_by("deleted_at", "id"),
         "cases": cases.select_related("team", "client", "deleted_by").order_by("deleted_at", "id"),
     }
+
+
+# Meldcode -------------------------------------------------------------------------------------
+
+# The steps a team's terms (MeldcodeTerms) set a number of days for, counted from step 1.
+TERMED_STEPS = (2, 3, 4, 5)
+
+
+def meldcode_terms_for(team):
+    return MeldcodeTerms.objects.filter(team=team).first() or MeldcodeTerms(team=team)
+
+
+def with_meldcode_progress(trajectories, terms, today):
+    """Each trajectory with `days` since step 1 and `overdue`: [(step, days over its term)]
+    for the steps not reached within the team's terms (open trajectories only)."""
+    trajectories = list(trajectories)
+    for trajectory in trajectories:
+        trajectory.days = (today - timezone.localdate(trajectory.started_at)).days
+        trajectory.overdue = [
+            (number, trajectory.days - terms.days_for(number))
+            for number in TERMED_STEPS
+            if trajectory.is_open
+            and trajectory.step_reached < number
+            and trajectory.days > terms.days_for(number)
+        ]
+    return trajectories
+
+
+def meldcode_open(team):
+    """The team's open trajectories, longest running first, with case, client and worker."""
+    return (
+        MeldcodeTrajectory.objects.filter(
+            case__team=team,
+            case__deleted_at__isnull=True,
+            status__in=sorted(MeldcodeTrajectory.OPEN_STATUSES),
+        )
+        .select_related("case__client", "case__assigned_worker", "case__team")
+        .order_by("started_at", "id")
+    )
+
+
+def meldcode_of_year(team, year):
+    """The team's trajectories that ran in `year`: started in it, reported in it, or still
+    open; for the yearly account."""
+    return (
+        MeldcodeTrajectory.objects.filter(case__team=team, case__deleted_at__isnull=True)
+        .filter(
+            Q(started_at__year=year)
+            | Q(reported_on__year=year)
+            | Q(status__in=sorted(MeldcodeTrajectory.OPEN_STATUSES))
+        )
+        .select_related("case")
+        .order_by("started_at", "id")
+    )
+
+
+def meldcode_reports_in(team, year):
+    return MeldcodeTrajectory.objects.filter(
+        case__team=team, case__deleted_at__isnull=True, reported_on__year=year
+    ).count()

@@ -17,6 +17,7 @@ from django.utils.module_loading import module_has_submodule
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from cases import meldcode
 from cases.models import (
     Agreement,
     ContactAttempt,
@@ -244,6 +245,14 @@ def _sensitive(data):
     )
 
 
+def _meldcode(data):
+    # The step's name only; what was recorded stays in the shielded trajectory.
+    kind = meldcode.record_kind(data.get("step"))
+    return EventView(
+        _("Meldcode: %(step)s") % {"step": meldcode.text(kind) if kind else data.get("step")}
+    )
+
+
 def _fields_changed(title):
     def describe(data):
         return EventView(str(title))
@@ -290,6 +299,7 @@ DESCRIBERS = {  # cases' own kinds; network and zrm add theirs (_describers)
     "feedback": _feedback,
     "prior_info": _prior_info,
     "sensitive": _sensitive,
+    "meldcode": _meldcode,
     "plan": _fields_changed(gettext_lazy("Plan updated")),
     "client": _fields_changed(gettext_lazy("Client details updated")),
     "assignment": _assignment,

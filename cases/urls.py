@@ -1,6 +1,6 @@
 from django.urls import path
 
-from cases.views import case, clients, signals, team
+from cases.views import case, clients, meldcode, signals, team
 
 urlpatterns = [
     path("", clients.home, name="home"),
@@ -64,6 +64,21 @@ urlpatterns = [
     path("casussen/<int:case_id>/plan/", case.plan_edit, name="plan_edit"),
     path("afspraken/<int:agreement_id>/status/", case.agreement_status, name="agreement_status"),
     path("tijdlijn/<int:event_id>/correctie/", case.event_correct, name="event_correct"),
+    path("casussen/<int:case_id>/meldcode/", meldcode.meldcode_start, name="meldcode_start"),
+    path("meldcode/<int:trajectory_id>/", meldcode.meldcode_detail, name="meldcode_detail"),
+    path(
+        "meldcode/<int:trajectory_id>/stap/<slug:key>/",
+        meldcode.meldcode_step,
+        name="meldcode_step",
+    ),
+    path("meldcode/<int:trajectory_id>/meldcode.pdf", meldcode.meldcode_pdf, name="meldcode_pdf"),
+    path("teams/<int:team_id>/meldcode/", meldcode.meldcode_overview, name="meldcode_overview"),
+    path(
+        "teams/<int:team_id>/meldcode/export.csv",
+        meldcode.meldcode_export,
+        name="meldcode_export",
+    ),
+    path("teams/<int:team_id>/meldcode/termijnen/", meldcode.meldcode_terms, name="meldcode_terms"),
     path("teams/<int:team_id>/", team.team_detail, name="team_detail"),
     path("teams/<int:team_id>/werkers/<int:user_id>/", team.team_worker, name="team_worker"),
     path("teams/<int:team_id>/herverdelen/", team.team_reassign, name="team_reassign"),

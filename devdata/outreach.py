@@ -19,6 +19,9 @@ from outreach.services import (
 # Printed by seed_demo; only ever used on a development machine.
 DEMO_PASSWORD = "outreach-demo-2026"  # noqa: S105
 
+# The teams' aandachtsfunctionaris for the meldcode (a task next to their role).
+AANDACHTSFUNCTIONARISSEN = {"youssef", "priya"}
+
 TEAMS = [
     (
         "Outreach Prins Alexander",
@@ -79,7 +82,13 @@ def seed(out):
                 first_name=first_name,
                 last_name=last_name,
             )
-            membership_set(acting_user=None, team=team, user=user, role=role)
+            membership_set(
+                acting_user=None,
+                team=team,
+                user=user,
+                role=role,
+                aandachtsfunctionaris=username in AANDACHTSFUNCTIONARISSEN,
+            )
             logins.append((username, f"{first_name} {last_name}", team.name, role.label))
     if not User.objects.filter(username="beheer").exists():
         User.objects.create_superuser(

@@ -112,6 +112,21 @@ def team_for_lead(request, team_id):
     return membership.team
 
 
+def team_for_meldcode(request, team_id):
+    """The team's meldcode overview is for its leads and its aandachtsfunctionaris: another
+    worker of the team gets a 403 with an explanation, anyone else a 404."""
+    membership = next((m for m in memberships_of(request.user) if m.team_id == team_id), None)
+    if membership is not None and (membership.is_lead or membership.is_aandachtsfunctionaris):
+        return membership.team
+    if membership is None:
+        return team_for_lead(request, team_id)  # logs the attempt and answers 404
+    log_access(request, action=Action.READ, record=membership.team, result=Result.DENIED)
+    raise PermissionDenied(
+        _("Only the team leads and the aandachtsfunctionaris of %(team)s can open this page.")
+        % {"team": membership.team.name}
+    )
+
+
 SENSITIVE_REFUSED = gettext_lazy(
     "Only the case's worker and the team leads can see or change this shielded information."
 )
@@ -126,6 +141,33 @@ def may_see_sensitive(user, case):
     if user.pk == case.assigned_worker_id:
         return True
     return any(m.team_id == case.team_id and m.is_lead for m in memberships_of(user))
+
+
+MELDCODE_REFUSED = gettext_lazy(
+    "Only the case's worker, the team leads and the team's aandachtsfunctionaris can see or "
+    "change a meldcode trajectory."
+)
+
+
+def is_aandachtsfunctionaris(user, team_id):
+    return any(m.team_id == team_id and m.is_aandachtsfunctionaris for m in memberships_of(user))
+
+
+def may_see_meldcode(user, case):
+    """A case's meldcode trajectories are shielded like its other sensitive parts, and open to
+    the team's aandachtsfunctionaris too, who advises on them (docs/meldcode.md)."""
+    return may_see_sensitive(user, case) or (
+        user.is_authenticated and is_aandachtsfunctionaris(user, case.team_id)
+    )
+
+
+def require_meldcode(request, case, *, action=Action.READ, record=None):
+    """A 403 with an explanation, logged as denied, for a user who may not see or change the
+    case's meldcode trajectories."""
+    if may_see_meldcode(request.user, case):
+        return
+    log_access(request, action=action, record=record or case, result=Result.DENIED)
+    raise PermissionDenied(MELDCODE_REFUSED)
 
 
 def require_sensitive(request, case):

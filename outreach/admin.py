@@ -14,6 +14,12 @@ def _local(moment):
     return timezone.localtime(moment).strftime("%d-%m-%Y %H:%M") if moment else ""
 
 
+def _role(membership):
+    # The aandachtsfunctionaris is a task next to the role; the access review shows both.
+    role = membership.get_role_display()
+    return f"{role}, {_('aandachtsfunctionaris')}" if membership.is_aandachtsfunctionaris else role
+
+
 class MembershipInline(admin.TabularInline):
     model = Membership
     extra = 1
@@ -40,6 +46,7 @@ class MembershipsThroughServices:
                 team=membership.team,
                 user=membership.user,
                 role=membership.role,
+                aandachtsfunctionaris=membership.is_aandachtsfunctionaris,
             )
 
 
@@ -69,10 +76,9 @@ class OutreachUserAdmin(MembershipsThroughServices, UserAdmin):
                 _("yes") if user.is_staff else _("no"),
                 _local(user.last_login),
             ]
-            rows += [
-                [*base, m.team.name, m.get_role_display(), _local(m.granted_at)]
-                for m in memberships
-            ] or [[*base, "", "", ""]]
+            rows += [[*base, m.team.name, _role(m), _local(m.granted_at)] for m in memberships] or [
+                [*base, "", "", ""]
+            ]
         log_access(request, action=Action.EXPORT, record_type="outreach.membership")
         header = [
             _("username"),

@@ -51,6 +51,12 @@ class Membership(models.Model):
     user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="memberships")
     team = models.ForeignKey(Team, on_delete=models.CASCADE, related_name="memberships")
     role = models.CharField(_("role"), max_length=10, choices=Role.choices, default=Role.WORKER)
+    # The team's designated officer for domestic violence and child abuse (meldcode): a task
+    # next to the role, not a role of its own, so a worker or a lead can carry it and what
+    # leads and workers may do stays as it is. Sees the team's meldcode trajectories.
+    is_aandachtsfunctionaris = models.BooleanField(
+        _("aandachtsfunctionaris (meldcode)"), default=False
+    )
     # When the current role was granted, for the yearly access review.
     granted_at = models.DateTimeField(_("granted"), default=timezone.now)
 
@@ -144,6 +150,8 @@ class RoleChange(AppendOnly):
         GRANTED = "granted", _("membership granted")
         ROLE = "role", _("role changed")
         REMOVED = "removed", _("membership removed")
+        AANDACHTSFUNCTIONARIS_GRANTED = "af_granted", _("made aandachtsfunctionaris")
+        AANDACHTSFUNCTIONARIS_REMOVED = "af_removed", _("no longer aandachtsfunctionaris")
         ACTIVATED = "activated", _("account activated")
         DEACTIVATED = "deactivated", _("account deactivated")
 

@@ -46,10 +46,13 @@ def user_sessions_end(*, acting_user, user):
 
 
 @transaction.atomic
-def membership_set(*, acting_user, team, user, role):
-    """Make user a member of team with role, or change the role they have there; logged."""
+def membership_set(*, acting_user, team, user, role, aandachtsfunctionaris=None):
+    """Make user a member of team with role, or change the role they have there; logged.
+    `aandachtsfunctionaris` gives or takes that task in the team (None: leave it as it is)."""
     membership, created = Membership.objects.select_for_update().get_or_create(
-        team=team, user=user, defaults={"role": role}
+        team=team,
+        user=user,
+        defaults={"role": role, "is_aandachtsfunctionaris": bool(aandachtsfunctionaris)},
     )
     if created:
         RoleChange.objects.create(
@@ -71,6 +74,29 @@ def membership_set(*, acting_user, team, user, role):
         membership.role = role
         membership.granted_at = clock.now()
         membership.save(update_fields=["role", "granted_at"])
+    if created:
+        changed = bool(aandachtsfunctionaris)
+    else:
+        changed = aandachtsfunctionaris is not None and (
+            membership.is_aandachtsfunctionaris != aandachtsfunctionaris
+        )
+    if changed:
+        kind = RoleChange.Kind
+        RoleChange.objects.create(
+            changed_by=acting_user,
+            user=user,
+            team=team,
+            kind=(
+                kind.AANDACHTSFUNCTIONARIS_GRANTED
+                if aandachtsfunctionaris
+                else kind.AANDACHTSFUNCTIONARIS_REMOVED
+            ),
+            old_role=membership.role,
+            new_role=membership.role,
+        )
+        if not created:
+            membership.is_aandachtsfunctionaris = aandachtsfunctionaris
+            membership.save(update_fields=["is_aandachtsfunctionaris"])
     return membership
 
 

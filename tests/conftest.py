@@ -15,6 +15,7 @@ from network.services import member_add
 from outreach.models import Membership
 from outreach.services import backup_codes_regenerate, membership_set, team_create, user_create
 from tests.cases.factories import case_in_phase
+from tests.cases.meldcode_data import start as meldcode_start
 from zrm.services import assessment_start
 
 PASSWORD = "correct-horse-battery-staple"  # noqa: S105
@@ -205,4 +206,5 @@ def records(team, owner):
         "assessment": assessment_start(
             acting_user=owner, case=case, kind="begin", assessed_on=today
         ),
+        "trajectory": meldcode_start(acting_user=owner, case=case),
     }

@@ -8,6 +8,7 @@ from django.utils import timezone
 from cases import services
 from cases.models import ContactAttempt, ContactMoment, Signal, SignalFeedback, TimelineEvent
 from network.services import interview_save, member_add, snapshot_take
+from tests.cases.meldcode_data import start as meldcode_start
 from tests.zrm.factories import DOMAIN_KEYS, domain, finalised_assessment
 from zrm.services import targets_set
 
@@ -77,6 +78,7 @@ def full_file(
         acting_user=owner, case=case, kind="domestic_violence", content=marker
     )
     case = services.case_transition(acting_user=owner, case=case, move="eerste-contact")
+    meldcode_start(acting_user=owner, case=case, facts=marker)
     services.attempt_record(
         acting_user=owner,
         case=case,

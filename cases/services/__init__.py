@@ -4,7 +4,7 @@ Views, commands, demo data, tests and the network and zrm apps call these functi
 `cases.services.<name>`. Refused input raises django.core.exceptions.ValidationError with messages
 by field (None for the form as a whole) and changes nothing. `core` holds the case's own story
 (signals, clients, phases, what is recorded on a case); `lifecycle` deleting, restoring,
-reassigning and moving files.
+reassigning and moving files; `meldcode` the meldcode trajectories.
 """
 
 from cases.services.core import (
@@ -37,6 +37,7 @@ from cases.services.lifecycle import (
     client_restore,
     team_policy_set,
 )
+from cases.services.meldcode import meldcode_start, meldcode_step_record, meldcode_terms_set
 
 __all__ = [
     "agreement_add",
@@ -56,6 +57,9 @@ __all__ = [
     "client_restore",
     "client_update",
     "contact_log",
+    "meldcode_start",
+    "meldcode_step_record",
+    "meldcode_terms_set",
     "prior_information_add",
     "sensitive_detail_add",
     "signal_accept",

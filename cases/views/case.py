@@ -32,6 +32,7 @@ from outreach.access import (
     Action,
     get_for_user,
     is_lead,
+    may_see_meldcode,
     may_see_sensitive,
     memberships_of,
     require_sensitive,
@@ -62,8 +63,11 @@ def case_detail(request, case_id):
         request.GET.get("pagina")
     )
     sensitive = may_see_sensitive(request.user, case)
+    meldcode_allowed = may_see_meldcode(request.user, case)
     for event in page:
-        event.view = describe(event, shielded=not sensitive)
+        # A meldcode event is shielded by its own rule, which lets the aandachtsfunctionaris in.
+        allowed = meldcode_allowed if event.kind == TimelineEvent.Kind.MELDCODE else sensitive
+        event.view = describe(event, shielded=not allowed)
     context = {
         "case": case,
         "page": page,
@@ -92,6 +96,13 @@ def case_detail(request, case_id):
             else case.sensitive_details.only("recorded_on")
         ),
         can_record_sensitive=sensitive and case.is_open,
+        # The others see only that a trajectory exists: no dates, no status.
+        may_see_meldcode=meldcode_allowed,
+        meldcode_trajectories=list(
+            case.meldcode_trajectories.all()
+            if meldcode_allowed
+            else case.meldcode_trajectories.only("pk")[:1]
+        ),
         can_delete=is_lead(request.user, case.team_id),
         can_move=case.is_open and bool(_other_teams(request, case)),
     )

@@ -25,8 +25,13 @@ LEAD_ONLY = {
     "client_delete",
     "case_delete",
     "case_move",
+    "meldcode_overview",
+    "meldcode_export",
+    "meldcode_terms",
 }
 ACTION = {
+    "meldcode_export": "export",
+    "meldcode_pdf": "print",
     "team_export": "export",
     "client_inspection_json": "export",
     "client_inspection_pdf": "print",
@@ -38,7 +43,7 @@ NOT_NOW = {"plan_edit", "prephase_edit", "prior_information_add", "network_compa
 NO_CLIENT_YET = {"signal_decline", "signal_new_client"}
 # Team pages log what they show (the team's cases, figures); the thresholds page shows no
 # client data.
-TEAM_NOTHING_SHOWN = {"team_policy"}
+TEAM_NOTHING_SHOWN = {"team_policy", "meldcode_terms"}
 # Pages without client data: nothing to log.
 NO_CLIENT_DATA = {
     "login",

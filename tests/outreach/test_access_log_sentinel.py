@@ -4,7 +4,7 @@ reading, searching, printing and exporting all of it leaves the sentinel in no l
 from django.urls import reverse
 
 from cases import services
-from cases.models import Agreement, Signal, TimelineEvent
+from cases.models import Agreement, MeldcodeTrajectory, Signal, TimelineEvent
 from network.models import NetworkMember
 from outreach.models import AccessLogEntry, RoleChange
 from tests.full_file import full_file
@@ -32,6 +32,7 @@ def test_it_never_logs_content(client, owner, lead, team):
         "event": TimelineEvent.objects.filter(case=case).first(),
         "member": NetworkMember.objects.get(case=case),
         "assessment": ZrmAssessment.objects.get(case=case),
+        "trajectory": MeldcodeTrajectory.objects.get(case=case),
     }
     client.force_login(lead)
     seen = []

@@ -58,3 +58,24 @@ def test_it_keeps_role_changes_append_only(owner):
         change.save()
     with pytest.raises(ValidationError):
         RoleChange.objects.all().delete()
+
+
+def test_it_gives_and_takes_the_aandachtsfunctionaris_task_logged_and_keeps_the_role(
+    team, owner, lead
+):
+    membership_set(
+        acting_user=lead, team=team, user=owner, role="worker", aandachtsfunctionaris=True
+    )
+    membership = Membership.objects.get(team=team, user=owner)
+    assert membership.is_aandachtsfunctionaris and membership.role == "worker"
+    # Leaving it out (as a role change does) keeps the task as it is.
+    membership_set(acting_user=lead, team=team, user=owner, role="lead")
+    assert Membership.objects.get(team=team, user=owner).is_aandachtsfunctionaris
+    membership_set(
+        acting_user=lead, team=team, user=owner, role="lead", aandachtsfunctionaris=False
+    )
+    assert not Membership.objects.get(team=team, user=owner).is_aandachtsfunctionaris
+    kinds = list(
+        RoleChange.objects.filter(user=owner).order_by("at", "id").values_list("kind", flat=True)
+    )
+    assert kinds == ["granted", "af_granted", "role", "af_removed"]
