@@ -15,7 +15,8 @@ from cases.models import Case
 from network import services as network
 from outreach.models import Team, User
 from zrm import services
-from zrm.models import CURRENT_MATRIX, ZrmAssessment, ZrmDomain
+from zrm.models import ZrmAssessment
+from zrm.selectors import trajectory_matrix
 
 REFERENCE = "DEMO-0001"
 
@@ -198,7 +199,7 @@ def seed(out):
         agreements = [post] if fields["relation"] == "professional" else []
         member = network.member_add(acting_user=worker, case=case, agreements=agreements, **fields)
         members[member.name] = member
-    domains = {d.key: d for d in ZrmDomain.objects.filter(matrix__key=CURRENT_MATRIX)}
+    domains = {d.key: d for d in trajectory_matrix(case).domains.all()}
     services.targets_set(
         acting_user=worker,
         case=case,
