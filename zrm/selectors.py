@@ -78,6 +78,13 @@ class Row:
     target: int | None = None
     first_note: str = ""
     second_note: str = ""
+    # The scores themselves, for their sources, reason and split.
+    first_score: ZrmScore | None = None
+    second_score: ZrmScore | None = None
+
+    @property
+    def has_split(self):
+        return any(s is not None and s.split for s in (self.first_score, self.second_score))
 
     @property
     def change(self):
@@ -161,6 +168,8 @@ def compare(first, second, targets=()):
                 target=targets.get(score.domain_id),
                 first_note=one.note if one else "",
                 second_note=two.note if two else "",
+                first_score=one,
+                second_score=two,
             )
         )
     return Comparison(first, second, rows)
