@@ -56,15 +56,18 @@ def levels_list(values, matrix_key=ZRM_2013):
     return dict(zip(keys, values, strict=True))
 
 
-def score_map(assessment, levels=None, reasons=None, notes=None, default=3):
-    """The `scores` argument of services.assessment_score for every row of the assessment."""
-    levels, reasons, notes = levels or {}, reasons or {}, notes or {}
+def score_map(assessment, levels=None, reasons=None, notes=None, default=3, extras=None):
+    """The `scores` argument of services.assessment_score for every row of the assessment.
+    extras: {domain key: {"sources": [...], "rationale": "...", "split": (own, network, help)}}."""
+    levels, reasons, notes, extras = levels or {}, reasons or {}, notes or {}, extras or {}
     result = {}
     for row in assessment.scores.select_related("domain"):
         key = row.domain.key
         level = levels.get(key, default)
         reason = reasons.get(key, NO_REASON if level is None else "")
-        result[row.domain_id] = (level, reason, notes.get(key, ""))
+        result[row.domain_id] = services.ScoreInput(
+            level, reason, notes.get(key, ""), **extras.get(key, {})
+        )
     return result
 
 
@@ -77,6 +80,7 @@ def draft_assessment(
     notes=None,
     assessed_on=None,
     default=3,
+    extras=None,
 ):
     """A started and scored draft (in the trajectory's matrix version)."""
     assessment = services.assessment_start(
@@ -88,7 +92,7 @@ def draft_assessment(
     return services.assessment_score(
         acting_user=acting_user,
         assessment=assessment,
-        scores=score_map(assessment, levels, reasons, notes, default),
+        scores=score_map(assessment, levels, reasons, notes, default, extras),
     )
 
 
@@ -102,10 +106,11 @@ def finalised_assessment(
     assessed_on=None,
     default=3,
     empty_map="not_mapped",
+    extras=None,
 ):
     """A started, scored and finalised assessment."""
     assessment = draft_assessment(
-        case, acting_user, kind, levels, reasons, notes, assessed_on, default
+        case, acting_user, kind, levels, reasons, notes, assessed_on, default, extras
     )
     return services.assessment_finalise(
         acting_user=acting_user, assessment=assessment, empty_map=empty_map

@@ -318,3 +318,34 @@ def test_it_makes_the_same_number_of_queries_with_two_versions_and_open_cases(
         finalised_assessment(open_case, owner, "evaluation", default=3)
     with django_assert_num_queries(len(few.captured_queries)):
         client.get(url(team))
+
+
+def test_it_shows_how_the_share_of_professional_help_changes(client, owner, team, lead):
+    today = timezone.localdate()
+    for begin_help, end_help in ((80, 40), (60, 20)):
+        case = trajectory_case(owner, team)
+        finalised_assessment(
+            case,
+            owner,
+            "begin",
+            assessed_on=today - timedelta(days=90),
+            extras={"finances": {"split": (10, 100 - 10 - begin_help, begin_help)}},
+        )
+        finalised_assessment(
+            case, owner, "end", extras={"finances": {"split": (40, 60 - end_help, end_help)}}
+        )
+        close(case, owner)
+    # A split at the begin only: not in the figure.
+    scored_case(owner, team, (3, {}), (3, {}))
+    start, end = period()
+
+    result = team_outcomes(team, start, end)
+
+    finances = {r.domain.key: r for r in result.rows}["finances"]
+    assert sorted(finances.help_pairs) == [(60, 20), (80, 40)]
+    assert (finances.help_begin, finances.help_end) == (70, 30)
+    assert (result.closed_table.help_begin, result.closed_table.help_end) == (70, 30)
+    client.force_login(lead)
+    html = client.get(url(team)).content.decode()
+    assert row_cells(html, "Financiën")[-1] == "70% → 30%"
+    assert "over de domeinen met een verdeling op beide momenten: 70% → 30%." in html
