@@ -17,6 +17,7 @@ SPLIT_PARTS = (
     ("help", _("professional help %")),
 )
 SPLIT_ERROR = _("Fill in all three, adding up to 100%, or leave all three empty.")
+FINALISE = "finalise"
 
 
 class ScoreRow:
@@ -118,9 +119,7 @@ class ScoresForm(VersionedForm, forms.Form):
                 max_length=300,
                 initial=score.rationale,
             )
-            for (part, label), value in zip(
-                SPLIT_PARTS, score.split or (None, None, None), strict=True
-            ):
+            for (part, label), value in zip(SPLIT_PARTS, score.shares, strict=True):
                 self.fields[f"{part}_{key}"] = forms.IntegerField(
                     label=label,
                     required=False,
@@ -161,8 +160,10 @@ class ScoresForm(VersionedForm, forms.Form):
             if cleaned.get(row.level.name) == NOT_ASSESSED and not cleaned.get(row.reason.name):
                 self.add_error(row.reason.name, ValidationError(_("Say why it was not assessed.")))
             names = [field.name for field in row.split]
-            if any(name not in cleaned for name in names):
-                continue  # a part that is not a number 0-100 has its own error already
+            if self.data.get("action") != FINALISE or any(n not in cleaned for n in names):
+                # A draft may hold a split being typed; a part that is not a number 0-100 has
+                # its own error already.
+                continue
             parts = [cleaned[name] for name in names]
             filled = [part for part in parts if part is not None]
             if filled and (len(filled) != len(parts) or sum(filled) != SPLIT_TOTAL):
@@ -183,7 +184,7 @@ class ScoresForm(VersionedForm, forms.Form):
                 note=self.cleaned_data.get(row.note.name, ""),
                 sources=tuple(self.cleaned_data.get(row.sources.name) or ()),
                 rationale=self.cleaned_data.get(row.rationale.name, ""),
-                split=split if None not in split else None,
+                split=split,
             )
         return result
 

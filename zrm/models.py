@@ -177,8 +177,9 @@ class ZrmScore(models.Model):
     note = models.TextField(_("note"), blank=True, max_length=2000)
     sources = models.JSONField(_("sources"), default=list, blank=True)  # Source values
     rationale = models.CharField(_("why this level"), max_length=300, blank=True)
-    # What carries the current level, in percent (the ZRM-Krachtenwijzer's idea): all three
-    # empty, or three shares that add up to 100.
+    # What carries the current level, in percent (the ZRM-Krachtenwijzer's idea). A draft may
+    # hold a split being typed; a finalised assessment has all three empty, or three that add up
+    # to 100 (zrm.services.assessment_finalise).
     own_share = models.PositiveSmallIntegerField(_("own strength %"), null=True, blank=True)
     network_share = models.PositiveSmallIntegerField(_("network %"), null=True, blank=True)
     help_share = models.PositiveSmallIntegerField(_("professional help %"), null=True, blank=True)
@@ -192,18 +193,12 @@ class ZrmScore(models.Model):
                 name="zrm_score_level_1_to_5",
             ),
             models.CheckConstraint(
-                condition=models.Q(
-                    own_share__isnull=True, network_share__isnull=True, help_share__isnull=True
-                )
-                | models.Q(
-                    own_share__isnull=False,
-                    network_share__isnull=False,
-                    help_share__isnull=False,
-                    own_share__lte=100,
-                    network_share__lte=100,
-                    help_share__lte=100,
+                condition=(
+                    (models.Q(own_share__isnull=True) | models.Q(own_share__lte=100))
+                    & (models.Q(network_share__isnull=True) | models.Q(network_share__lte=100))
+                    & (models.Q(help_share__isnull=True) | models.Q(help_share__lte=100))
                 ),
-                name="zrm_score_split_all_or_none",
+                name="zrm_score_shares_in_percent",
             ),
         ]
 
@@ -215,11 +210,19 @@ class ZrmScore(models.Model):
         return self.level is not None or bool(self.not_assessed_reason)
 
     @property
-    def split(self):
-        """(own, network, help) in percent, or None without a split."""
-        if self.own_share is None:
-            return None
+    def shares(self):
+        """(own, network, help) as stored, each a percentage or None."""
         return self.own_share, self.network_share, self.help_share
+
+    @property
+    def split(self):
+        """(own, network, help) in percent when all three are given, else None."""
+        return None if None in self.shares else self.shares
+
+    @property
+    def split_is_valid(self):
+        """No split, or a complete one of 100%: what finalising accepts."""
+        return self.shares == (None, None, None) or sum(self.split or ()) == 100
 
     def source_labels(self):
         labels = dict(self.Source.choices)

@@ -64,13 +64,13 @@ def test_it_takes_a_split_away_again(draft, owner):
 @pytest.mark.parametrize(
     "value",
     [
-        ScoreInput(3, split=(50, 40, 0)),
         ScoreInput(3, split=(50, 60, -10)),
+        ScoreInput(3, split=(150, None, None)),
         ScoreInput(3, split=(100, 0)),
         ScoreInput(3, split=("50", "50", "0")),
         ScoreInput(3, sources=("neighbours",)),
     ],
-    ids=["not 100", "negative", "two parts", "not numbers", "unknown source"],
+    ids=["negative", "over 100", "two parts", "not numbers", "unknown source"],
 )
 def test_it_refuses_a_wrong_split_or_source_and_saves_nothing(draft, owner, value):
     version = draft.version
@@ -79,6 +79,31 @@ def test_it_refuses_a_wrong_split_or_source_and_saves_nothing(draft, owner, valu
     assert stored(draft, "housing").level is None
     draft.refresh_from_db()
     assert draft.version == version
+
+
+def test_it_keeps_a_split_being_typed_in_a_draft_and_finalises_only_a_whole_one(draft, owner):
+    every = {row.domain_id: ScoreInput(3) for row in draft.scores.all()}
+    finances, housing = domain("finances"), domain("housing")
+    every[finances.pk] = ScoreInput(3, split=(50, 30, None))
+    every[housing.pk] = ScoreInput(3, split=(50, 30, 30))
+    score(draft, owner, every)
+    assert stored(draft, "finances").shares == (50, 30, None)
+
+    with pytest.raises(ValidationError) as error:
+        services.assessment_finalise(acting_user=owner, assessment=draft, empty_map="not_mapped")
+
+    assert error.value.messages == [
+        "Eigen kracht, netwerk en professionele hulp zijn samen 100%, of laat alle drie leeg: "
+        "Financiën, Huisvesting."
+    ]
+    draft.refresh_from_db()
+    assert draft.status == "draft"
+    every[finances.pk] = ScoreInput(3, split=(50, 30, 20))
+    every[housing.pk] = ScoreInput(3)
+    score(draft, owner, every)
+    assert services.assessment_finalise(
+        acting_user=owner, assessment=draft, empty_map="not_mapped"
+    ).is_final
 
 
 def test_it_counts_a_change_of_split_alone_as_a_new_version(draft, owner):

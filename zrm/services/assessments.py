@@ -23,8 +23,9 @@ SPLIT_TOTAL = 100
 
 
 class ScoreInput(NamedTuple):
-    """One domain's row for assessment_score. `split` is (own, network, help) in percent adding up
-    to SPLIT_TOTAL, or None; `sources` ZrmScore.Source values."""
+    """One domain's row for assessment_score. `split` is (own, network, help), each a percentage
+    or None (a draft may hold a split being typed; finalising wants none or SPLIT_TOTAL), or None;
+    `sources` ZrmScore.Source values."""
 
     level: int | None
     not_assessed_reason: str = ""
@@ -80,13 +81,12 @@ def _clean_row(value):
     if set(row.sources or ()) - SOURCES:
         raise ValidationError({None: _("Choose the sources from the list.")})
     split = tuple(row.split) if row.split is not None else (None, None, None)
-    if row.split is not None and (
-        len(split) != 3
-        or any(not isinstance(part, int) or part < 0 for part in split)
-        or sum(split) != SPLIT_TOTAL
+    if len(split) != 3 or any(
+        part is not None and (not isinstance(part, int) or not 0 <= part <= SPLIT_TOTAL)
+        for part in split
     ):
         raise ValidationError(
-            {None: _("Own strength, network and professional help add up to 100%.")}
+            {None: _("Own strength, network and professional help are each 0 to 100%.")}
         )
     return {
         "level": level,
@@ -143,14 +143,24 @@ def assessment_finalise(*, acting_user, assessment, empty_map=""):
     )
     _check_draft(assessment)
     check_case_open(assessment.case)
-    missing = [
-        row.domain.name for row in assessment.scores.select_related("domain") if not row.is_complete
-    ]
+    rows = list(assessment.scores.select_related("domain"))
+    missing = [row.domain.name for row in rows if not row.is_complete]
     if missing:
         raise ValidationError(
             {
                 None: _("Score every domain, or say why it was not assessed: %(domains)s.")
                 % {"domains": ", ".join(missing)}
+            }
+        )
+    unfinished = [row.domain.name for row in rows if not row.split_is_valid]
+    if unfinished:
+        raise ValidationError(
+            {
+                None: _(
+                    "Own strength, network and professional help add up to 100%%, or leave all "
+                    "three empty: %(domains)s."
+                )
+                % {"domains": ", ".join(unfinished)}
             }
         )
     assessment.status = ZrmAssessment.Status.FINAL
