@@ -58,6 +58,7 @@ def case_zrm(request, case_id):
             "comparison": comparison,
             "chart": radar(comparison),
             "network": network_story(case, comparison),
+            "matrix": trajectory_matrix(case),
             "start_form": AssessmentStartForm(initial={"assessed_on": timezone.localdate()}),
         },
     )
