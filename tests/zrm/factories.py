@@ -1,4 +1,4 @@
-"""Plain functions that build ZRM data through the real services (zrm/services.py).
+"""Plain functions that build ZRM data through the real services (zrm/services).
 
 Levels are given per domain key ("finances", "justice", ...); a domain left out of `levels` gets
 `default`, and a level of None means "not assessed" (with the reason from `reasons`, or a stock
