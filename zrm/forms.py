@@ -33,10 +33,6 @@ class ScoreRow:
         self.rationale = form[f"rationale_{key}"]
         self.split = [form[f"{part}_{key}"] for part, _label in SPLIT_PARTS]
 
-    def __iter__(self):
-        # Read as (score, level, reason, note), as the templates and the conflict page do.
-        return iter((self.score, self.level, self.reason, self.note))
-
     @property
     def basis_open(self):
         """Whether the sources, reason and split are shown opened: filled in or refused."""
