@@ -15,6 +15,11 @@ def _guide():
     return json.loads(GUIDE.read_text(encoding="utf-8"))
 
 
+def version():
+    """The guide's version: each answer is kept with the version it was asked in."""
+    return _guide()["version"]
+
+
 def question(key):
     return _questions().get(key)
 
@@ -22,6 +27,11 @@ def question(key):
 @lru_cache(maxsize=1)
 def _questions():
     return {q["key"]: q for section in _guide()["sections"] for q in section["questions"]}
+
+
+def question_keys():
+    """Every question's key in the guide's order."""
+    return list(_questions())
 
 
 def text(item):

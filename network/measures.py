@@ -78,6 +78,15 @@ class Measures:
         return [WARNINGS[key] for key in self.warnings]
 
 
+def informal_supporters_of(members, kinds):
+    """How many informal, not sleeping members give the client at least one of `kinds`."""
+    return sum(
+        1
+        for m in members
+        if m["status"] != "sleeping" and is_informal(m) and set(_receives(m)) & set(kinds)
+    )
+
+
 def network_measures(members):
     """Measures of a network given as member dicts. Sleeping contacts do not count as part of the
     network until they are reactivated."""

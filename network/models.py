@@ -131,9 +131,12 @@ class NetworkMember(CaseScoped):
 
 
 class InterviewAnswer(CaseScoped):
-    """An answer to one question of the wijkecogram interview guide (network/interview/)."""
+    """An answer to one question of the wijkecogram interview guide (network/interview/), kept
+    with the guide version it was asked in: a new guide asks anew, the old answers stay. The
+    begin and end snapshots freeze the answers of their moment."""
 
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="interview_answers")
+    guide_version = models.CharField(_("guide version"), max_length=20)
     question = models.CharField(max_length=60)
     answer = models.TextField(blank=True, max_length=4000)
     answered_by = models.ForeignKey(
@@ -143,7 +146,9 @@ class InterviewAnswer(CaseScoped):
 
     class Meta:
         constraints = [
-            models.UniqueConstraint(fields=["case", "question"], name="interview_answer_unique")
+            models.UniqueConstraint(
+                fields=["case", "guide_version", "question"], name="interview_answer_unique"
+            )
         ]
 
     def __str__(self):
@@ -174,6 +179,8 @@ class NetworkSnapshot(CaseScoped):
     )
     members = models.JSONField(default=list)
     measures = models.JSONField(default=dict)
+    # The interview answers as they were: [{guide_version, question, answer, updated_at}].
+    interview = models.JSONField(_("interview answers"), default=list, blank=True)
     empty_map = models.CharField(
         _("empty map at the begin"), max_length=10, choices=EmptyMap.choices, blank=True
     )

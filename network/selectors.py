@@ -4,6 +4,7 @@ from dataclasses import dataclass
 from statistics import mean
 
 from cases.models import Case
+from network import guide
 from network.measures import Measures, as_dict
 from network.models import NetworkSnapshot
 from outreach.rounding import one_decimal
@@ -22,6 +23,39 @@ def snapshot_measures(snapshot):
 def _current(snapshots):
     """Leave out begin snapshots that a begin network recorded afterwards replaced."""
     return snapshots.filter(replaced_by__isnull=True)
+
+
+@dataclass
+class InterviewRow:
+    question: str  # the question's text in the reader's language (its key if a guide lacks it)
+    guide_version: str
+    first: str
+    second: str
+
+
+def interview_side_by_side(first, second):
+    """The interview answers frozen in two snapshots, per question asked in either, in the
+    guide's order (questions of another guide version after them)."""
+    answers = {}
+    for side, snapshot in ((0, first), (1, second)):
+        for item in snapshot.interview:
+            key = (item["guide_version"], item["question"])
+            answers.setdefault(key, ["", ""])[side] = item["answer"]
+    order = {key: i for i, key in enumerate(guide.question_keys())}
+    current = guide.version()
+
+    def position(key):
+        version, question = key
+        return (version != current, order.get(question, len(order)), version, question)
+
+    return [
+        InterviewRow(
+            guide.text(guide.question(question)) if version == current else question,
+            version,
+            *answers[(version, question)],
+        )
+        for version, question in sorted(answers, key=position)
+    ]
 
 
 def case_snapshots(case):

@@ -7,7 +7,7 @@ from django.utils.translation import gettext as _
 
 from cases.models import TimelineEvent
 from cases.services import check_case_open, timeline_record
-from network.guide import question
+from network.guide import question, version
 from network.measures import as_dict, network_measures
 from network.models import InterviewAnswer, NetworkMember, NetworkSnapshot
 from network.selectors import recordable_begin
@@ -88,14 +88,19 @@ def interview_save(*, acting_user, case, answers, named=None):
         if question(key) is None:
             raise ValidationError({None: _("This question is not in the interview guide.")})
     saved = 0
-    # One read of what is there; each changed answer is one write.
-    current = {a.question: a for a in InterviewAnswer.objects.filter(case=case)}
+    # One read of what is there in this guide version; each changed answer is one write.
+    guide_version = version()
+    current = {
+        a.question: a
+        for a in InterviewAnswer.objects.filter(case=case, guide_version=guide_version)
+    }
     for key, text in answers.items():
         text = (text or "").strip()
         answer = current.get(key)
         if answer is None and text:
             InterviewAnswer.objects.create(
                 case=case,
+                guide_version=guide_version,
                 question=key,
                 answer=text,
                 answered_by=acting_user,
@@ -127,6 +132,15 @@ def _freeze(acting_user, case, kind, *, label="", empty_map="", replaces=None):
     """A new snapshot of the map as it is now. `empty_map` is what an empty map at the begin
     means; it is required then, and not kept for a map with members or another kind."""
     members = [as_dict(m) for m in case.network_members.order_by("ring", "name", "id")]
+    interview = [
+        {
+            "guide_version": a.guide_version,
+            "question": a.question,
+            "answer": a.answer,
+            "updated_at": a.updated_at.isoformat(),
+        }
+        for a in case.interview_answers.exclude(answer="").order_by("guide_version", "pk")
+    ]
     if members or kind != NetworkSnapshot.Kind.BEGIN:
         empty_map = ""
     elif empty_map not in EmptyMap.values:
@@ -146,6 +160,7 @@ def _freeze(acting_user, case, kind, *, label="", empty_map="", replaces=None):
         taken_at=clock.now(),
         members=members,
         measures=network_measures(members).as_json(),
+        interview=interview,
         empty_map=empty_map,
         replaces=replaces,
     )

@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from cases.access import case_for_form, case_for_user
-from network import services
+from network import guide, services
 from network.drawing import drawing
 from network.forms import (
     BeginNetworkForm,
@@ -22,6 +22,7 @@ from network.models import NetworkMember
 from network.selectors import (
     begin_and_end,
     case_snapshots,
+    interview_side_by_side,
     live_members,
     recordable_begin,
     snapshot_measures,
@@ -142,7 +143,11 @@ def member_remove(request, member_id):
 def interview(request, case_id):
     writing = request.method == "POST"
     case = case_for_form(request, case_id)
-    answers = dict(case.interview_answers.values_list("question", "answer"))
+    answers = dict(
+        case.interview_answers.filter(guide_version=guide.version()).values_list(
+            "question", "answer"
+        )
+    )
     form = InterviewForm(request.POST if writing else None, answers=answers)
     if writing and form.is_valid():
         try:
@@ -232,6 +237,7 @@ def snapshot_compare(request, case_id):
             "second": second,
             "first_drawing": drawing(first.members),
             "second_drawing": drawing(second.members),
+            "interview": interview_side_by_side(first, second),
             "rows": rows,
             "appeared": appeared,
             "resolved": resolved,

@@ -4,10 +4,44 @@ from django.utils.translation import gettext_lazy as _
 
 from network.models import NetworkSnapshot
 from outreach.forms import DateInput, VersionedForm
-from zrm.models import LEVELS, ZrmAssessment
+from zrm.models import LEVELS, ZrmAssessment, ZrmScore
 from zrm.network_story import asks_about_empty_map
+from zrm.services import ScoreInput
+from zrm.services.assessments import SPLIT_TOTAL
 
 NOT_ASSESSED = "na"
+# The split's three parts: (field prefix, label).
+SPLIT_PARTS = (
+    ("own", _("own strength %")),
+    ("network", _("network %")),
+    ("help", _("professional help %")),
+)
+SPLIT_ERROR = _("Fill in all three, adding up to 100%, or leave all three empty.")
+FINALISE = "finalise"
+
+
+class ScoreRow:
+    """One domain's bound fields in a ScoresForm, as zrm/_domains.html shows them."""
+
+    def __init__(self, form, score):
+        key = score.domain_id
+        self.score = score
+        self.level = form[f"level_{key}"]
+        self.reason = form[f"reason_{key}"]
+        self.note = form[f"note_{key}"]
+        self.sources = form[f"sources_{key}"]
+        self.rationale = form[f"rationale_{key}"]
+        self.split = [form[f"{part}_{key}"] for part, _label in SPLIT_PARTS]
+
+    @property
+    def basis_open(self):
+        """Whether the sources, reason and split are shown opened: filled in or refused."""
+        fields = [self.sources, self.rationale, *self.split]
+        return any(f.value() not in (None, "", []) or f.errors for f in fields)
+
+    @property
+    def split_errors(self):
+        return [error for field in self.split for error in field.errors]
 
 
 class AssessmentStartForm(forms.Form):
@@ -19,7 +53,9 @@ class AssessmentStartForm(forms.Form):
 
 class ScoresForm(VersionedForm, forms.Form):
     """One row per domain of the assessment's matrix: a level 1-5 or 'not assessed' with a reason,
-    and a note. Rows may stay empty in a draft. A begin draft on an empty network map also asks
+    a note, the sources and a short reason for the level, and an optional split of what carries
+    the level (own strength, network, professional help in percent). Rows may stay empty in a
+    draft. A begin draft on an empty network map also asks
     what the empty map means; finalising needs the answer (the service says so by the field)."""
 
     # Asked for the finalise step, not stored with the draft: the conflict page leaves it out.
@@ -66,11 +102,37 @@ class ScoresForm(VersionedForm, forms.Form):
                 initial=score.note,
                 widget=forms.Textarea(attrs={"rows": 2}),
             )
-            self.rows.append(
-                (score, self[f"level_{key}"], self[f"reason_{key}"], self[f"note_{key}"])
+            self.fields[f"sources_{key}"] = forms.MultipleChoiceField(
+                label=_("sources"),
+                choices=ZrmScore.Source.choices,
+                required=False,
+                widget=forms.CheckboxSelectMultiple,
+                initial=score.sources,
             )
+            self.fields[f"rationale_{key}"] = forms.CharField(
+                label=_("why this level"),
+                required=False,
+                max_length=300,
+                initial=score.rationale,
+            )
+            for (part, label), value in zip(SPLIT_PARTS, score.shares, strict=True):
+                self.fields[f"{part}_{key}"] = forms.IntegerField(
+                    label=label,
+                    required=False,
+                    min_value=0,
+                    max_value=SPLIT_TOTAL,
+                    initial=value,
+                    widget=forms.NumberInput(attrs={"inputmode": "numeric", "step": 5}),
+                )
+            self.rows.append(ScoreRow(self, score))
             # The conflict page compares fields out of their fieldset: name the domain.
-            for name in (f"reason_{key}", f"note_{key}"):
+            for name in (
+                f"reason_{key}",
+                f"note_{key}",
+                f"sources_{key}",
+                f"rationale_{key}",
+                *(f"{part}_{key}" for part, _label in SPLIT_PARTS),
+            ):
                 self.conflict_labels[name] = f"{score.domain.name}: {self.fields[name].label}"
         if asks_about_empty_map(assessment):
             self.fields["empty_map"] = forms.ChoiceField(
@@ -90,20 +152,35 @@ class ScoresForm(VersionedForm, forms.Form):
 
     def clean(self):
         cleaned = super().clean()
-        for _score, level, reason, _note in self.rows:
-            if cleaned.get(level.name) == NOT_ASSESSED and not cleaned.get(reason.name):
-                self.add_error(reason.name, ValidationError(_("Say why it was not assessed.")))
+        for row in self.rows:
+            if cleaned.get(row.level.name) == NOT_ASSESSED and not cleaned.get(row.reason.name):
+                self.add_error(row.reason.name, ValidationError(_("Say why it was not assessed.")))
+            names = [field.name for field in row.split]
+            if self.data.get("action") != FINALISE or any(n not in cleaned for n in names):
+                # A draft may hold a split being typed; a part that is not a number 0-100 has
+                # its own error already.
+                continue
+            parts = [cleaned[name] for name in names]
+            filled = [part for part in parts if part is not None]
+            if filled and (len(filled) != len(parts) or sum(filled) != SPLIT_TOTAL):
+                self.add_error(names[0], ValidationError(SPLIT_ERROR))
         return cleaned
 
     def scores(self):
-        """{domain id: (level or None, reason, note)} for zrm.services.assessment_score."""
+        """{domain id: ScoreInput} for zrm.services.assessment_score."""
         result = {}
-        for score, level, reason, note in self.rows:
-            value = self.cleaned_data.get(level.name)
-            result[score.domain_id] = (
-                int(value) if value and value != NOT_ASSESSED else None,
-                self.cleaned_data.get(reason.name, "") if value == NOT_ASSESSED else "",
-                self.cleaned_data.get(note.name, ""),
+        for row in self.rows:
+            value = self.cleaned_data.get(row.level.name)
+            split = tuple(self.cleaned_data.get(field.name) for field in row.split)
+            result[row.score.domain_id] = ScoreInput(
+                level=int(value) if value and value != NOT_ASSESSED else None,
+                not_assessed_reason=(
+                    self.cleaned_data.get(row.reason.name, "") if value == NOT_ASSESSED else ""
+                ),
+                note=self.cleaned_data.get(row.note.name, ""),
+                sources=tuple(self.cleaned_data.get(row.sources.name) or ()),
+                rationale=self.cleaned_data.get(row.rationale.name, ""),
+                split=split,
             )
         return result
 

@@ -1,8 +1,10 @@
 """The ZRM (Zelfredzaamheidsmatrix) as versioned data, and the assessments made with it.
 
-The matrix texts live in zrm/matrices/<version>.json and are loaded by a data migration; nothing
-edits them in the database (the admin shows them read-only). An assessment keeps the matrix version
-it was made with, so a later version (ZRM 2017, 13 domains) can stand beside 2013.
+A matrix version is loaded from a JSON file (zrm/matrices/zrm_2013.json by a data migration, any
+other through zrm.services.matrix_load: `manage.py zrm_matrix_load` or the admin); nothing edits
+its texts afterwards. One version is marked current: new trajectories use it. A trajectory keeps
+the version its first assessment was made with, so a later version (ZRM 2017, 13 domains) stands
+beside 2013.
 """
 
 from django.conf import settings
@@ -25,19 +27,28 @@ class Bilingual:
         return getattr(self, f"{field}_en" if english else f"{field}_nl")
 
 
-# The matrix version new assessments use (loaded by migration 0002_load_zrm_2013).
-CURRENT_MATRIX = "2013"
-
-
 class ZrmMatrix(Bilingual, models.Model):
-    key = models.CharField(max_length=10, unique=True)  # CURRENT_MATRIX, for one
+    key = models.CharField(_("version"), max_length=10, unique=True)
     title_nl = models.CharField(max_length=100)
     title_en = models.CharField(max_length=100)
     authors = models.CharField(max_length=300)
     copyright = models.CharField(max_length=100)
+    # The version new trajectories use; exactly one is (zrm.services.matrix_make_current).
+    is_current = models.BooleanField(_("used for new trajectories"), default=False)
+    loaded_at = models.DateTimeField(null=True, blank=True)
+    loaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
 
     class Meta:
         verbose_name = _("ZRM version")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["is_current"],
+                condition=models.Q(is_current=True),
+                name="zrm_one_current_matrix",
+            )
+        ]
 
     def __str__(self):
         return self.title
@@ -152,11 +163,26 @@ class ZrmAssessment(CaseScoped):
 
 
 class ZrmScore(models.Model):
+    class Source(models.TextChoices):
+        # What the ZRM training asks an assessor to base a score on.
+        CLIENT = "client", _("the client")
+        NETWORK = "network", _("the network")
+        PARTNERS = "partners", _("colleagues or partners")
+        RECORDS = "records", _("records")
+
     assessment = models.ForeignKey(ZrmAssessment, on_delete=models.CASCADE, related_name="scores")
     domain = models.ForeignKey(ZrmDomain, on_delete=models.PROTECT, related_name="+")
     level = models.PositiveSmallIntegerField(_("level"), null=True, blank=True)
     not_assessed_reason = models.CharField(_("why not assessed"), max_length=300, blank=True)
     note = models.TextField(_("note"), blank=True, max_length=2000)
+    sources = models.JSONField(_("sources"), default=list, blank=True)  # Source values
+    rationale = models.CharField(_("why this level"), max_length=300, blank=True)
+    # What carries the current level, in percent (the ZRM-Krachtenwijzer's idea). A draft may
+    # hold a split being typed; a finalised assessment has all three empty, or three that add up
+    # to 100 (zrm.services.assessment_finalise).
+    own_share = models.PositiveSmallIntegerField(_("own strength %"), null=True, blank=True)
+    network_share = models.PositiveSmallIntegerField(_("network %"), null=True, blank=True)
+    help_share = models.PositiveSmallIntegerField(_("professional help %"), null=True, blank=True)
 
     class Meta:
         ordering = ["domain__order"]
@@ -166,6 +192,14 @@ class ZrmScore(models.Model):
                 condition=models.Q(level__isnull=True) | models.Q(level__gte=1, level__lte=5),
                 name="zrm_score_level_1_to_5",
             ),
+            models.CheckConstraint(
+                condition=(
+                    (models.Q(own_share__isnull=True) | models.Q(own_share__lte=100))
+                    & (models.Q(network_share__isnull=True) | models.Q(network_share__lte=100))
+                    & (models.Q(help_share__isnull=True) | models.Q(help_share__lte=100))
+                ),
+                name="zrm_score_shares_in_percent",
+            ),
         ]
 
     def __str__(self):
@@ -174,6 +208,25 @@ class ZrmScore(models.Model):
     @property
     def is_complete(self):
         return self.level is not None or bool(self.not_assessed_reason)
+
+    @property
+    def shares(self):
+        """(own, network, help) as stored, each a percentage or None."""
+        return self.own_share, self.network_share, self.help_share
+
+    @property
+    def split(self):
+        """(own, network, help) in percent when all three are given, else None."""
+        return None if None in self.shares else self.shares
+
+    @property
+    def split_is_valid(self):
+        """No split, or a complete one of 100%: what finalising accepts."""
+        return self.shares == (None, None, None) or sum(self.split or ()) == 100
+
+    def source_labels(self):
+        labels = dict(self.Source.choices)
+        return [labels[s] for s in self.sources if s in labels]
 
 
 class ZrmTarget(models.Model):

@@ -57,11 +57,22 @@ def report_context(case):
         )
         if assessment and note
     ]
+    # Where each score comes from (the sources and the reason the assessor gave).
+    bases = [
+        (row.domain.name, assessment.get_kind_display(), score.source_labels(), score.rationale)
+        for row in comparison.rows
+        for assessment, score in (
+            (comparison.first, row.first_score),
+            (comparison.second, row.second_score),
+        )
+        if assessment and score is not None and (score.sources or score.rationale)
+    ]
     return {
         "case": case,
         "comparison": comparison,
         "rows": rows,
         "notes": notes,
+        "bases": bases,
         "chart": radar(comparison),
         "network": network_story(case, comparison),
         "matrix": matrix,

@@ -5,15 +5,36 @@ import math
 from dataclasses import dataclass, field
 from statistics import mean
 
-from django.db.models import Prefetch
+from django.db.models import Prefetch, Q
 from django.utils.formats import date_format
 from django.utils.translation import gettext
 
 from cases.models import Case
 from outreach.rounding import one_decimal
-from zrm.models import CURRENT_MATRIX, ZrmAssessment, ZrmDomain, ZrmScore, ZrmTarget
+from zrm.models import ZrmAssessment, ZrmDomain, ZrmMatrix, ZrmScore, ZrmTarget
 
 Kind = ZrmAssessment.Kind
+
+
+def current_matrix():
+    """The version new trajectories use (zrm.services.matrix_make_current)."""
+    return ZrmMatrix.objects.get(is_current=True)
+
+
+def trajectory_matrix(case):
+    """The version a case is measured with from its begin to its end: that of its first
+    assessment (normally the begin), else of its targets, else the current one. A version made
+    current meanwhile does not change a running trajectory."""
+    first = (
+        ZrmAssessment.objects.filter(case=case)
+        .select_related("matrix")
+        .order_by("created_at", "pk")
+        .first()
+    )
+    if first is not None:
+        return first.matrix
+    target = ZrmTarget.objects.filter(case=case).select_related("domain__matrix").first()
+    return target.domain.matrix if target is not None else current_matrix()
 
 
 def assessments_of(case):
@@ -57,6 +78,13 @@ class Row:
     target: int | None = None
     first_note: str = ""
     second_note: str = ""
+    # The scores themselves, for their sources, reason and split.
+    first_score: ZrmScore | None = None
+    second_score: ZrmScore | None = None
+
+    @property
+    def has_split(self):
+        return any(s is not None and s.split for s in (self.first_score, self.second_score))
 
     @property
     def change(self):
@@ -77,7 +105,6 @@ class Comparison:
     first: ZrmAssessment | None
     second: ZrmAssessment | None
     rows: list = field(default_factory=list)
-    versions_differ: bool = False
 
     def _levels(self, attr):
         return [getattr(r, attr) for r in self.rows if getattr(r, attr) is not None]
@@ -123,10 +150,8 @@ def _levels_by_domain(assessment):
 
 
 def compare(first, second, targets=()):
-    """Begin versus end (or the latest evaluation). Assessments of different matrix versions are
-    not compared domain by domain: the comparison says so instead."""
-    if first and second and first.matrix_id != second.matrix_id:
-        return Comparison(first, second, versions_differ=True)
+    """Begin versus end (or the latest evaluation): both are in the trajectory's matrix version
+    (zrm.selectors.trajectory_matrix), so they compare domain by domain."""
     base = first or second
     if base is None:
         return Comparison(None, None)
@@ -143,6 +168,8 @@ def compare(first, second, targets=()):
                 target=targets.get(score.domain_id),
                 first_note=one.note if one else "",
                 second_note=two.note if two else "",
+                first_score=one,
+                second_score=two,
             )
         )
     return Comparison(first, second, rows)
@@ -269,6 +296,8 @@ def radar(comparison):
 class OutcomeRow:
     domain: ZrmDomain
     pairs: list  # (begin level, end level) of the cases that have both
+    # (begin, end) share of professional help in percent, of the cases with a split at both.
+    help_pairs: list = field(default_factory=list)
 
     @property
     def cases(self):
@@ -297,30 +326,99 @@ class OutcomeRow:
     def worse(self):
         return self._share(lambda b, e: e < b)
 
+    @property
+    def help_begin(self):
+        return one_decimal(mean(b for b, _e in self.help_pairs)) if self.help_pairs else None
+
+    @property
+    def help_end(self):
+        return one_decimal(mean(e for _b, e in self.help_pairs)) if self.help_pairs else None
+
+
+@dataclass
+class OutcomeTable:
+    """Begin versus end (closed cases) or versus the latest evaluation (open ones, an interim
+    result), per domain of one matrix version."""
+
+    rows: list
+    cases: int  # the cases with a begin and a second assessment in this version
+
+    @property
+    def help_pairs(self):
+        return [pair for row in self.rows for pair in row.help_pairs]
+
+    @property
+    def help_begin(self):
+        pairs = self.help_pairs
+        return one_decimal(mean(b for b, _e in pairs)) if pairs else None
+
+    @property
+    def help_end(self):
+        pairs = self.help_pairs
+        return one_decimal(mean(e for _b, e in pairs)) if pairs else None
+
+
+@dataclass
+class VersionUse:
+    matrix: ZrmMatrix
+    closed: int  # closed cases of the period measured with this version
+    open: int  # open cases measured with it
+
 
 @dataclass
 class Outcomes:
-    rows: list
+    matrix: ZrmMatrix | None  # the version shown
+    versions: list  # VersionUse for every version the team's cases here were measured with
+    closed_table: OutcomeTable
+    interim_table: OutcomeTable
     closed: int
     without_end: int
 
+    @property
+    def rows(self):
+        return self.closed_table.rows
 
-def team_outcomes(team, start, end, matrix_key=CURRENT_MATRIX):
-    """Per domain, over the team's cases closed in [start, end]: the mean begin and end score and
-    the shares improved, same and worse, counting the cases with both assessments scored in that
-    domain; and how many closed cases have no end assessment."""
-    case_ids = list(
-        Case.objects.filter(team=team, closed_on__gte=start, closed_on__lte=end).values_list(
-            "pk", flat=True
-        )
+    @property
+    def other_versions(self):
+        return [v for v in self.versions if v.matrix != self.matrix]
+
+
+def _table(domains, pairs_of_cases):
+    """An OutcomeTable over (begin, second) assessment pairs."""
+    pairs = {d.pk: [] for d in domains}
+    help_pairs = {d.pk: [] for d in domains}
+    for begin, second in pairs_of_cases:
+        before = {s.domain_id: s for s in begin.scores.all()}
+        for score in second.scores.all():
+            first = before.get(score.domain_id)
+            if first is None or score.domain_id not in pairs:
+                continue
+            if score.level is not None and first.level is not None:
+                pairs[score.domain_id].append((first.level, score.level))
+            if score.help_share is not None and first.help_share is not None:
+                help_pairs[score.domain_id].append((first.help_share, score.help_share))
+    return OutcomeTable(
+        rows=[OutcomeRow(d, pairs[d.pk], help_pairs[d.pk]) for d in domains],
+        cases=len(pairs_of_cases),
     )
+
+
+def team_outcomes(team, start, end, matrix_key=None):
+    """Per domain of one matrix version: over the team's cases closed in [start, end], the mean
+    begin and end score, the shares improved, same and worse (counting the cases with both
+    assessments scored in that domain) and the mean share of professional help at both; the same
+    for the team's open cases, begin versus the latest evaluation (an interim result); how many
+    closed cases have no end assessment; and which versions the cases were measured with, so a
+    case of another version is never silently left out. Without `matrix_key`: the version most
+    of these cases use. A fixed number of queries."""
+    cases = list(
+        Case.objects.filter(team=team)
+        .filter(Q(closed_on__gte=start, closed_on__lte=end) | Q(closed_on__isnull=True))
+        .values_list("pk", "closed_on")
+    )
+    closed_ids = {pk for pk, closed_on in cases if closed_on is not None}
     finals = (
-        ZrmAssessment.objects.filter(
-            case__in=case_ids,
-            status="final",
-            kind__in=[Kind.BEGIN, Kind.END],
-            matrix__key=matrix_key,
-        )
+        ZrmAssessment.objects.filter(case__in=[pk for pk, _c in cases], status="final")
         .prefetch_related("scores")
         .order_by("finalised_at", "pk")
     )
@@ -328,17 +426,42 @@ def team_outcomes(team, start, end, matrix_key=CURRENT_MATRIX):
     for assessment in finals:
         grouped.setdefault(assessment.case_id, []).append(assessment)
     by_case = {case_id: current_by_kind(found) for case_id, found in grouped.items()}
-    domains = list(ZrmDomain.objects.filter(matrix__key=matrix_key).order_by("order"))
-    pairs = {d.pk: [] for d in domains}
-    for current in by_case.values():
-        if Kind.BEGIN in current and Kind.END in current:
-            begin = {s.domain_id: s.level for s in current[Kind.BEGIN].scores.all()}
-            for score in current[Kind.END].scores.all():
-                if score.level is not None and begin.get(score.domain_id) is not None:
-                    pairs[score.domain_id].append((begin[score.domain_id], score.level))
-    with_end = sum(1 for current in by_case.values() if Kind.END in current)
+    # A case's version is that of its begin (all of a trajectory's assessments share it).
+    version_of = {
+        case_id: current[Kind.BEGIN].matrix_id
+        for case_id, current in by_case.items()
+        if Kind.BEGIN in current
+    }
+    matrices = {m.pk: m for m in ZrmMatrix.objects.filter(pk__in=set(version_of.values()))}
+    uses = {pk: VersionUse(matrix, 0, 0) for pk, matrix in matrices.items()}
+    for case_id, matrix_id in version_of.items():
+        if case_id in closed_ids:
+            uses[matrix_id].closed += 1
+        else:
+            uses[matrix_id].open += 1
+    versions = sorted(uses.values(), key=lambda v: (-v.closed, -v.open, v.matrix.key))
+    chosen = next((v.matrix for v in versions if v.matrix.key == matrix_key), None)
+    if chosen is None:
+        # With nothing measured yet, the empty table of the version new trajectories use.
+        chosen = versions[0].matrix if versions else current_matrix()
+    domains = list(ZrmDomain.objects.filter(matrix=chosen).order_by("order"))
+    closed_pairs, interim_pairs = [], []
+    for case_id, current in by_case.items():
+        if version_of.get(case_id) != chosen.pk:
+            continue
+        if case_id in closed_ids:
+            if Kind.END in current:
+                closed_pairs.append((current[Kind.BEGIN], current[Kind.END]))
+        else:
+            second = current.get(Kind.END) or current.get(Kind.EVALUATION)
+            if second is not None:
+                interim_pairs.append((current[Kind.BEGIN], second))
+    with_end = sum(1 for pk, c in by_case.items() if pk in closed_ids and Kind.END in c)
     return Outcomes(
-        rows=[OutcomeRow(d, pairs[d.pk]) for d in domains],
-        closed=len(case_ids),
-        without_end=len(case_ids) - with_end,
+        matrix=chosen,
+        versions=versions,
+        closed_table=_table(domains, closed_pairs),
+        interim_table=_table(domains, interim_pairs),
+        closed=len(closed_ids),
+        without_end=len(closed_ids) - with_end,
     )

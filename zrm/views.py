@@ -18,10 +18,16 @@ from outreach.submissions import saves_once
 from outreach.versioning import EditConflict
 from zrm import services
 from zrm.forms import AssessmentStartForm, CorrectionForm, ScoresForm, TargetsForm
-from zrm.models import CURRENT_MATRIX, ZrmAssessment, ZrmMatrix, ZrmScore
+from zrm.models import ZrmAssessment, ZrmScore
 from zrm.network_story import network_story
 from zrm.report import NothingToReport, report_pdf
-from zrm.selectors import case_comparison, radar, superseded_ids, team_outcomes
+from zrm.selectors import (
+    case_comparison,
+    radar,
+    superseded_ids,
+    team_outcomes,
+    trajectory_matrix,
+)
 
 
 def _assessment(request, assessment_id, action=Action.READ):
@@ -52,6 +58,7 @@ def case_zrm(request, case_id):
             "comparison": comparison,
             "chart": radar(comparison),
             "network": network_story(case, comparison),
+            "matrix": trajectory_matrix(case),
             "start_form": AssessmentStartForm(initial={"assessed_on": timezone.localdate()}),
         },
     )
@@ -177,7 +184,7 @@ def assessment_correct(request, assessment_id):
 @saves_once
 def targets(request, case_id):
     case = case_for_form(request, case_id)
-    matrix = ZrmMatrix.objects.get(key=CURRENT_MATRIX)
+    matrix = trajectory_matrix(case)
     return handle_form(
         request,
         TargetsForm,
@@ -207,8 +214,9 @@ def report(request, case_id):
 
 
 def team_zrm(request, team_id):
-    """For team leads: outcomes per domain over the cases closed in a period; CSV on request. The
-    team page loads the table with htmx."""
+    """For team leads: outcomes per domain of one ZRM version over the cases closed in a period,
+    beside the interim result of the open trajectories; a choice of version when the team's
+    cases use more than one; CSV on request. The team page loads the table with htmx."""
     team = team_for_lead(request, team_id)
     today = timezone.localdate()
     # Without a chosen period: this calendar year so far.
@@ -216,13 +224,23 @@ def team_zrm(request, team_id):
     form = PeriodForm(period)
     outcomes = csv_url = None
     if form.is_valid():
-        outcomes = team_outcomes(team, form.cleaned_data["start"], form.cleaned_data["end"])
+        outcomes = team_outcomes(
+            team,
+            form.cleaned_data["start"],
+            form.cleaned_data["end"],
+            matrix_key=request.GET.get("versie"),
+        )
         if request.GET.get("formaat") == "csv":
             log_access(request, action=Action.EXPORT, record_type="zrm.team_outcomes", team=team)
             return _outcomes_csv(team, form.cleaned_data, outcomes)
         log_access(request, action=Action.READ, record_type="zrm.team_outcomes", team=team)
         query = urlencode(
-            {"start": form.cleaned_data["start"], "end": form.cleaned_data["end"], "formaat": "csv"}
+            {
+                "start": form.cleaned_data["start"],
+                "end": form.cleaned_data["end"],
+                "versie": outcomes.matrix.key,
+                "formaat": "csv",
+            }
         )
         csv_url = f"{reverse('zrm_team', args=[team.pk])}?{query}"
     template = "zrm/team_zrm.html#outcomes" if request.htmx else "zrm/team_zrm.html"
@@ -231,6 +249,23 @@ def team_zrm(request, team_id):
         template,
         {"team": team, "form": form, "outcomes": outcomes, "csv_url": csv_url},
     )
+
+
+def _outcome_rows(table):
+    return [
+        [
+            str(row.domain),
+            row.cases,
+            _decimal(row.mean_begin),
+            _decimal(row.mean_end),
+            _share(row.improved),
+            _share(row.same),
+            _share(row.worse),
+            _decimal(row.help_begin),
+            _decimal(row.help_end),
+        ]
+        for row in table.rows
+    ]
 
 
 def _outcomes_csv(team, period, outcomes):
@@ -243,25 +278,20 @@ def _outcomes_csv(team, period, outcomes):
         _("improved"),
         _("same"),
         _("worse"),
+        _("professional help at the begin (%)"),
+        _("professional help at the end (%)"),
     ]
-    rows = [
-        [
-            str(row.domain),
-            row.cases,
-            _decimal(row.mean_begin),
-            _decimal(row.mean_end),
-            _share(row.improved),
-            _share(row.same),
-            _share(row.worse),
-        ]
-        for row in outcomes.rows
-    ]
+    rows = _outcome_rows(outcomes.closed_table)
     rows += [
         [],
         [_("closed cases"), outcomes.closed],
         [_("without an end assessment"), outcomes.without_end],
+        [_("ZRM version"), outcomes.matrix.key],
+        [],
+        [_("open trajectories: begin versus the latest evaluation (interim)")],
+        *_outcome_rows(outcomes.interim_table),
     ]
-    return csv_response(f"zrm-{team.code}-{span}.csv", header, rows)
+    return csv_response(f"zrm-{team.code}-{outcomes.matrix.key}-{span}.csv", header, rows)
 
 
 def _decimal(value):

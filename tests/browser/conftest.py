@@ -96,6 +96,9 @@ def migration_data(transactional_db):
 
     if not ZrmMatrix.objects.exists():
         import_module("zrm.migrations.0002_load_zrm_2013").load(apps, None)
+        import_module("zrm.migrations.0004_matrix_current_score_sources_split").mark_2013_current(
+            apps, None
+        )
 
 
 @pytest.fixture

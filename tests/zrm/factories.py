@@ -1,13 +1,15 @@
-"""Plain functions that build ZRM data through the real services (zrm/services.py).
+"""Plain functions that build ZRM data through the real services (zrm/services).
 
 Levels are given per domain key ("finances", "justice", ...); a domain left out of `levels` gets
 `default`, and a level of None means "not assessed" (with the reason from `reasons`, or a stock
 reason). A begin assessment finalised on an empty network map records it as "not mapped yet"
-unless `empty_map` says otherwise. Only the second matrix version (ZRM 2017) is made through the
-ORM: no migration ships it, and the tests need one to check that versions are kept apart.
+unless `empty_map` says otherwise. A second matrix version is the example file of docs/zrm.md
+(zrm/matrices/example.json, invented texts), loaded through zrm.services.matrix_load.
 """
 
+import json
 from datetime import timedelta
+from pathlib import Path
 
 from django.utils import timezone
 
@@ -15,7 +17,12 @@ from cases import services as case_services
 from cases.phases import Phase
 from tests.cases.factories import case_in_phase
 from zrm import services
-from zrm.models import CURRENT_MATRIX, ZrmDescriptor, ZrmDomain, ZrmLevel, ZrmMatrix
+from zrm.models import ZrmDomain
+
+ZRM_2013 = "2013"
+EXAMPLE_FILE = Path(services.__file__).resolve().parent.parent / "matrices" / "example.json"
+EXAMPLE = "voorbeeld"
+EXAMPLE_KEYS = ["finances", "housing", "social_network", "garden"]
 
 DOMAIN_KEYS = [
     "finances",
@@ -33,31 +40,34 @@ DOMAIN_KEYS = [
 NO_REASON = "Niet besproken in dit gesprek."
 
 
-def domains(matrix_key=CURRENT_MATRIX):
+def domains(matrix_key=ZRM_2013):
     """The domains of a matrix version in their order."""
     return list(ZrmDomain.objects.filter(matrix__key=matrix_key).order_by("order"))
 
 
-def domain(key, matrix_key=CURRENT_MATRIX):
+def domain(key, matrix_key=ZRM_2013):
     return ZrmDomain.objects.get(matrix__key=matrix_key, key=key)
 
 
-def levels_list(values, matrix_key=CURRENT_MATRIX):
+def levels_list(values, matrix_key=ZRM_2013):
     """{domain key: level} from a list of levels in domain order."""
     keys = [d.key for d in domains(matrix_key)]
     assert len(values) == len(keys), f"{len(keys)} levels needed, got {len(values)}"
     return dict(zip(keys, values, strict=True))
 
 
-def score_map(assessment, levels=None, reasons=None, notes=None, default=3):
-    """The `scores` argument of services.assessment_score for every row of the assessment."""
-    levels, reasons, notes = levels or {}, reasons or {}, notes or {}
+def score_map(assessment, levels=None, reasons=None, notes=None, default=3, extras=None):
+    """The `scores` argument of services.assessment_score for every row of the assessment.
+    extras: {domain key: {"sources": [...], "rationale": "...", "split": (own, network, help)}}."""
+    levels, reasons, notes, extras = levels or {}, reasons or {}, notes or {}, extras or {}
     result = {}
     for row in assessment.scores.select_related("domain"):
         key = row.domain.key
         level = levels.get(key, default)
         reason = reasons.get(key, NO_REASON if level is None else "")
-        result[row.domain_id] = (level, reason, notes.get(key, ""))
+        result[row.domain_id] = services.ScoreInput(
+            level, reason, notes.get(key, ""), **extras.get(key, {})
+        )
     return result
 
 
@@ -70,20 +80,19 @@ def draft_assessment(
     notes=None,
     assessed_on=None,
     default=3,
-    matrix_key=CURRENT_MATRIX,
+    extras=None,
 ):
-    """A started and scored draft."""
+    """A started and scored draft (in the trajectory's matrix version)."""
     assessment = services.assessment_start(
         acting_user=acting_user,
         case=case,
         kind=kind,
         assessed_on=assessed_on or timezone.localdate(),
-        matrix_key=matrix_key,
     )
     return services.assessment_score(
         acting_user=acting_user,
         assessment=assessment,
-        scores=score_map(assessment, levels, reasons, notes, default),
+        scores=score_map(assessment, levels, reasons, notes, default, extras),
     )
 
 
@@ -96,12 +105,12 @@ def finalised_assessment(
     notes=None,
     assessed_on=None,
     default=3,
-    matrix_key=CURRENT_MATRIX,
     empty_map="not_mapped",
+    extras=None,
 ):
     """A started, scored and finalised assessment."""
     assessment = draft_assessment(
-        case, acting_user, kind, levels, reasons, notes, assessed_on, default, matrix_key
+        case, acting_user, kind, levels, reasons, notes, assessed_on, default, extras
     )
     return services.assessment_finalise(
         acting_user=acting_user, assessment=assessment, empty_map=empty_map
@@ -131,25 +140,14 @@ def close(case, acting_user, **values):
     )
 
 
-def matrix_2017(domain_keys=("finances", "housing", "work")):
-    """A second matrix version with a few domains, levels and descriptors (test data)."""
-    matrix = ZrmMatrix.objects.create(
-        key="2017",
-        title_nl="Zelfredzaamheidsmatrix 2017",
-        title_en="Self-Sufficiency Matrix 2017",
-        authors="GGD Amsterdam",
-        copyright="© GGD Amsterdam",
-    )
-    for level in range(1, 6):
-        ZrmLevel.objects.create(
-            matrix=matrix, level=level, name_nl=f"niveau {level}", name_en=f"level {level}"
-        )
-    for order, key in enumerate(domain_keys, start=1):
-        row = ZrmDomain.objects.create(
-            matrix=matrix, key=key, order=order, name_nl=f"{key} 2017", name_en=f"{key} 2017"
-        )
-        for level in range(1, 6):
-            ZrmDescriptor.objects.create(
-                domain=row, level=level, text_nl=f"{key} {level} nl", text_en=f"{key} {level} en"
-            )
+def example_data():
+    """The example version's file, parsed (tests change copies of it to test the checks)."""
+    return json.loads(EXAMPLE_FILE.read_text(encoding="utf-8"))
+
+
+def example_matrix(acting_user=None, *, current=False):
+    """The example version of docs/zrm.md, loaded through the service; made current if asked."""
+    matrix, _created = services.matrix_load(acting_user=acting_user, data=example_data())
+    if current:
+        services.matrix_make_current(acting_user=acting_user, matrix=matrix)
     return matrix

@@ -4,7 +4,7 @@ from django.utils import timezone
 
 from cases.models import TimelineEvent
 from outreach.versioning import EditConflict
-from tests.zrm.factories import domain, matrix_2017, trajectory_case
+from tests.zrm.factories import domain, example_matrix, trajectory_case
 from zrm import services
 from zrm.models import ZrmAssessment, ZrmScore
 
@@ -71,7 +71,7 @@ def test_it_refuses_a_level_outside_1_to_5_and_saves_nothing(draft, owner, level
 
 
 def test_it_refuses_a_domain_of_another_matrix_and_saves_nothing(draft, owner):
-    other = matrix_2017(("finances",)).domains.get()
+    other = example_matrix(owner).domains.get(key="finances")
     with pytest.raises(ValidationError):
         score(draft, owner, {domain("finances").pk: (3, "", ""), other.pk: (3, "", "")})
     assert set(rows(draft).values()) == {(None, "", "")}

@@ -6,7 +6,14 @@ from django.utils import timezone
 
 from cases.phases import Phase
 from tests.cases.factories import case_in_phase, snapshot
-from tests.zrm.factories import DOMAIN_KEYS, finalised_assessment, matrix_2017, trajectory_case
+from tests.zrm.factories import (
+    DOMAIN_KEYS,
+    EXAMPLE,
+    EXAMPLE_KEYS,
+    example_matrix,
+    finalised_assessment,
+    trajectory_case,
+)
 from zrm import services
 from zrm.models import ZrmAssessment, ZrmScore
 
@@ -86,25 +93,27 @@ def test_it_refuses_a_closed_case(owner, team):
     assert not ZrmAssessment.objects.exists()
 
 
-def test_it_uses_the_matrix_version_asked_for(owner, team):
-    matrix_2017(("finances", "housing", "work"))
+def test_it_uses_the_current_version_for_a_new_trajectory(owner, team):
+    example_matrix(owner, current=True)
     case = trajectory_case(owner, team)
 
-    assessment = start(case, owner, matrix_key="2017")
+    assessment = start(case, owner)
 
-    assert assessment.matrix.key == "2017"
+    assert assessment.matrix.key == EXAMPLE
     keys = [s.domain.key for s in assessment.scores.select_related("domain")]
-    assert keys == ["finances", "housing", "work"]
+    assert keys == EXAMPLE_KEYS
     assert {s.domain.matrix_id for s in assessment.scores.select_related("domain")} == {
         assessment.matrix_id
     }
 
 
-def test_it_does_not_hand_out_an_open_correction_as_a_new_assessment(owner, team):
+def test_it_keeps_the_version_the_trajectory_began_with(owner, team):
     case = trajectory_case(owner, team)
     begin = finalised_assessment(case, owner, "begin")
-    correction = services.assessment_correct(acting_user=owner, assessment=begin, reason="Typfout")
-    fresh = services.assessment_start(
-        acting_user=owner, case=case, kind="begin", assessed_on=timezone.localdate()
-    )
-    assert fresh.pk != correction.pk and fresh.corrects_id is None
+    example_matrix(owner, current=True)
+
+    evaluation = start(case, owner, "evaluation")
+    end = start(case, owner, "end")
+
+    assert {begin.matrix.key, evaluation.matrix.key, end.matrix.key} == {"2013"}
+    assert evaluation.scores.count() == len(DOMAIN_KEYS)

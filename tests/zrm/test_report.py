@@ -12,9 +12,9 @@ from pypdf import PdfReader
 from tests.zrm.factories import (
     domains,
     draft_assessment,
+    example_matrix,
     finalised_assessment,
     levels_list,
-    matrix_2017,
     trajectory_case,
 )
 from zrm.models import ZrmDescriptor
@@ -105,13 +105,14 @@ def test_it_speaks_english_on_request(case, owner):
     assert "Huiselijke" not in text and "Justitie" not in text
 
 
-def test_it_reports_assessments_of_different_versions_without_comparing_them(case, owner):
-    matrix_2017()
-    finalised_assessment(case, owner, "begin", levels_list(BEGIN))
-    finalised_assessment(case, owner, "end", {"finances": 4}, matrix_key="2017")
+def test_it_reports_a_trajectory_of_another_version_in_its_texts(case, owner):
+    example_matrix(owner, current=True)
+    finalised_assessment(case, owner, "begin", {"finances": 1})
+    finalised_assessment(case, owner, "end", {"finances": 4})
 
-    text = pdf_text(report_pdf(case))
+    text = squeeze(pdf_text(report_pdf(case)))
 
-    assert "Ria van Dijk" in text and case.reference in text
-    assert "Zelfredzaamheidsmatrix 2017" in text
-    assert squeeze(descriptor("finances", 1)) not in squeeze(text)
+    assert squeeze("Ria van Dijk") in text and case.reference in text
+    assert squeeze("Voorbeeldmatrix (verzonnen teksten, niet de ZRM)") in text
+    assert squeeze("Voorbeeldtekst: geldzaken op niveau 4 (sterk).") in text
+    assert squeeze(descriptor("finances", 1)) not in text

@@ -302,3 +302,63 @@ def test_it_shows_the_level_texts_on_the_conflict_page_and_says_je(owner, collea
     main = re.search(r"<main.*?</main>", html, re.S).group(0)
     assert not re.search(r"\b([Uu]w?)\b", re.sub(r"<[^>]+>", " ", main))
     assert "Jouw versie toch opslaan?" in main
+
+
+def test_it_saves_the_sources_reason_and_split_of_a_domain(client, owner, draft):
+    finances = {d.key: d.pk for d in domains()}["finances"]
+    client.force_login(owner)
+    data = form_data({"finances": "2"}, action="save")
+    data |= {
+        f"sources_{finances}": ["client", "network"],
+        f"rationale_{finances}": "Zus doet de administratie.",
+        f"own_{finances}": "20",
+        f"network_{finances}": "60",
+        f"help_{finances}": "20",
+    }
+
+    assert client.post(url(draft), as_opened(draft, data)).status_code == 302
+
+    row = ZrmScore.objects.get(assessment=draft, domain_id=finances)
+    assert (row.level, row.sources, row.rationale, row.split) == (
+        2,
+        ["client", "network"],
+        "Zus doet de administratie.",
+        (20, 60, 20),
+    )
+    html = client.get(url(draft)).content.decode()
+    assert f'name="network_{finances}" value="60"' in html
+    assert "Bronnen, onderbouwing en wat het niveau draagt" in html
+
+
+def test_it_autosaves_a_split_being_typed(client, owner, draft):
+    finances = {d.key: d.pk for d in domains()}["finances"]
+    client.force_login(owner)
+    data = form_data({"finances": "3"}) | {f"own_{finances}": "50"}
+
+    response = client.post(url(draft), as_opened(draft, data), HTTP_HX_REQUEST="true")
+
+    assert response.status_code == 200
+    row = ZrmScore.objects.get(assessment=draft, domain_id=finances)
+    assert (row.level, row.shares) == (3, (50, None, None))
+
+
+def test_it_refuses_to_finalise_a_split_that_does_not_add_up_and_keeps_what_was_typed(
+    client, owner, draft
+):
+    finances = {d.key: d.pk for d in domains()}["finances"]
+    client.force_login(owner)
+    data = form_data(every_level(housing="4"), action="finalise")
+    data |= {f"own_{finances}": "50", f"network_{finances}": "30", f"help_{finances}": ""}
+
+    response = client.post(url(draft), as_opened(draft, data))
+
+    assert response.status_code == 200
+    html = response.content.decode()
+    error = "Vul alle drie in, samen 100%, of laat alle drie leeg."
+    # The message stands by the split of the domain it is about.
+    block = html[html.index('id="domain-finances"') : html.index('id="domain-daytime_activities"')]
+    assert error in block and error not in html.replace(block, "")
+    assert f'name="own_{finances}" value="50"' in html
+    assert checked(html)["housing"] == "4"
+    draft.refresh_from_db()
+    assert draft.status == "draft"

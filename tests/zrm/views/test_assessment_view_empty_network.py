@@ -34,7 +34,12 @@ def url(assessment):
 
 
 def choice_group(html):
-    found = re.search(r'<fieldset class="field choice-group[^"]*">.*?</fieldset>', html, re.S)
+    """The empty-map question's group (each domain's sources are choice groups too)."""
+    found = re.search(
+        r'<fieldset class="field choice-group[^"]*">\s*<legend>[^<]*netwerkkaart.*?</fieldset>',
+        html,
+        re.S,
+    )
     return found.group(0) if found else None
 
 

@@ -17,9 +17,9 @@ from tests.zrm.factories import (
     close,
     domain,
     draft_assessment,
+    example_matrix,
     finalised_assessment,
     levels_list,
-    matrix_2017,
 )
 from zrm import services
 
@@ -124,15 +124,15 @@ def test_it_does_not_call_an_earlier_evaluation_replaced_by_a_correction(client,
     assert "replaced by a correction" not in html
 
 
-def test_it_says_the_versions_differ_instead_of_failing(client, owner, case):
-    matrix_2017()
+def test_it_compares_a_trajectory_in_its_version_after_another_became_current(client, owner, case):
     finalised_assessment(case, owner, "begin", levels_list(BEGIN))
-    finalised_assessment(case, owner, "end", {"finances": 4}, matrix_key="2017")
+    example_matrix(owner, current=True)
+    finalised_assessment(case, owner, "end", {"finances": 4})
 
     html = page(client, owner, case)
 
-    assert '<p class="notice">' in html and "Zelfredzaamheidsmatrix 2017" in html
-    assert 'class="zrm-radar"' not in html and 'class="zrm-comparison"' not in html
+    assert 'class="zrm-radar"' in html and 'class="zrm-comparison"' in html
+    assert "+3 verbeterd" in html and "Voorbeeld" not in html
 
 
 def test_it_shows_the_targets_in_the_table(client, owner, case):

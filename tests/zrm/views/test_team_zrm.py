@@ -15,7 +15,14 @@ from django.utils import timezone
 
 from cases.models import Case
 from outreach.models import AccessLogEntry
-from tests.zrm.factories import close, domains, finalised_assessment, trajectory_case
+from tests.zrm.factories import (
+    EXAMPLE,
+    close,
+    domains,
+    example_matrix,
+    finalised_assessment,
+    trajectory_case,
+)
 from zrm.selectors import team_outcomes
 
 
@@ -126,9 +133,9 @@ def test_it_shows_the_table_in_dutch(client, outcomes, team, lead):
 
     html = client.get(url(team)).content.decode()
 
-    assert row_cells(html, "Financiën") == ["3", "3,0", "2,7", "33%", "33%", "33%"]
-    assert row_cells(html, "Justitie") == ["2", "2,5", "3,0", "50%", "50%", "0%"]
-    assert row_cells(html, "Huisvesting") == ["3", "2,7", "3,0", "33%", "67%", "0%"]
+    assert row_cells(html, "Financiën") == ["3", "3,0", "2,7", "33%", "33%", "33%", "—"]
+    assert row_cells(html, "Justitie") == ["2", "2,5", "3,0", "50%", "50%", "0%", "—"]
+    assert row_cells(html, "Huisvesting") == ["3", "2,7", "3,0", "33%", "67%", "0%", "—"]
     entry = AccessLogEntry.objects.filter(user=lead).latest("id")
     assert (entry.action, entry.record_type, entry.team_id) == (
         "read",
@@ -153,7 +160,7 @@ def test_it_leaves_out_a_period_without_closed_cases(client, outcomes, team, lea
     assert {r.mean_begin for r in result.rows} == {None}
     client.force_login(lead)
     html = client.get(url(team, start - timedelta(days=400), start - timedelta(days=2))).content
-    assert row_cells(html.decode(), "Financiën") == ["0", "—", "—", "—", "—", "—"]
+    assert row_cells(html.decode(), "Financiën") == ["0", "—", "—", "—", "—", "—", "—"]
 
 
 def test_it_exports_the_table_as_csv_for_dutch_excel(client, outcomes, team, lead):
@@ -165,17 +172,17 @@ def test_it_exports_the_table_as_csv_for_dutch_excel(client, outcomes, team, lea
     assert response.status_code == 200
     assert response["Content-Type"] == "text/csv; charset=utf-8"
     assert response["Content-Disposition"] == (
-        f'attachment; filename="zrm-{team.code}-{start:%Y%m%d}-{end:%Y%m%d}.csv"'
+        f'attachment; filename="zrm-{team.code}-2013-{start:%Y%m%d}-{end:%Y%m%d}.csv"'
     )
     rows = read_csv(response)
-    assert len(rows[0]) == 7  # the header
+    assert len(rows[0]) == 9  # the header
     by_domain = {row[0]: row[1:] for row in rows[1:12]}
     assert list(by_domain) == [d.name for d in domains()]
-    assert by_domain["Financiën"] == ["3", "3,0", "2,7", "33%", "33%", "33%"]
-    assert by_domain["Justitie"] == ["2", "2,5", "3,0", "50%", "50%", "0%"]
-    assert by_domain["Huisvesting"] == ["3", "2,7", "3,0", "33%", "67%", "0%"]
+    assert by_domain["Financiën"] == ["3", "3,0", "2,7", "33%", "33%", "33%", "", ""]
+    assert by_domain["Justitie"] == ["2", "2,5", "3,0", "50%", "50%", "0%", "", ""]
+    assert by_domain["Huisvesting"] == ["3", "2,7", "3,0", "33%", "67%", "0%", "", ""]
     assert rows[12] == []
-    assert [row[1] for row in rows[13:]] == ["4", "1"]
+    assert [row[1] for row in rows[13:16]] == ["4", "1", "2013"]
     entry = AccessLogEntry.objects.filter(user=lead).latest("id")
     assert (entry.action, entry.record_type, entry.team_id) == (
         "export",
@@ -210,14 +217,14 @@ def test_it_shows_this_year_so_far_without_a_chosen_period(client, owner, team, 
     client.force_login(lead)
     html = client.get(reverse("zrm_team", args=[team.pk])).content.decode()
     assert 'name="start"' in html and 'name="end"' in html
-    assert row_cells(html, "Financiën") == ["1", "2,0", "4,0", "100%", "0%", "0%"]
+    assert row_cells(html, "Financiën") == ["1", "2,0", "4,0", "100%", "0%", "0%", "—"]
 
 
 def test_it_answers_htmx_with_the_outcomes_only(client, outcomes, team, lead):
     client.force_login(lead)
     html = client.get(url(team), HTTP_HX_REQUEST="true").content.decode()
     assert "<html" not in html and 'name="start"' not in html
-    assert row_cells(html, "Financiën") == ["3", "3,0", "2,7", "33%", "33%", "33%"]
+    assert row_cells(html, "Financiën") == ["3", "3,0", "2,7", "33%", "33%", "33%", "—"]
 
 
 def test_it_makes_the_same_number_of_queries_for_more_closed_cases(
@@ -236,3 +243,109 @@ def test_it_makes_the_same_number_of_queries_for_more_closed_cases(
     with django_assert_num_queries(len(few.captured_queries)):
         client.get(url(team, formaat="csv"))
     assert row_cells(small, "Financiën")[0] == "2" and row_cells(large, "Financiën")[0] == "6"
+
+
+def test_it_shows_the_open_trajectories_as_an_interim_result(client, owner, team, lead):
+    case = scored_case(owner, team, (2, {}), None, close_it=False)
+    finalised_assessment(case, owner, "evaluation", {"finances": 4}, default=2)
+    scored_case(owner, team, (3, {}), (4, {}))
+    start, end = period()
+
+    result = team_outcomes(team, start, end)
+
+    assert (result.closed_table.cases, result.interim_table.cases) == (1, 1)
+    interim = {r.domain.key: r for r in result.interim_table.rows}
+    assert interim["finances"].pairs == [(2, 4)] and interim["housing"].pairs == [(2, 2)]
+    assert {r.domain.key: r.pairs for r in result.rows}["finances"] == [(3, 4)]
+    client.force_login(lead)
+    html = client.get(url(team)).content.decode()
+    assert "Lopende trajecten (tussenstand)" in html
+    interim_html = html[html.index("Lopende trajecten") :]
+    assert row_cells(interim_html, "Financiën") == ["1", "2,0", "4,0", "100%", "0%", "0%", "—"]
+
+
+def test_it_gives_a_choice_of_version_and_leaves_no_case_out_silently(client, owner, team, lead):
+    scored_case(owner, team, (2, {}), (3, {}))
+    scored_case(owner, team, (2, {}), (4, {}))
+    example_matrix(owner, current=True)
+    scored_case(owner, team, (1, {}), (5, {}))
+    start, end = period()
+
+    shown = team_outcomes(team, start, end)
+    example = team_outcomes(team, start, end, matrix_key=EXAMPLE)
+
+    # Without a choice: the version most closed cases use; the other is named with its cases.
+    assert shown.matrix.key == "2013" and shown.closed_table.cases == 2
+    assert [(v.matrix.key, v.closed, v.open) for v in shown.other_versions] == [(EXAMPLE, 1, 0)]
+    assert example.matrix.key == EXAMPLE and example.closed_table.cases == 1
+    assert [r.domain.key for r in example.rows] == [
+        "finances",
+        "housing",
+        "social_network",
+        "garden",
+    ]
+    client.force_login(lead)
+    html = client.get(url(team)).content.decode()
+    assert '<select name="versie"' in html and "Voorbeeldmatrix" in html
+    assert "1 afgesloten casus" in html
+    html = client.get(url(team, versie=EXAMPLE)).content.decode()
+    assert row_cells(html, "Geldzaken \\(voorbeeld\\)") == [
+        "1",
+        "1,0",
+        "5,0",
+        "100%",
+        "0%",
+        "0%",
+        "—",
+    ]
+    exported = read_csv(client.get(url(team, versie=EXAMPLE, formaat="csv")))
+    assert exported[1][0] == "Geldzaken (voorbeeld)"
+
+
+def test_it_makes_the_same_number_of_queries_with_two_versions_and_open_cases(
+    client, owner, team, lead, django_assert_num_queries
+):
+    scored_case(owner, team, (2, {}), (3, {}))
+    example_matrix(owner, current=True)
+    scored_case(owner, team, (2, {}), (3, {}))
+    client.force_login(lead)
+    client.get(url(team))
+    with CaptureQueriesContext(connection) as few:
+        client.get(url(team))
+    for _ in range(3):
+        scored_case(owner, team, (2, {}), (4, {}))
+        open_case = scored_case(owner, team, (2, {}), None, close_it=False)
+        finalised_assessment(open_case, owner, "evaluation", default=3)
+    with django_assert_num_queries(len(few.captured_queries)):
+        client.get(url(team))
+
+
+def test_it_shows_how_the_share_of_professional_help_changes(client, owner, team, lead):
+    today = timezone.localdate()
+    for begin_help, end_help in ((80, 40), (60, 20)):
+        case = trajectory_case(owner, team)
+        finalised_assessment(
+            case,
+            owner,
+            "begin",
+            assessed_on=today - timedelta(days=90),
+            extras={"finances": {"split": (10, 100 - 10 - begin_help, begin_help)}},
+        )
+        finalised_assessment(
+            case, owner, "end", extras={"finances": {"split": (40, 60 - end_help, end_help)}}
+        )
+        close(case, owner)
+    # A split at the begin only: not in the figure.
+    scored_case(owner, team, (3, {}), (3, {}))
+    start, end = period()
+
+    result = team_outcomes(team, start, end)
+
+    finances = {r.domain.key: r for r in result.rows}["finances"]
+    assert sorted(finances.help_pairs) == [(60, 20), (80, 40)]
+    assert (finances.help_begin, finances.help_end) == (70, 30)
+    assert (result.closed_table.help_begin, result.closed_table.help_end) == (70, 30)
+    client.force_login(lead)
+    html = client.get(url(team)).content.decode()
+    assert row_cells(html, "Financiën")[-1] == "70% → 30%"
+    assert "over de domeinen met een verdeling op beide momenten: 70% → 30%." in html

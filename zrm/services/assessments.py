@@ -1,5 +1,8 @@
-"""Every write in zrm: keyword-only, atomic, with acting_user. Finalising writes the case timeline
-and satisfies the trajectory's begin or end step through cases.services.case_record_zrm."""
+"""Assessments and targets. Finalising writes the case timeline and satisfies the trajectory's
+begin or end step through cases.services.case_record_zrm. Every assessment and target of a case
+uses the trajectory's matrix version (zrm.selectors.trajectory_matrix)."""
+
+from typing import NamedTuple
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -11,14 +14,31 @@ from cases.services import case_record_zrm, check_case_open, timeline_record
 from network.services import snapshot_take
 from outreach import clock
 from outreach.versioning import bump, check_version
-from zrm.models import CURRENT_MATRIX, LEVELS, ZrmAssessment, ZrmMatrix, ZrmScore, ZrmTarget
+from zrm.models import LEVELS, ZrmAssessment, ZrmScore, ZrmTarget
+from zrm.selectors import trajectory_matrix
 from zrm.timeline import assessment_data, targets_data
+
+SOURCES = set(ZrmScore.Source.values)
+SPLIT_TOTAL = 100
+
+
+class ScoreInput(NamedTuple):
+    """One domain's row for assessment_score. `split` is (own, network, help), each a percentage
+    or None (a draft may hold a split being typed; finalising wants none or SPLIT_TOTAL), or None;
+    `sources` ZrmScore.Source values."""
+
+    level: int | None
+    not_assessed_reason: str = ""
+    note: str = ""
+    sources: tuple = ()
+    rationale: str = ""
+    split: tuple | None = None
 
 
 @transaction.atomic
-def assessment_start(*, acting_user, case, kind, assessed_on, matrix_key=CURRENT_MATRIX):
-    """A draft assessment with an empty row per domain; the open draft of this kind if there is
-    one, so starting twice does not make two drafts."""
+def assessment_start(*, acting_user, case, kind, assessed_on):
+    """A draft assessment with an empty row per domain of the trajectory's matrix version; the
+    open draft of this kind if there is one, so starting twice does not make two drafts."""
     check_case_open(case)
     if kind not in ZrmAssessment.Kind.values:
         raise ValidationError({"kind": _("Choose begin, evaluation or end.")})
@@ -29,7 +49,7 @@ def assessment_start(*, acting_user, case, kind, assessed_on, matrix_key=CURRENT
     ).first()
     if draft is not None:
         return draft
-    matrix = ZrmMatrix.objects.get(key=matrix_key)
+    matrix = trajectory_matrix(case)
     assessment = ZrmAssessment.objects.create(
         case=case,
         matrix=matrix,
@@ -51,12 +71,44 @@ def _check_draft(assessment):
         )
 
 
+def _clean_row(value):
+    """The stored fields of one ScoreInput (or a plain tuple in its order), checked."""
+    row = ScoreInput(*value)
+    level = row.level
+    if level is not None and level not in LEVELS:
+        raise ValidationError({None: _("A score is a level from 1 to 5.")})
+    sources = [s for s in ZrmScore.Source.values if s in set(row.sources or ())]
+    if set(row.sources or ()) - SOURCES:
+        raise ValidationError({None: _("Choose the sources from the list.")})
+    split = tuple(row.split) if row.split is not None else (None, None, None)
+    if len(split) != 3 or any(
+        part is not None and (not isinstance(part, int) or not 0 <= part <= SPLIT_TOTAL)
+        for part in split
+    ):
+        raise ValidationError(
+            {None: _("Own strength, network and professional help are each 0 to 100%.")}
+        )
+    return {
+        "level": level,
+        "not_assessed_reason": (row.not_assessed_reason or "").strip() if level is None else "",
+        "note": (row.note or "").strip(),
+        "sources": sources,
+        "rationale": (row.rationale or "").strip(),
+        "own_share": split[0],
+        "network_share": split[1],
+        "help_share": split[2],
+    }
+
+
+SCORE_FIELDS = list(_clean_row((None,)))
+
+
 @transaction.atomic
 def assessment_score(*, acting_user, assessment, scores, expected_version=None):
-    """Save a draft's rows: scores maps domain id to (level or None, not-assessed reason, note).
-    A draft may be incomplete; finalising checks that every domain is done. With
-    `expected_version` (the page's), raises EditConflict if someone else saved the draft since;
-    each save that changes something counts as a version."""
+    """Save a draft's rows: scores maps domain id to a ScoreInput (level or None, not-assessed
+    reason, note, sources, why this level, split). A draft may be incomplete; finalising checks
+    that every domain is done. With `expected_version` (the page's), raises EditConflict if
+    someone else saved the draft since; each save that changes something counts as a version."""
     assessment = (
         ZrmAssessment.objects.select_for_update().select_related("case").get(pk=assessment.pk)
     )
@@ -65,18 +117,16 @@ def assessment_score(*, acting_user, assessment, scores, expected_version=None):
     check_case_open(assessment.case)
     rows = {row.domain_id: row for row in assessment.scores.all()}
     changed = []
-    for domain_id, (level, reason, note) in scores.items():
+    for domain_id, value in scores.items():
         row = rows.get(domain_id)
         if row is None:
             raise ValidationError({None: _("This domain is not part of this ZRM version.")})
-        if level is not None and level not in LEVELS:
-            raise ValidationError({None: _("A score is a level from 1 to 5.")})
-        reason = (reason or "").strip() if level is None else ""
-        note = (note or "").strip()
-        if (row.level, row.not_assessed_reason, row.note) != (level, reason, note):
-            row.level, row.not_assessed_reason, row.note = level, reason, note
+        fields = _clean_row(value)
+        if any(getattr(row, name) != new for name, new in fields.items()):
+            for name, new in fields.items():
+                setattr(row, name, new)
             changed.append(row)
-    ZrmScore.objects.bulk_update(changed, ["level", "not_assessed_reason", "note"])
+    ZrmScore.objects.bulk_update(changed, SCORE_FIELDS)
     if changed:
         assessment.save(update_fields=bump(assessment, []))
     return assessment
@@ -93,14 +143,24 @@ def assessment_finalise(*, acting_user, assessment, empty_map=""):
     )
     _check_draft(assessment)
     check_case_open(assessment.case)
-    missing = [
-        row.domain.name for row in assessment.scores.select_related("domain") if not row.is_complete
-    ]
+    rows = list(assessment.scores.select_related("domain"))
+    missing = [row.domain.name for row in rows if not row.is_complete]
     if missing:
         raise ValidationError(
             {
                 None: _("Score every domain, or say why it was not assessed: %(domains)s.")
                 % {"domains": ", ".join(missing)}
+            }
+        )
+    unfinished = [row.domain.name for row in rows if not row.split_is_valid]
+    if unfinished:
+        raise ValidationError(
+            {
+                None: _(
+                    "Own strength, network and professional help add up to 100%%, or leave all "
+                    "three empty: %(domains)s."
+                )
+                % {"domains": ", ".join(unfinished)}
             }
         )
     assessment.status = ZrmAssessment.Status.FINAL
@@ -153,9 +213,7 @@ def assessment_correct(*, acting_user, assessment, reason):
         ZrmScore(
             assessment=correction,
             domain_id=row.domain_id,
-            level=row.level,
-            not_assessed_reason=row.not_assessed_reason,
-            note=row.note,
+            **{name: getattr(row, name) for name in SCORE_FIELDS},
         )
         for row in assessment.scores.all()
     )
@@ -164,8 +222,12 @@ def assessment_correct(*, acting_user, assessment, reason):
 
 @transaction.atomic
 def targets_set(*, acting_user, case, levels):
-    """levels maps domain to a target level, or None to have no target for that domain."""
+    """levels maps domain to a target level, or None to have no target for that domain; the
+    domains are those of the trajectory's matrix version."""
     check_case_open(case)
+    matrix = trajectory_matrix(case)
+    if any(domain.matrix_id != matrix.pk for domain in levels):
+        raise ValidationError({None: _("This domain is not part of this ZRM version.")})
     for domain, level in levels.items():
         if level is None:
             ZrmTarget.objects.filter(case=case, domain=domain).delete()
