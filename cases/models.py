@@ -561,6 +561,13 @@ class ContactMoment(CaseScoped):
         NETWORK = "network", _("talking with the network")
         PRACTICAL = "practical", _("practical help")
 
+    class AgreementOutcome(models.TextChoices):
+        """What became of an open agreement by this contact (checked at the next visit)."""
+
+        DONE = "done", _("done")
+        ONGOING = "ongoing", _("still going")
+        FAILED = "failed", _("did not work out")
+
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="contacts")
     kind = models.CharField(_("type"), max_length=12, choices=Kind.choices)
     occurred_at = models.DateTimeField(_("date and time"), default=timezone.now)
@@ -572,6 +579,9 @@ class ContactMoment(CaseScoped):
     notes = models.TextField(_("notes"), blank=True, max_length=10000)
     next_step = models.CharField(_("next step"), max_length=300, blank=True)
     follow_up_on = models.DateField(_("follow-up date"), null=True, blank=True)
+    # [{"agreement_id", "description", "outcome"}]: the agreements checked at this contact, with
+    # their text as it was, so the record stays faithful when an agreement changes later.
+    agreement_outcomes = models.JSONField(_("agreements checked"), default=list, blank=True)
     logged_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )

@@ -104,6 +104,8 @@ def contact_data(contact):
             data[name] = getattr(contact, name)
     if contact.follow_up_on:
         data["follow_up_on"] = contact.follow_up_on.isoformat()
+    if contact.agreement_outcomes:
+        data["agreements"] = list(contact.agreement_outcomes)
     return data
 
 
@@ -198,6 +200,11 @@ def _contact(data):
         view.facts.append((_("next step"), data["next_step"]))
     if data.get("follow_up_on"):
         view.facts.append((_("follow-up"), short_date(data["follow_up_on"])))
+    for checked in data.get("agreements", ()):
+        outcome = choice_label(ContactMoment.AgreementOutcome.choices, checked["outcome"])
+        view.text.append(
+            (_("agreement: %(outcome)s") % {"outcome": outcome}, checked["description"])
+        )
     if data.get("notes"):
         view.text.append((_("notes"), data["notes"]))
     return view
