@@ -18,6 +18,7 @@ from cases.models import (
     ContactAttempt,
     ContactMoment,
     HouseholdMember,
+    PlannedVisit,
     PriorInformation,
     SensitiveDetail,
     Signal,
@@ -440,6 +441,17 @@ class ContactForm(forms.ModelForm):
                 in_a_month(today) if choice == NEXT_MONTH else today + timedelta(days=int(choice))
             )
         return cleaned
+
+
+class PlannedVisitForm(forms.ModelForm):
+    class Meta:
+        model = PlannedVisit
+        fields = ["kind", "planned_on", "at", "place"]
+        widgets = {
+            "kind": chips(),
+            "planned_on": DateInput(),
+            "at": forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
+        }
 
 
 class AgreementForm(forms.ModelForm):

@@ -122,6 +122,15 @@ def agreement_data(agreement, *, with_due_on=True):
     return data
 
 
+def planned_data(visit):
+    data = {"visit_id": visit.pk, "kind": visit.kind, "planned_on": _iso(visit.planned_on)}
+    if visit.at:
+        data["at"] = visit.at.strftime("%H:%M")
+    if visit.place:
+        data["place"] = visit.place
+    return data
+
+
 # How they read -------------------------------------------------------------------------------
 
 
@@ -222,6 +231,18 @@ def _agreement(data):
     return view
 
 
+def _planned(data):
+    view = EventView(
+        _("Visit planned: %(kind)s")
+        % {"kind": choice_label(ContactMoment.Kind.choices, data["kind"])}
+    )
+    when = short_date(data["planned_on"])
+    view.facts.append((_("when"), f"{when} {data['at']}" if data.get("at") else when))
+    if data.get("place"):
+        view.facts.append((_("place"), data["place"]))
+    return view
+
+
 def _feedback(data):
     view = EventView(_("Feedback to the reporter"))
     if data.get("to"):
@@ -294,6 +315,7 @@ DESCRIBERS = {  # cases' own kinds; network and zrm add theirs (_describers)
     "attempt": _attempt,
     "contact": _contact,
     "agreement": _agreement,
+    "planned": _planned,
     "feedback": _feedback,
     "prior_info": _prior_info,
     "sensitive": _sensitive,

@@ -3,8 +3,8 @@
 Views, commands, demo data, tests and the network and zrm apps call these functions as
 `cases.services.<name>`. Refused input raises django.core.exceptions.ValidationError with messages
 by field (None for the form as a whole) and changes nothing. `core` holds the case's own story
-(signals, clients, phases, what is recorded on a case); `lifecycle` deleting, restoring,
-reassigning and moving files.
+(signals, clients, phases, what is recorded on a case); `planning` planned visits and the
+calendar feed; `lifecycle` deleting, restoring, reassigning and moving files.
 """
 
 from cases.services.core import (
@@ -37,11 +37,13 @@ from cases.services.lifecycle import (
     client_restore,
     team_policy_set,
 )
+from cases.services.planning import calendar_feed_renew, visit_plan
 
 __all__ = [
     "agreement_add",
     "agreement_set_status",
     "attempt_record",
+    "calendar_feed_renew",
     "case_delete",
     "case_move_team",
     "case_reassign",
@@ -65,4 +67,5 @@ __all__ = [
     "team_policy_set",
     "timeline_correct",
     "timeline_record",
+    "visit_plan",
 ]

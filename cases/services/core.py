@@ -5,6 +5,7 @@ from datetime import timedelta
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from cases.models import (
@@ -640,6 +641,11 @@ def contact_log(
             case.save(update_fields=["follow_up_on"])
     else:
         _touch_contact(case, occurred_at, follow_up_on)
+        # A contact on or after a planned visit's day fulfils it: it leaves Mijn week and the
+        # calendar feed.
+        case.planned_visits.filter(
+            done_at__isnull=True, planned_on__lte=timezone.localdate(occurred_at)
+        ).update(done_at=clock.now())
     timeline_record(
         acting_user=acting_user,
         case=case,
