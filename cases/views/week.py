@@ -101,13 +101,15 @@ def calendar_feed(request, token):
     unknown token as a denied read by nobody."""
     feed = CalendarFeed.objects.select_related("user").filter(token=token).first()
     if feed is None or not feed.user.is_active:
-        request.user = None
+        # Logged as nobody's: the token names no one.
+        anonymous, request.user = request.user, None
         log_access(
             request,
             action=Action.READ,
             record_type="cases.calendarfeed",
             result=AccessLogEntry.Result.DENIED,
         )
+        request.user = anonymous
         raise Http404
     request.user = feed.user
     visits = list(
