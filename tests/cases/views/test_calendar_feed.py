@@ -49,9 +49,7 @@ def planned_case(owner, team, **visit):
 
 def test_it_gives_the_visits_with_only_reference_kind_and_time(client, owner, team):
     case = planned_case(owner, team, at=time(10, 0))
-    services.visit_plan(
-        acting_user=owner, case=case, planned_on=timezone.localdate(), kind="phone"
-    )
+    services.visit_plan(acting_user=owner, case=case, planned_on=timezone.localdate(), kind="phone")
     feed = feed_of(client, owner)
     response = Client().get(reverse("calendar_feed", args=[feed.token]))
     assert response.status_code == 200
