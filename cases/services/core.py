@@ -646,13 +646,7 @@ def contact_log(
         case.planned_visits.filter(
             done_at__isnull=True, planned_on__lte=timezone.localdate(occurred_at)
         ).update(done_at=clock.now())
-    timeline_record(
-        acting_user=acting_user,
-        case=case,
-        kind=Kind.CONTACT,
-        data=contact_data(contact),
-        occurred_at=occurred_at,
-    )
+    # The agreements' events first, so the contact heads the timeline.
     for agreement, outcome in checked:
         if outcome == ContactMoment.AgreementOutcome.DONE:
             agreement.status = Agreement.Status.DONE
@@ -664,6 +658,13 @@ def contact_log(
                 data=agreement_data(agreement, with_due_on=False),
                 occurred_at=occurred_at,
             )
+    timeline_record(
+        acting_user=acting_user,
+        case=case,
+        kind=Kind.CONTACT,
+        data=contact_data(contact),
+        occurred_at=occurred_at,
+    )
     return contact
 
 

@@ -87,9 +87,15 @@ def visit_plan(request, case_id):
 
 @require_POST
 def calendar_feed_renew(request):
+    renewing = CalendarFeed.objects.filter(user=request.user).exists()
     feed = services.calendar_feed_renew(acting_user=request.user, user=request.user)
     log_access(request, action=Action.CHANGE, record_type="cases.calendarfeed", record_id=feed.pk)
-    messages.success(request, _("Your calendar has a new address; the old one no longer works."))
+    messages.success(
+        request,
+        _("Your calendar has a new address; the old one no longer works.")
+        if renewing
+        else _("Your calendar's address is ready: add it to your phone's calendar."),
+    )
     return redirect("my_week")
 
 
