@@ -2,13 +2,13 @@
 
 import re
 
-from django.db.models import Case as Cases
 from django.db.models import BooleanField, ExpressionWrapper, F, IntegerField, Q, Value, When
+from django.db.models import Case as Cases
 from django.utils import timezone
 
+from cases.attention import CONTACT_SINCE, quiet_condition
 from cases.models import Case, Client, Signal, TimelineEvent
 from cases.phases import CLOSED_PHASES, Phase
-from cases.attention import CONTACT_SINCE, quiet_condition
 from outreach.access import memberships_of, visible_to
 
 PHASE_ORDER = Cases(
