@@ -5,8 +5,10 @@ screenshots the README shows."""
 import os
 from datetime import timedelta
 
+import time_machine
 from django.utils import timezone
 
+from cases import services
 from cases.models import Agreement, ContactMoment
 from cases.phases import Phase
 from tests.browser.conftest import assert_accessible
@@ -59,6 +61,17 @@ def test_it_logs_a_home_visit_with_taps_and_puts_it_on_top(login_as, owner, team
 
 
 def test_it_plans_a_visit_and_shows_the_week(login_as, owner, team):
+    with time_machine.travel(timezone.now() - timedelta(days=3)):
+        late = case_in_phase(
+            Phase.TRAJECT_BEGIN, acting_user=owner, team=team, first_name="Ans", last_name="Bos"
+        )
+        services.contact_log(
+            acting_user=owner,
+            case=late,
+            kind="phone",
+            next_step="Samen naar de schuldhulp",
+            follow_up_on=timezone.localdate() + timedelta(days=1),
+        )
     case = case_in_phase(
         Phase.CONTRACT, acting_user=owner, team=team, first_name="Kees", last_name="de Wit"
     )
@@ -74,8 +87,9 @@ def test_it_plans_a_visit_and_shows_the_week(login_as, owner, team):
 
     page.get_by_role("navigation", name="Hoofdmenu").get_by_role("link", name="Mijn week").click()
     page.get_by_role("heading", name="Mijn week").wait_for()
-    item = page.locator(".week-item").first
-    assert "Kees de Wit" in item.inner_text() and "14:30" in item.inner_text()
+    first, second = page.locator(".week-item").all()
+    assert "Ans Bos" in first.inner_text() and "Samen naar de schuldhulp" in first.inner_text()
+    assert "Kees de Wit" in second.inner_text() and "14:30" in second.inner_text()
     page.get_by_role("button", name="Adres aanmaken").click()
     page.locator("#feed-url").wait_for()
     assert "/agenda/" in page.locator("#feed-url").input_value()
