@@ -224,3 +224,24 @@ def with_details(rows):
 def attention_cases(team, *, now=None):
     """All of the team's cases that need attention, with their details (for the CSV export)."""
     return with_details(attention_rows(team, now=now))
+
+
+NO_CONTACT = next(rule for rule in RULES if rule.key == "no_contact")
+
+
+def quiet_condition(teams, *, now=None):
+    """The attention list's "no contact" rule, with each case's own team's thresholds, as a
+    condition over cases annotated with `contact_since` (`CONTACT_SINCE`). The worker's home
+    page marks quiet cases with it, so it and the team page never disagree: a case in signaal
+    or voorfase is never "no contact", a trajectory has its own threshold. One query per team
+    for its thresholds."""
+    now = now or timezone.now()
+    today = timezone.localdate(now)
+    condition = Q(pk__in=[])
+    for team in teams:
+        condition |= Q(team=team) & NO_CONTACT.condition(policy_for(team), now, today)
+    return condition
+
+
+# Never contacted counts from when the case entered its phase.
+CONTACT_SINCE = Coalesce("last_contact_at", "phase_since")

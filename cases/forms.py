@@ -1,10 +1,12 @@
 """Forms validate and clean input; the services decide and write. No form saves anything."""
 
 import re
+from datetime import date, timedelta
 
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils import timezone
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
 from cases import meldcode
@@ -18,6 +20,7 @@ from cases.models import (
     ContactMoment,
     HouseholdMember,
     MeldcodeTerms,
+    PlannedVisit,
     PriorInformation,
     SensitiveDetail,
     Signal,
@@ -25,6 +28,7 @@ from cases.models import (
     TeamPolicy,
 )
 from cases.selectors import normalise_postcode
+from outreach import clock
 from outreach.forms import DateInput, DateTimeInput, VersionedForm
 from outreach.models import Team, User
 
@@ -311,40 +315,145 @@ class AttemptForm(forms.ModelForm):
         self.fields["attempted_at"].initial = now_to_the_minute
 
 
+# One tap each on a phone: the durations and follow-ups a visit usually has. A duration in
+# between is rounded to the nearest; a follow-up on another day is typed as a date.
+CONTACT_DURATIONS = (10, 15, 30, 45, 60, 90, 120)
+FOLLOW_UP_WEEKS = (1, 2, 4)
+NEXT_MONTH = "month"
+# The note's counter shows from this share of its limit (static/js/counter.js).
+COUNTER_FROM = 0.8
+AGREEMENT_FIELD = "agreement_"
+
+
+def chips(widget_class=forms.RadioSelect):
+    """A choice shown as a row of large tap targets (app.css `.chip`)."""
+    return widget_class(attrs={"class": "chip"})
+
+
+def in_a_month(today):
+    month = today.month % 12 + 1
+    year = today.year + (today.month == 12)
+    last_day = (date(year + (month == 12), month % 12 + 1, 1) - timedelta(days=1)).day
+    return date(year, month, min(today.day, last_day))
+
+
 class ContactForm(forms.ModelForm):
+    """Laid out for a phone: the usual choices are one tap each, the time is now unless
+    changed, and the case's open agreements are checked off one tap each
+    (`agreement_<id>`, gathered into `agreement_outcomes`)."""
+
+    kind = forms.ChoiceField(
+        label=_("type"),
+        choices=ContactMoment.Kind.choices,
+        initial=ContactMoment.Kind.HOME_VISIT,
+        widget=chips(),
+    )
+    duration_minutes = forms.TypedChoiceField(
+        label=_("duration"),
+        coerce=int,
+        empty_value=None,
+        required=False,
+        widget=chips(),
+    )
     activities = forms.MultipleChoiceField(
         label=_("what was done"),
         choices=ContactMoment.Activity.choices,
-        widget=forms.CheckboxSelectMultiple,
+        widget=chips(forms.CheckboxSelectMultiple),
         required=False,
+    )
+    follow_up = forms.ChoiceField(
+        label=_("next visit or follow-up"),
+        required=False,
+        widget=chips(),
+    )
+    follow_up_on = forms.DateField(label=_("or on this date"), required=False, widget=DateInput())
+    occurred_at = forms.DateTimeField(
+        label=_("date and time"),
+        required=False,
+        help_text=_("Leave empty: now."),
+        widget=DateTimeInput(),
     )
 
     class Meta:
         model = ContactMoment
         fields = [
             "kind",
-            "occurred_at",
             "duration_minutes",
-            "present",
             "activities",
             "notes",
-            "next_step",
             "follow_up_on",
+            "next_step",
+            "present",
+            "occurred_at",
         ]
-        widgets = {
-            "kind": forms.RadioSelect,
-            "occurred_at": DateTimeInput(),
-            "duration_minutes": forms.NumberInput(
-                attrs={"inputmode": "numeric", "min": 0, "max": 1440}
-            ),
-            "notes": forms.Textarea(attrs={"rows": 4}),
-            "follow_up_on": DateInput(),
-        }
+        widgets = {"notes": forms.Textarea(attrs={"rows": 4})}
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, agreements=(), **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["occurred_at"].initial = now_to_the_minute
-        self.fields["kind"].initial = ContactMoment.Kind.HOME_VISIT
+        self.fields["present"].initial = _("the client")
+        notes = self.fields["notes"]
+        # No maxlength: the browser would cut a long paste off without a word. The counter
+        # warns near the limit and the form refuses what is over it, with the text kept.
+        notes.widget.attrs.pop("maxlength", None)
+        notes.widget.attrs["data-limit"] = notes.max_length
+        notes.widget.attrs["data-counter-from"] = int(notes.max_length * COUNTER_FROM)
+        notes.widget.attrs["data-counter-text"] = gettext("{count} of {limit} characters")
+        # Labels with a number are made here, in the reader's language.
+        self.fields["duration_minutes"].choices = [
+            (m, gettext("%(minutes)s min") % {"minutes": m}) for m in CONTACT_DURATIONS
+        ]
+        self.fields["follow_up"].choices = [
+            *(
+                (str(7 * n), ngettext("in %(n)s week", "in %(n)s weeks", n) % {"n": n})
+                for n in FOLLOW_UP_WEEKS
+            ),
+            (NEXT_MONTH, gettext("next month")),
+        ]
+        self.agreements = list(agreements)
+        for agreement in self.agreements:
+            self.fields[f"{AGREEMENT_FIELD}{agreement.pk}"] = forms.ChoiceField(
+                label=gettext("agreement: %(what)s") % {"what": agreement.description},
+                choices=ContactMoment.AgreementOutcome.choices,
+                required=False,
+                widget=chips(),
+            )
+        self.order_fields(
+            [
+                "kind",
+                "duration_minutes",
+                "activities",
+                *(f"{AGREEMENT_FIELD}{a.pk}" for a in self.agreements),
+                "notes",
+                "follow_up",
+            ]
+        )
+
+    def clean(self):
+        cleaned = super().clean()
+        outcomes = {}
+        for agreement in self.agreements:
+            outcome = cleaned.pop(f"{AGREEMENT_FIELD}{agreement.pk}", "")
+            if outcome:
+                outcomes[agreement.pk] = outcome
+        cleaned["agreement_outcomes"] = outcomes
+        choice = cleaned.pop("follow_up", "")
+        if choice and not cleaned.get("follow_up_on"):
+            today = clock.today()
+            cleaned["follow_up_on"] = (
+                in_a_month(today) if choice == NEXT_MONTH else today + timedelta(days=int(choice))
+            )
+        return cleaned
+
+
+class PlannedVisitForm(forms.ModelForm):
+    class Meta:
+        model = PlannedVisit
+        fields = ["kind", "planned_on", "at", "place"]
+        widgets = {
+            "kind": chips(),
+            "planned_on": DateInput(),
+            "at": forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
+        }
 
 
 class AgreementForm(forms.ModelForm):

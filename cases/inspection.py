@@ -14,6 +14,7 @@ from cases.models import (
     MeldcodeStep,
     MeldcodeTrajectory,
     PhaseSpan,
+    PlannedVisit,
     PriorInformation,
     SensitiveDetail,
     Signal,
@@ -173,6 +174,16 @@ def sections(client):
                 for agreement in of_live_cases(Agreement.objects, client)
                 .select_related("case", "created_by")
                 .order_by("pk")
+            ],
+        ),
+        Section(
+            "planned_visits",
+            _("Planned visits"),
+            [
+                record(visit, title=f"{visit.planned_on:%d-%m-%Y} {visit.get_kind_display()}")
+                for visit in of_live_cases(PlannedVisit.objects, client)
+                .select_related("case", "planned_by")
+                .order_by("planned_on", "pk")
             ],
         ),
         Section(

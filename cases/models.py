@@ -561,6 +561,13 @@ class ContactMoment(CaseScoped):
         NETWORK = "network", _("talking with the network")
         PRACTICAL = "practical", _("practical help")
 
+    class AgreementOutcome(models.TextChoices):
+        """What became of an open agreement by this contact (checked at the next visit)."""
+
+        DONE = "done", _("done")
+        ONGOING = "ongoing", _("still going")
+        FAILED = "failed", _("did not work out")
+
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="contacts")
     kind = models.CharField(_("type"), max_length=12, choices=Kind.choices)
     occurred_at = models.DateTimeField(_("date and time"), default=timezone.now)
@@ -572,6 +579,9 @@ class ContactMoment(CaseScoped):
     notes = models.TextField(_("notes"), blank=True, max_length=10000)
     next_step = models.CharField(_("next step"), max_length=300, blank=True)
     follow_up_on = models.DateField(_("follow-up date"), null=True, blank=True)
+    # [{"agreement_id", "description", "outcome"}]: the agreements checked at this contact, with
+    # their text as it was, so the record stays faithful when an agreement changes later.
+    agreement_outcomes = models.JSONField(_("agreements checked"), default=list, blank=True)
     logged_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
@@ -584,6 +594,51 @@ class ContactMoment(CaseScoped):
     def activity_labels(self):
         labels = dict(self.Activity.choices)
         return [labels.get(a, a) for a in self.activities]
+
+
+class PlannedVisit(CaseScoped):
+    """A visit planned with the client: a day, perhaps a time and a place. *Mijn week* lists it
+    until a contact is logged on or after that day (cases.services.contact_log); the worker's
+    calendar feed shows it without anything that names the client."""
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="planned_visits")
+    kind = models.CharField(
+        _("type"),
+        max_length=12,
+        choices=[c for c in ContactMoment.Kind.choices if c[0] != ContactMoment.Kind.FAILED],
+        default=ContactMoment.Kind.HOME_VISIT,
+    )
+    planned_on = models.DateField(_("date"))
+    at = models.TimeField(_("time"), null=True, blank=True)
+    place = models.CharField(_("place"), max_length=200, blank=True)
+    done_at = models.DateTimeField(null=True, blank=True, editable=False)
+    planned_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["planned_on", "at", "id"]
+        indexes = [models.Index(fields=["case", "done_at", "planned_on"])]
+        verbose_name = _("planned visit")
+        verbose_name_plural = _("planned visits")
+
+    def __str__(self):
+        return f"{self.case_id} {self.planned_on:%Y-%m-%d}"
+
+
+class CalendarFeed(models.Model):
+    """The secret address of a worker's calendar feed of planned visits. Renewing replaces the
+    token, so the old address stops working."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="calendar_feed"
+    )
+    token = models.CharField(max_length=64, unique=True)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    def __str__(self):
+        return str(self.user)
 
 
 class Agreement(CaseScoped):
@@ -637,6 +692,7 @@ class TimelineEvent(CaseScoped):
         ASSIGNMENT = "assignment", _("assignment")
         ZRM = "zrm", _("ZRM")
         NETWORK = "network", _("network")
+        PLANNED = "planned", _("planned visit")
         CORRECTION = "correction", _("correction")
         DELETION = "deletion", _("deleted or restored")
         MELDCODE = "meldcode", _("meldcode")

@@ -2,10 +2,11 @@
 
 import re
 
+from django.db.models import BooleanField, ExpressionWrapper, F, IntegerField, Q, Value, When
 from django.db.models import Case as Cases
-from django.db.models import F, IntegerField, Q, Value, When
 from django.utils import timezone
 
+from cases.attention import CONTACT_SINCE, quiet_condition
 from cases.models import (
     Case,
     Client,
@@ -15,40 +16,49 @@ from cases.models import (
     TimelineEvent,
 )
 from cases.phases import CLOSED_PHASES, Phase
-from outreach.access import visible_to
+from outreach.access import memberships_of, visible_to
 
 PHASE_ORDER = Cases(
     *[When(phase=phase, then=Value(i)) for i, phase in enumerate(Phase.values)],
     output_field=IntegerField(),
 )
 # Empty dates sort last, except for last contact, where never contacted is the most urgent.
+# What needs doing first: an overdue follow-up, then a case with no contact for too long (the
+# attention list's rule), then the next follow-up. Empty dates sort last, except for last
+# contact, where never contacted is the most urgent.
 MY_CASES_SORTS = {
+    "urgent": [
+        F("is_overdue").desc(),
+        F("is_quiet").desc(),
+        F("follow_up_on").asc(nulls_last=True),
+        F("id").asc(),
+    ],
     "phase": [F("phase_order").asc(), F("follow_up_on").asc(nulls_last=True), F("id").asc()],
     "last_contact": [F("last_contact_at").asc(nulls_first=True), F("id").asc()],
     "follow_up": [F("follow_up_on").asc(nulls_last=True), F("id").asc()],
 }
-# A case with no contact for longer than this is marked on the worker's home page.
-QUIET_AFTER_DAYS = 14
 
 
-def mark_quiet(cases, today=None):
-    """Give each case of a page `is_quiet`: no contact yet, or none for more than
-    QUIET_AFTER_DAYS days. The home page marks these."""
-    today = today or timezone.localdate()
-    for case in cases:
-        days = case.days_since_last_contact(today)
-        case.is_quiet = days is None or days > QUIET_AFTER_DAYS
-    return cases
-
-
-def my_open_cases(user, *, sort="follow_up"):
-    """The user's open cases, with their client, in one query."""
-    ordering = MY_CASES_SORTS.get(sort, MY_CASES_SORTS["follow_up"])
+def my_open_cases(user, *, sort="urgent", now=None):
+    """The user's open cases, with their client, `is_overdue` and `is_quiet`, in one query (and
+    one per team for its thresholds)."""
+    now = now or timezone.now()
+    ordering = MY_CASES_SORTS.get(sort, MY_CASES_SORTS["urgent"])
+    teams = [m.team for m in memberships_of(user)]
     return (
         visible_to(user, Case.objects.filter(assigned_worker=user))
         .exclude(phase__in=CLOSED_PHASES)
         .select_related("client")
-        .annotate(phase_order=PHASE_ORDER)
+        .annotate(
+            phase_order=PHASE_ORDER,
+            contact_since=CONTACT_SINCE,
+            is_overdue=ExpressionWrapper(
+                Q(follow_up_on__lt=timezone.localdate(now)), output_field=BooleanField()
+            ),
+        )
+        .annotate(
+            is_quiet=ExpressionWrapper(quiet_condition(teams, now=now), output_field=BooleanField())
+        )
         .order_by(*ordering)
     )
 

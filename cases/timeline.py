@@ -105,6 +105,8 @@ def contact_data(contact):
             data[name] = getattr(contact, name)
     if contact.follow_up_on:
         data["follow_up_on"] = contact.follow_up_on.isoformat()
+    if contact.agreement_outcomes:
+        data["agreements"] = list(contact.agreement_outcomes)
     return data
 
 
@@ -118,6 +120,15 @@ def agreement_data(agreement, *, with_due_on=True):
     }
     if with_due_on:
         data["due_on"] = _iso(agreement.due_on)
+    return data
+
+
+def planned_data(visit):
+    data = {"visit_id": visit.pk, "kind": visit.kind, "planned_on": _iso(visit.planned_on)}
+    if visit.at:
+        data["at"] = visit.at.strftime("%H:%M")
+    if visit.place:
+        data["place"] = visit.place
     return data
 
 
@@ -199,6 +210,11 @@ def _contact(data):
         view.facts.append((_("next step"), data["next_step"]))
     if data.get("follow_up_on"):
         view.facts.append((_("follow-up"), short_date(data["follow_up_on"])))
+    for checked in data.get("agreements", ()):
+        outcome = choice_label(ContactMoment.AgreementOutcome.choices, checked["outcome"])
+        view.text.append(
+            (_("agreement: %(outcome)s") % {"outcome": outcome}, checked["description"])
+        )
     if data.get("notes"):
         view.text.append((_("notes"), data["notes"]))
     return view
@@ -213,6 +229,18 @@ def _agreement(data):
     if data.get("due_on"):
         view.facts.append((_("by when"), short_date(data["due_on"])))
     view.text.append((_("what"), data["description"]))
+    return view
+
+
+def _planned(data):
+    view = EventView(
+        _("Visit planned: %(kind)s")
+        % {"kind": choice_label(ContactMoment.Kind.choices, data["kind"])}
+    )
+    when = short_date(data["planned_on"])
+    view.facts.append((_("when"), f"{when} {data['at']}" if data.get("at") else when))
+    if data.get("place"):
+        view.facts.append((_("place"), data["place"]))
     return view
 
 
@@ -296,6 +324,7 @@ DESCRIBERS = {  # cases' own kinds; network and zrm add theirs (_describers)
     "attempt": _attempt,
     "contact": _contact,
     "agreement": _agreement,
+    "planned": _planned,
     "feedback": _feedback,
     "prior_info": _prior_info,
     "sensitive": _sensitive,

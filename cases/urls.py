@@ -1,10 +1,13 @@
 from django.urls import path
 
-from cases.views import case, clients, meldcode, signals, team
+from cases.views import case, clients, meldcode, signals, team, week
 
 urlpatterns = [
     path("", clients.home, name="home"),
     path("zoeken/", clients.search, name="search"),
+    path("week/", week.my_week, name="my_week"),
+    path("week/agenda-vernieuwen/", week.calendar_feed_renew, name="calendar_feed_renew"),
+    path("agenda/<str:token>.ics", week.calendar_feed, name="calendar_feed"),
     path("clienten/<int:client_id>/", clients.client_detail, name="client_detail"),
     path("clienten/<int:client_id>/bewerken/", clients.client_edit, name="client_edit"),
     path(
@@ -62,6 +65,7 @@ urlpatterns = [
         name="sensitive_detail_add",
     ),
     path("casussen/<int:case_id>/plan/", case.plan_edit, name="plan_edit"),
+    path("casussen/<int:case_id>/bezoek-plannen/", week.visit_plan, name="visit_plan"),
     path("afspraken/<int:agreement_id>/status/", case.agreement_status, name="agreement_status"),
     path("tijdlijn/<int:event_id>/correctie/", case.event_correct, name="event_correct"),
     path("casussen/<int:case_id>/meldcode/", meldcode.meldcode_start, name="meldcode_start"),
@@ -82,6 +86,7 @@ urlpatterns = [
     path("teams/<int:team_id>/", team.team_detail, name="team_detail"),
     path("teams/<int:team_id>/werkers/<int:user_id>/", team.team_worker, name="team_worker"),
     path("teams/<int:team_id>/herverdelen/", team.team_reassign, name="team_reassign"),
+    path("teams/<int:team_id>/week/", week.team_week, name="team_week"),
     path("teams/<int:team_id>/drempels/", team.team_policy, name="team_policy"),
     path("teams/<int:team_id>/export/<slug:what>.csv", team.team_export, name="team_export"),
 ]

@@ -3,8 +3,9 @@
 Views, commands, demo data, tests and the network and zrm apps call these functions as
 `cases.services.<name>`. Refused input raises django.core.exceptions.ValidationError with messages
 by field (None for the form as a whole) and changes nothing. `core` holds the case's own story
-(signals, clients, phases, what is recorded on a case); `lifecycle` deleting, restoring,
-reassigning and moving files; `meldcode` the meldcode trajectories.
+(signals, clients, phases, what is recorded on a case); `planning` planned visits and the
+calendar feed; `lifecycle` deleting, restoring, reassigning and moving files; `meldcode` the
+meldcode trajectories.
 """
 
 from cases.services.core import (
@@ -38,11 +39,13 @@ from cases.services.lifecycle import (
     team_policy_set,
 )
 from cases.services.meldcode import meldcode_start, meldcode_step_record, meldcode_terms_set
+from cases.services.planning import calendar_feed_renew, visit_plan
 
 __all__ = [
     "agreement_add",
     "agreement_set_status",
     "attempt_record",
+    "calendar_feed_renew",
     "case_delete",
     "case_move_team",
     "case_reassign",
@@ -69,4 +72,5 @@ __all__ = [
     "team_policy_set",
     "timeline_correct",
     "timeline_record",
+    "visit_plan",
 ]

@@ -5,6 +5,7 @@ from datetime import timedelta
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from cases.models import (
@@ -567,24 +568,54 @@ def attempt_record(
     return attempt
 
 
+def _checked_agreements(case, outcomes):
+    """The case's open agreements named in `outcomes` ({agreement id: outcome}), locked, with
+    their outcome; refused when one is not an open agreement of this case or the phase has no
+    agreements."""
+    if not outcomes:
+        return []
+    if not allows(case.phase, "agreement"):
+        raise ValidationError({None: _("Agreements cannot be checked in this phase.")})
+    if any(o not in ContactMoment.AgreementOutcome.values for o in outcomes.values()):
+        raise ValidationError({None: _("Choose what became of each agreement.")})
+    agreements = (
+        case.agreements.select_for_update()
+        .filter(pk__in=list(outcomes), status=Agreement.Status.OPEN)
+        .order_by("created_at", "id")
+    )
+    checked = [(agreement, outcomes[agreement.pk]) for agreement in agreements]
+    if len(checked) != len(outcomes):
+        raise ValidationError(
+            {None: _("An agreement has been changed in the meantime: open the form again.")}
+        )
+    return checked
+
+
 @transaction.atomic
 def contact_log(
     *,
     acting_user,
     case,
     kind,
-    occurred_at,
+    occurred_at=None,
     duration_minutes=None,
     present="",
     activities=(),
     notes="",
     next_step="",
     follow_up_on=None,
+    agreement_outcomes=None,
 ):
+    """Log a contact. Without `occurred_at` it happened now, to the second, so it heads the
+    timeline even when other events share the minute. `agreement_outcomes` ({agreement id:
+    ContactMoment.AgreementOutcome}) records what became of open agreements; one that is done is
+    marked done, with its own timeline event."""
+    occurred_at = occurred_at or clock.now()
     _check_not_future(occurred_at, "occurred_at")
     case = _lock_allowing(case, "contact")
     if follow_up_on is not None and follow_up_on < clock.today():
         raise ValidationError({"follow_up_on": _("The follow-up date cannot lie in the past.")})
+    checked = _checked_agreements(case, agreement_outcomes)
     contact = ContactMoment(
         case=case,
         kind=kind,
@@ -595,6 +626,10 @@ def contact_log(
         notes=_text(notes),
         next_step=_text(next_step),
         follow_up_on=follow_up_on,
+        agreement_outcomes=[
+            {"agreement_id": a.pk, "description": a.description, "outcome": outcome}
+            for a, outcome in checked
+        ],
         logged_by=acting_user,
         created_at=clock.now(),
     )
@@ -606,6 +641,23 @@ def contact_log(
             case.save(update_fields=["follow_up_on"])
     else:
         _touch_contact(case, occurred_at, follow_up_on)
+        # A contact on or after a planned visit's day fulfils it: it leaves Mijn week and the
+        # calendar feed.
+        case.planned_visits.filter(
+            done_at__isnull=True, planned_on__lte=timezone.localdate(occurred_at)
+        ).update(done_at=clock.now())
+    # The agreements' events first, so the contact heads the timeline.
+    for agreement, outcome in checked:
+        if outcome == ContactMoment.AgreementOutcome.DONE:
+            agreement.status = Agreement.Status.DONE
+            agreement.save(update_fields=bump(agreement, ["status"]))
+            timeline_record(
+                acting_user=acting_user,
+                case=case,
+                kind=Kind.AGREEMENT,
+                data=agreement_data(agreement, with_due_on=False),
+                occurred_at=occurred_at,
+            )
     timeline_record(
         acting_user=acting_user,
         case=case,

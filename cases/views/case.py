@@ -188,9 +188,15 @@ def case_transition(request, case_id, move):
 @saves_once
 def contact_add(request, case_id):
     case = _case_allowing(request, case_id, "contact")
+    agreements = (
+        case.agreements.filter(status=Agreement.Status.OPEN)
+        if allows(case.phase, "agreement")
+        else Agreement.objects.none()
+    )
     return handle_form(
         request,
         ContactForm,
+        form_kwargs={"agreements": agreements},
         case=case,
         title=_("Log a contact"),
         drafts=True,

@@ -21,9 +21,7 @@ from cases.forms import (
 from cases.models import Client
 from cases.selectors import (
     MY_CASES_SORTS,
-    QUIET_AFTER_DAYS,
     client_search,
-    mark_quiet,
     my_open_cases,
     with_open_case,
 )
@@ -46,14 +44,14 @@ from outreach.versioning import EditConflict
 
 
 def home(request):
-    """Mijn casussen: the worker's open cases, overdue follow-ups and quiet cases marked."""
-    sort = request.GET.get("sorteer", "follow_up")
+    """Mijn casussen: the worker's open cases, what needs doing first on top, overdue follow-ups
+    and quiet cases (by the attention list's rule) marked."""
+    sort = request.GET.get("sorteer", "urgent")
     if sort not in MY_CASES_SORTS:
-        sort = "follow_up"
+        sort = "urgent"
     page = Paginator(my_open_cases(request.user, sort=sort), LIST_PAGE_SIZE).get_page(
         request.GET.get("pagina")
     )
-    mark_quiet(page.object_list)
     if page.object_list:
         log_records(
             request, action=Action.READ, records=page.object_list, record_type="cases.case_list"
@@ -61,7 +59,7 @@ def home(request):
     return render(
         request,
         "cases/home.html",
-        {"page": page, "sort": sort, "quiet_after": QUIET_AFTER_DAYS, "query": f"sorteer={sort}"},
+        {"page": page, "sort": sort, "query": f"sorteer={sort}"},
     )
 
 

@@ -95,7 +95,8 @@ def _decide_context(request, signal, *, link_form=None, search_form=None, found=
         "candidates": candidates,
         "choices": choices,
         "link_form": link_form or ExistingClientForm(team=signal.team),
-        "search_form": search_form or ClientSearchForm(),
+        # The search starts from the name in the signal.
+        "search_form": search_form or ClientSearchForm(initial={"name": signal.subject_name}),
         "searched": found is not None,
     }
 

@@ -13,6 +13,7 @@ from django.urls import Resolver404, resolve, reverse
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from cases import services
@@ -155,7 +156,11 @@ def team_reassign(request, team_id):
                 log_records(request, action=Action.CHANGE, records=moved, record_type="cases.case")
             messages.success(
                 request,
-                _("%(n)s case(s) reassigned to %(worker)s.")
+                ngettext(
+                    "%(n)s case reassigned to %(worker)s.",
+                    "%(n)s cases reassigned to %(worker)s.",
+                    len(moved),
+                )
                 % {"n": len(moved), "worker": form.cleaned_data["to_worker"]},
             )
             return redirect(back)

@@ -45,3 +45,140 @@
     }
   });
 })();
+
+// Nothing typed is lost when the connection drops. A recording form (one with a token) posted
+// without a connection stays on the page: what was typed is kept in sessionStorage, under this
+// user and this form, a notice says so, and it is sent again when the connection is back or
+// when asked, with the same one-time token, so the server saves it once. A form sent with a
+// connection is kept too until the next page shows it was saved (the form is gone): a
+// connection that drops during the post leaves the browser's error page, and Back finds the
+// text again. Logging out removes everything kept. sessionStorage belongs to this tab only.
+(function () {
+  "use strict";
+  var user = document.body.dataset.user;
+  if (!user) {
+    return;
+  }
+  var PREFIX = "outreach:kept:" + user + ":";
+  var SELECTOR = "form:has(input[type=hidden][name=submission])";
+
+  function keyOf(form) {
+    return PREFIX + new URL(form.action, location.href).pathname;
+  }
+
+  function read(key) {
+    try {
+      return JSON.parse(sessionStorage.getItem(key));
+    } catch (error) {
+      return null;
+    }
+  }
+
+  function keep(form, pending) {
+    var fields = {};
+    new FormData(form).forEach(function (value, name) {
+      if (name !== "csrfmiddlewaretoken" && typeof value === "string") {
+        (fields[name] = fields[name] || []).push(value);
+      }
+    });
+    sessionStorage.setItem(keyOf(form), JSON.stringify({ fields: fields, pending: pending }));
+  }
+
+  function refill(form, fields) {
+    Array.prototype.forEach.call(form.elements, function (element) {
+      var values = fields[element.name];
+      if (!values || element.name === "csrfmiddlewaretoken") {
+        return;
+      }
+      if (element.type === "checkbox" || element.type === "radio") {
+        element.checked = values.indexOf(element.value) !== -1;
+      } else if (element.tagName === "SELECT" && element.multiple) {
+        Array.prototype.forEach.call(element.options, function (option) {
+          option.selected = values.indexOf(option.value) !== -1;
+        });
+      } else {
+        element.value = values[0];
+      }
+    });
+  }
+
+  // One waiting send per form, however often saving was tried without a connection.
+  var waiting = new WeakMap();
+
+  function sendWhenOnline(form) {
+    if (waiting.has(form)) {
+      window.removeEventListener("online", waiting.get(form));
+    }
+    function send() {
+      window.removeEventListener("online", send);
+      waiting.delete(form);
+      form.requestSubmit();
+    }
+    waiting.set(form, send);
+    window.addEventListener("online", send);
+    return send;
+  }
+
+  function tell(form) {
+    var notice = form.querySelector(".offline-notice");
+    if (!notice) {
+      notice = document.createElement("div");
+      notice.className = "notice offline-notice";
+      notice.setAttribute("role", "alert");
+      var text = document.createElement("p");
+      text.textContent = document.body.dataset.offlineKept;
+      var button = document.createElement("button");
+      button.type = "button";
+      button.className = "secondary";
+      button.textContent = document.body.dataset.offlineSend;
+      notice.appendChild(text);
+      notice.appendChild(button);
+      form.insertBefore(notice, form.firstChild);
+    }
+    notice.querySelector("button").onclick = sendWhenOnline(form);
+  }
+
+  document.addEventListener("submit", function (event) {
+    var form = event.target;
+    if (form.classList.contains("logout")) {
+      Object.keys(sessionStorage).forEach(function (key) {
+        if (key.indexOf("outreach:kept:") === 0) {
+          sessionStorage.removeItem(key);
+        }
+      });
+      return;
+    }
+    if (!form.matches(SELECTOR)) {
+      return;
+    }
+    if (navigator.onLine) {
+      keep(form, true);
+      return;
+    }
+    event.preventDefault();
+    keep(form, false);
+    tell(form);
+  });
+
+  // On each page: a form kept for this user is filled in again (and told about, if it was
+  // kept without a connection); one sent earlier whose form is no longer here was saved.
+  var here = {};
+  Array.prototype.forEach.call(document.querySelectorAll(SELECTOR), function (form) {
+    here[keyOf(form)] = form;
+  });
+  Object.keys(sessionStorage).forEach(function (key) {
+    if (key.indexOf(PREFIX) !== 0) {
+      return;
+    }
+    var kept = read(key);
+    var form = here[key];
+    if (kept === null || (kept.pending && !form)) {
+      sessionStorage.removeItem(key);
+    } else if (form) {
+      refill(form, kept.fields);
+      if (!kept.pending) {
+        tell(form);
+      }
+    }
+  });
+})();

@@ -65,7 +65,7 @@ def test_it_takes_a_signal_to_a_contract_and_logs_a_home_visit(login_as, owner):
     page.locator(".case-actions a[href$='/contact/']").click()
     assert page.locator("input[name=kind][value=home_visit]").is_checked()
     page.locator("input[name=activities][value=post]").check()
-    page.locator("[name=duration_minutes]").fill("45")
+    page.get_by_text("45 min", exact=True).click()  # a one-tap choice
     page.locator("[name=notes]").fill("Samen de post gesorteerd; brief Kredietbank gebeld.")
     assert_accessible(page)
     save(page)

@@ -30,7 +30,7 @@ def test_it_reassigns_two_cases_from_the_worker_page(login_as, lead, owner, coll
     page.locator("form.reassign-form button[type=submit]").click()
 
     page.locator(".messages .message-success").wait_for()
-    assert "2 casus(sen) overgedragen aan Cor Tester." in page.locator(".messages").inner_text()
+    assert "2 casussen overgedragen aan Cor Tester." in page.locator(".messages").inner_text()
     workers = dict(Case.objects.values_list("pk", "assigned_worker"))
     assert workers == {first.pk: colleague.pk, second.pk: colleague.pk, stays.pk: owner.pk}
     for case in (first, second):

@@ -1,13 +1,14 @@
 from datetime import timedelta
 
 import pytest
+import time_machine
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from cases import services
-from cases.models import Case, ContactMoment, TimelineEvent
+from cases.models import Agreement, Case, ContactMoment, TimelineEvent
 from cases.phases import Phase
-from tests.cases.factories import case_in_phase, events, open_case
+from tests.cases.factories import add_agreement, case_in_phase, events, open_case
 
 Kind = ContactMoment.Kind
 
@@ -163,3 +164,60 @@ def test_it_refuses_an_unknown_kind(owner, team):
 
     assert "kind" in excinfo.value.message_dict
     assert not ContactMoment.objects.exists()
+
+
+def test_it_puts_a_contact_logged_now_at_the_top_of_the_timeline(owner, team):
+    case = case_in_phase(Phase.CONTRACT, acting_user=owner, team=team)
+    moment = timezone.now().replace(second=30)
+    with time_machine.travel(moment, tick=False):
+        earlier = add_agreement(acting_user=owner, case=case)
+    with time_machine.travel(moment + timedelta(seconds=20), tick=False):
+        contact = services.contact_log(acting_user=owner, case=case, kind=Kind.HOME_VISIT)
+    assert contact.occurred_at == moment + timedelta(seconds=20)
+    newest = TimelineEvent.objects.filter(case=case).first()
+    assert (newest.kind, newest.data["contact_id"]) == ("contact", contact.pk)
+    assert earlier.created_at < contact.occurred_at
+
+
+def test_it_records_what_became_of_the_open_agreements(owner, team):
+    case = case_in_phase(Phase.CONTRACT, acting_user=owner, team=team)
+    post = add_agreement(acting_user=owner, case=case, description="Post openen")
+    rent = add_agreement(acting_user=owner, case=case, description="Huur betalen")
+    debt = add_agreement(acting_user=owner, case=case, description="Schuldhulp bellen")
+    Outcome = ContactMoment.AgreementOutcome
+
+    contact = log(
+        case,
+        owner,
+        agreement_outcomes={
+            post.pk: Outcome.DONE,
+            rent.pk: Outcome.FAILED,
+            debt.pk: Outcome.ONGOING,
+        },
+    )
+
+    assert contact.agreement_outcomes == [
+        {"agreement_id": post.pk, "description": "Post openen", "outcome": "done"},
+        {"agreement_id": rent.pk, "description": "Huur betalen", "outcome": "failed"},
+        {"agreement_id": debt.pk, "description": "Schuldhulp bellen", "outcome": "ongoing"},
+    ]
+    statuses = dict(Agreement.objects.values_list("pk", "status"))
+    assert statuses == {post.pk: "done", rent.pk: "open", debt.pk: "open"}
+    assert Agreement.objects.get(pk=post.pk).version == 2
+    contact_event = events(case, "contact")[-1]
+    assert [a["outcome"] for a in contact_event.data["agreements"]] == ["done", "failed", "ongoing"]
+    done_event = events(case, "agreement")[-1]
+    assert (done_event.data["agreement_id"], done_event.data["status"]) == (post.pk, "done")
+
+
+def test_it_refuses_an_agreement_that_is_not_open_on_this_case(owner, team):
+    case = case_in_phase(Phase.CONTRACT, acting_user=owner, team=team)
+    other = case_in_phase(Phase.CONTRACT, acting_user=owner, team=team, last_name="Ander")
+    theirs = add_agreement(acting_user=owner, case=other)
+    done = add_agreement(acting_user=owner, case=case)
+    services.agreement_set_status(acting_user=owner, agreement=done, status="done")
+    for agreement in (theirs, done):
+        with pytest.raises(ValidationError):
+            log(case, owner, agreement_outcomes={agreement.pk: "done"})
+    assert not ContactMoment.objects.filter(case=case).exists()
+    assert Agreement.objects.get(pk=theirs.pk).status == "open"

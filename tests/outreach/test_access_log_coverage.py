@@ -15,6 +15,7 @@ from tests.urlwalk import our_patterns
 LEAD_ONLY = {
     "team_detail",
     "team_worker",
+    "team_week",
     "team_policy",
     "team_export",
     "zrm_team",
@@ -56,6 +57,8 @@ NO_CLIENT_DATA = {
     "otp_setup",
     "otp_setup_qr",
     "backup_codes",
+    # The user's own calendar address (logged as a change; tests/cases/views/test_calendar_feed).
+    "calendar_feed_renew",
 }
 
 

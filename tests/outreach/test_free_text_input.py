@@ -28,6 +28,7 @@ from cases.models import (
     ContactAttempt,
     ContactMoment,
     HouseholdMember,
+    PlannedVisit,
     PriorInformation,
     SensitiveDetail,
     Signal,
@@ -435,6 +436,13 @@ SCENARIOS = {
     ),
     ("cases.forms", "AgreementForm"): case_form(
         "agreement_add", Phase.CONTRACT, Agreement, description="Post openen.", responsible="client"
+    ),
+    ("cases.forms", "PlannedVisitForm"): case_form(
+        "visit_plan",
+        Phase.CONTRACT,
+        PlannedVisit,
+        kind="home_visit",
+        planned_on=timezone.localdate().isoformat(),
     ),
     ("cases.forms", "PlanForm"): case_form("plan_edit", Phase.CONTRACT, trajectory_plan="Plan."),
     ("cases.forms", "CorrectionForm"): correction_form,

@@ -50,6 +50,7 @@ RECORD_URLS = {
     "prior_information_add": _ids("case", "case_id"),
     "sensitive_detail_add": _ids("case", "case_id"),
     "plan_edit": _ids("case", "case_id"),
+    "visit_plan": _ids("case", "case_id"),
     "agreement_status": _ids("agreement", "agreement_id"),
     "event_correct": _ids("event", "event_id"),
     "meldcode_start": _ids("case", "case_id"),
@@ -86,6 +87,7 @@ RECORD_URLS = {
     ),
     "team_reassign": _team,
     "team_policy": _team,
+    "team_week": _team,
     "team_export": lambda r: (
         {"team_id": r["team"].pk, "what": "caseload"},
         "outreach.team",

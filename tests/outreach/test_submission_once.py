@@ -271,7 +271,7 @@ def test_it_keeps_the_token_of_a_form_that_was_refused_usable(client, ctx):
     form = FORMS["contact"](ctx)
     client.force_login(form.user)
     token = token_on(shown(client.get(form.page)))
-    refused = client.post(form.url, {**form.data, "occurred_at": "", "submission": token})
+    refused = client.post(form.url, {**form.data, "kind": "", "submission": token})
     assert refused.status_code == 200 and "field-error" in shown(refused)
 
     saved = client.post(form.url, {**form.data, "submission": token})

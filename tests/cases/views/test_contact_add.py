@@ -122,3 +122,45 @@ def test_it_offers_no_contact_form_on_a_closed_case(client, owner, records):
     )
     client.force_login(owner)
     assert client.get(reverse("contact_add", args=[case.pk])).status_code == 404
+
+
+def test_it_offers_one_tap_choices_and_the_open_agreements(client, owner, records):
+    case = records["case"]
+    agreement = records["agreement"]
+    client.force_login(owner)
+    html = client.get(reverse("contact_add", args=[case.pk])).content.decode()
+    assert "---------" not in html
+    assert re.search(r'value="home_visit"[^>]*checked', html)
+    assert 'name="duration_minutes" value="45"' in html
+    assert f'name="agreement_{agreement.pk}" value="done"' in html
+    # A long paste is never cut off by the browser: the limit is the counter's and the form's.
+    assert 'maxlength="10000"' not in html
+    assert 'data-limit="10000"' in html
+
+
+def test_it_logs_now_with_a_follow_up_in_two_weeks_and_an_agreement_done(client, owner, records):
+    case, agreement = records["case"], records["agreement"]
+    client.force_login(owner)
+    response = client.post(
+        reverse("contact_add", args=[case.pk]),
+        {"kind": "phone", "follow_up": "14", f"agreement_{agreement.pk}": "done"},
+    )
+    assert response.status_code == 302
+    contact = ContactMoment.objects.get()
+    assert contact.follow_up_on == timezone.localdate() + timezone.timedelta(days=14)
+    assert abs((contact.occurred_at - timezone.now()).total_seconds()) < 60
+    assert contact.agreement_outcomes[0]["outcome"] == "done"
+    agreement.refresh_from_db()
+    assert agreement.status == "done"
+
+
+def test_it_keeps_an_over_long_note_and_says_so_next_to_it(client, owner, records):
+    case = records["case"]
+    client.force_login(owner)
+    note = "x" * 10001
+    html = client.post(
+        reverse("contact_add", args=[case.pk]), form_data(notes=note)
+    ).content.decode()
+    assert note in html
+    assert 'id="id_notes_error"' in html
+    assert not ContactMoment.objects.exists()

@@ -1,9 +1,11 @@
 from datetime import timedelta
 
+import time_machine
 from django.urls import reverse
 from django.utils import timezone
 
 from cases import services
+from cases.attention import attention_rows
 from cases.models import Case
 from cases.phases import Phase
 from tests.cases.factories import case_in_phase, open_case
@@ -70,10 +72,52 @@ def test_it_makes_the_same_number_of_queries_for_3_and_30_cases(
         open_case(acting_user=owner, team=team, last_name=f"Klein{i}")
     client.force_login(owner)
     client.get(reverse("home"))
-    with django_assert_num_queries(10) as small:
+    # One more than the cases: the team's attention thresholds.
+    with django_assert_num_queries(11) as small:
         client.get(reverse("home"))
     for i in range(27):
         open_case(acting_user=owner, team=team, last_name=f"Groot{i}")
     with django_assert_num_queries(len(small.captured_queries)):
         html = client.get(reverse("home")).content.decode()
     assert "Pagina 1 van 2" in html or "Page 1 of 2" in html
+
+
+def test_it_marks_quiet_by_the_teams_thresholds_and_phase_rules_like_the_team_page(
+    client, owner, lead, team
+):
+    services.team_policy_set(
+        acting_user=lead,
+        team=team,
+        quiet_days_early=5,
+        quiet_days_trajectory=30,
+        nazorg_check_days=30,
+        voorfase_max_days=14,
+    )
+    long_ago = timezone.now() - timedelta(days=8)
+    with time_machine.travel(long_ago, tick=False):
+        fresh_signal = open_case(acting_user=owner, team=team, last_name="Nieuwkomer")
+        quiet = case_in_phase(Phase.CONTRACT, acting_user=owner, team=team, last_name="Zwijger")
+    client.force_login(owner)
+    html = client.get(reverse("home")).content.decode()
+    cards = {
+        name: html[html.rindex("<li", 0, html.index(name)) : html.index(name)]
+        for name in ("Nieuwkomer", "Zwijger")
+    }
+    assert "is-quiet" in cards["Zwijger"] and "is-quiet" not in cards["Nieuwkomer"]
+    # What needs doing first comes first.
+    assert html.index("Zwijger") < html.index("Nieuwkomer")
+    flagged = {row.pk for row in attention_rows(team)}
+    assert quiet.pk in flagged and fresh_signal.pk not in flagged
+
+
+def test_it_says_today_and_yesterday_instead_of_days(client, owner, team):
+    case = open_case(acting_user=owner, team=team, last_name="Gisteren")
+    services.contact_log(
+        acting_user=owner,
+        case=case,
+        kind="phone",
+        occurred_at=timezone.now() - timedelta(days=1),
+    )
+    client.force_login(owner)
+    html = client.get(reverse("home")).content.decode()
+    assert "gisteren" in html and "1 dag geleden" not in html

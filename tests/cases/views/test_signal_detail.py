@@ -104,3 +104,14 @@ def test_it_is_a_logged_404_for_another_teams_signal(client, owner, outsider, te
     assert "Geheim" not in response.content.decode()
     entry = AccessLogEntry.objects.get()
     assert (entry.result, entry.user, entry.team_id) == ("denied", outsider, team.pk)
+
+
+def test_it_offers_no_link_without_a_client_to_link_to_and_searches_for_the_name(
+    client, owner, team
+):
+    signal = register_signal(acting_user=owner, team=team, subject_name="Iemand Onbekend")
+    client.force_login(owner)
+    html = client.get(reverse("signal_detail", args=[signal.pk])).content.decode()
+    assert "Koppelen aan deze cliënt" not in html
+    assert 'name="assigned_worker"' not in html
+    assert 'name="name" value="Iemand Onbekend"' in html

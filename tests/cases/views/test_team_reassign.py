@@ -55,7 +55,7 @@ def test_it_moves_the_ticked_cases_and_says_so(client, lead, owner, colleague, t
     for case in owners_cases[:2]:
         (event,) = events(case, TimelineEvent.Kind.ASSIGNMENT)
         assert event.data == {"from": "Olga Tester", "to": "Cor Tester", "reason": REASON}
-    assert "2 casus(sen) overgedragen aan Cor Tester." in shown_messages(client, back)
+    assert "2 casussen overgedragen aan Cor Tester." in shown_messages(client, back)
     changes = AccessLogEntry.objects.filter(user=lead, action="change")
     assert sorted(changes.values_list("record_id", flat=True)) == sorted(
         str(case.pk) for case in owners_cases[:2]
