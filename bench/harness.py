@@ -1,8 +1,18 @@
-"""What the benchmark scripts share: Django set up against a throwaway test database, and timing
-a page through the test client (server time, no network)."""
+"""What the benchmark scripts share: Django set up against a throwaway test database (or, with
+--reuse, a kept one), a test client logged in past both steps, timing a page through it (server
+time, no network), and the targets each script checks and prints beside its figures.
 
+Every script takes --tiny: a run of seconds that CI makes (`make bench`), so a benchmark that no
+longer runs fails CI. At that size the structural targets (every page answers 200, query counts
+flat) are checked; the timing targets are printed but not checked, since a few requests on a
+tiny data set on a shared machine say nothing about the figures at full size, and a check on
+them would only make CI flaky. A script exits non-zero when a checked target is missed.
+"""
+
+import argparse
 import contextlib
 import gc
+import logging
 import os
 import statistics
 import sys
@@ -15,16 +25,46 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "outreach.settings")
 import django  # noqa: E402
 
 django.setup()
+# django-axes logs every login at INFO, the benchmarks' force_login too.
+logging.getLogger("axes").setLevel(logging.WARNING)
 
 from django.conf import settings  # noqa: E402
+from django.core.management import call_command  # noqa: E402
 from django.db import connection  # noqa: E402
+from django.test import Client  # noqa: E402
 from django.test.utils import CaptureQueriesContext, setup_test_environment  # noqa: E402
+
+from devdata.outreach import pass_second_step  # noqa: E402
+
+
+def arguments(doc):
+    """The parser every script starts from: its docstring as help, --tiny and --reuse."""
+    parser = argparse.ArgumentParser(
+        description=doc, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument(
+        "--tiny",
+        action="store_true",
+        help="a run of seconds (CI): structural targets checked, timing targets only printed",
+    )
+    parser.add_argument(
+        "--reuse",
+        action="store_true",
+        help="use the database DATABASE_URL names as it is (migrated, data only added) and keep "
+        "it, instead of a throwaway test database: the 25,000-case data is then built once",
+    )
+    return parser
 
 
 @contextlib.contextmanager
-def throwaway_database():
-    """A fresh, migrated test database (test_<name>), dropped afterwards."""
+def database(*, reuse=False):
+    """A fresh, migrated test database (test_<name>), dropped afterwards; with `reuse` the
+    configured database itself, migrated and kept."""
     setup_test_environment()
+    if reuse:
+        call_command("migrate", verbosity=0, interactive=False)
+        yield connection.vendor
+        return
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     old_name = connection.settings_dict["NAME"]
     connection.creation.create_test_db(verbosity=0, autoclobber=True)
@@ -34,6 +74,15 @@ def throwaway_database():
         connection.creation.destroy_test_db(old_name, verbosity=0)
 
 
+def verified_client(user):
+    """A test client whose session has passed the password and the second step (the pages
+    answer anything else with a redirect to the second step)."""
+    client = Client()
+    client.force_login(user)
+    pass_second_step(client.session, user)
+    return client
+
+
 def percentile(values, share):
     ordered = sorted(values)
     return ordered[max(0, int(round(share * len(ordered))) - 1)]
@@ -41,7 +90,7 @@ def percentile(values, share):
 
 def measure(client, url, repeat):
     """Median and 95th percentile server time in ms over `repeat` requests, and the queries of
-    one request."""
+    one request. A page that does not answer 200 stops the benchmark (exit status 1)."""
     response = client.get(url)  # warm up
     assert response.status_code == 200, (url, response.status_code)
     # Start from a clean heap, as a fresh server worker does: left-over objects from building the
@@ -55,3 +104,44 @@ def measure(client, url, repeat):
             times.append((time.perf_counter() - start) * 1000)
         assert response.status_code == 200, (url, response.status_code)
     return statistics.median(times), percentile(times, 0.95), len(queries.captured_queries)
+
+
+class Targets:
+    """The targets of one run, printed beside the figures as they are checked."""
+
+    def __init__(self, *, tiny):
+        self.tiny = tiny
+        self.missed = []
+
+    def check(self, what, figure, target, ok, *, timing=True):
+        checked = not (timing and self.tiny)
+        if ok:
+            verdict = "ok"
+        elif checked:
+            verdict = "MISSED"
+            self.missed.append(what)
+        else:
+            verdict = "missed (not checked at tiny size)"
+        print(f"  target  {what:<44} {figure:>12}  {target:<16} {verdict}")
+
+    def at_most(self, what, value, limit, *, unit="ms", timing=True):
+        self.check(
+            what, f"{value:,.1f} {unit}", f"<= {limit:,} {unit}", value <= limit, timing=timing
+        )
+
+    def at_least(self, what, value, limit, *, unit="", timing=True):
+        self.check(
+            what, f"{value:,.1f} {unit}", f">= {limit:,} {unit}", value >= limit, timing=timing
+        )
+
+    def same(self, what, values):
+        """A structural target: the values (query counts at two sizes) are equal."""
+        shown = " / ".join(str(v) for v in values)
+        self.check(what, shown, "all equal", len(set(values)) <= 1, timing=False)
+
+    def finish(self):
+        """Exit non-zero when a checked target was missed."""
+        if self.missed:
+            print(f"MISSED {len(self.missed)} target(s): {', '.join(self.missed)}")
+            sys.exit(1)
+        print("all checked targets met" + (" (tiny size: timing not checked)" if self.tiny else ""))
