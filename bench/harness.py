@@ -12,6 +12,7 @@ them would only make CI flaky. A script exits non-zero when a checked target is 
 import argparse
 import contextlib
 import gc
+import io
 import logging
 import os
 import statistics
@@ -30,7 +31,7 @@ logging.getLogger("axes").setLevel(logging.WARNING)
 
 from django.conf import settings  # noqa: E402
 from django.core.management import call_command  # noqa: E402
-from django.db import connection  # noqa: E402
+from django.db import connection, transaction  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.test.utils import CaptureQueriesContext, setup_test_environment  # noqa: E402
 
@@ -88,11 +89,15 @@ def percentile(values, share):
     return ordered[max(0, int(round(share * len(ordered))) - 1)]
 
 
-def measure(client, url, repeat):
-    """Median and 95th percentile server time in ms over `repeat` requests, and the queries of
-    one request. A page that does not answer 200 stops the benchmark (exit status 1)."""
-    response = client.get(url)  # warm up
-    assert response.status_code == 200, (url, response.status_code)
+def timed(client, url, repeat, *, post=None):
+    """The server times in ms of `repeat` requests (a POST of `post` if given), and the queries
+    of the last one. A page that does not answer 200 stops the benchmark (exit status 1)."""
+
+    def request():
+        response = client.post(url, post) if post is not None else client.get(url)
+        assert response.status_code == 200, (url, response.status_code)
+
+    request()  # warm up
     # Start from a clean heap, as a fresh server worker does: left-over objects from building the
     # data would otherwise make the garbage collector pause in the timed requests.
     gc.collect()
@@ -100,10 +105,28 @@ def measure(client, url, repeat):
     for _ in range(repeat):
         with CaptureQueriesContext(connection) as queries:
             start = time.perf_counter()
-            response = client.get(url)
+            request()
             times.append((time.perf_counter() - start) * 1000)
-        assert response.status_code == 200, (url, response.status_code)
-    return statistics.median(times), percentile(times, 0.95), len(queries.captured_queries)
+    return times, queries.captured_queries
+
+
+def measure(client, url, repeat):
+    """Median and 95th percentile server time in ms over `repeat` requests, and the number of
+    queries of one request."""
+    times, queries = timed(client, url, repeat)
+    return statistics.median(times), percentile(times, 0.95), len(queries)
+
+
+def seed_city(size):
+    """The demo data (its ZRM and network cases) and `size` cases of scale data (both additive:
+    a kept database gets only what it lacks)."""
+    from devdata import cases, network, outreach, scale, zrm
+
+    quiet = io.StringIO()
+    with transaction.atomic():
+        for part in (outreach, cases, network, zrm):
+            part.seed(quiet)
+    scale.seed(size, quiet)
 
 
 class Targets:
