@@ -93,7 +93,7 @@ def main():
         client = verified_client(workers[0])
         built, first_case = 0, None
         print(f"database: {vendor}")
-        print("cases  page        median ms  p95 ms  queries")
+        print("cases  page        median ms  p95 ms  queries  CPU ms")
         for size in sorted(args.sizes):
             start = time.perf_counter()
             while built < size:
@@ -102,9 +102,11 @@ def main():
                 built += 1
             print(f"(built {size} cases in {time.perf_counter() - start:.0f} s)")
             for name, url in (("home", "/"), ("case", f"/casussen/{first_case.pk}/")):
-                median, p95, queries = measure(client, url, repeat=args.repeat)
+                median, p95, queries, cpu = measure(client, url, repeat=args.repeat)
                 queries_at[name].append(queries)
-                print(f"{size:>5}  {name:<10} {median:>10.1f}  {p95:>6.1f}  {queries:>7}")
+                print(
+                    f"{size:>5}  {name:<10} {median:>10.1f}  {p95:>6.1f}  {queries:>7}  {cpu:>6.1f}"
+                )
                 targets.at_most(f"{name} page p95 at {size:,} cases", p95, TARGET_P95_MS)
     for name, counts in queries_at.items():
         targets.same(f"{name} page queries at each size", counts)

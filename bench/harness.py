@@ -89,9 +89,32 @@ def percentile(values, share):
     return ordered[max(0, int(round(share * len(ordered))) - 1)]
 
 
+TICK_MS = 1000 / os.sysconf("SC_CLK_TCK")
+
+
+def process_cpu_ms(pid):
+    """The CPU time (user and system) a process has used so far, from /proc."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) * TICK_MS
+
+
+def cpu_ms():
+    """CPU time used so far by this process and, on PostgreSQL on this machine, by its server
+    process: what a request costs, whatever else the machine is doing."""
+    used = time.process_time() * 1000
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_backend_pid()")
+            backend = cursor.fetchone()[0]
+        with contextlib.suppress(OSError):
+            used += process_cpu_ms(backend)
+    return used
+
+
 def timed(client, url, repeat, *, post=None):
-    """The server times in ms of `repeat` requests (a POST of `post` if given), and the queries
-    of the last one. A page that does not answer 200 stops the benchmark (exit status 1)."""
+    """The server times in ms of `repeat` requests (a POST of `post` if given), the queries of
+    the last one, and the mean CPU ms per request (this process and its database server
+    process). A page that does not answer 200 stops the benchmark (exit status 1)."""
 
     def request():
         response = client.post(url, post) if post is not None else client.get(url)
@@ -102,19 +125,21 @@ def timed(client, url, repeat, *, post=None):
     # data would otherwise make the garbage collector pause in the timed requests.
     gc.collect()
     times = []
+    cpu_before = cpu_ms()
     for _ in range(repeat):
         with CaptureQueriesContext(connection) as queries:
             start = time.perf_counter()
             request()
             times.append((time.perf_counter() - start) * 1000)
-    return times, queries.captured_queries
+    cpu = (cpu_ms() - cpu_before) / repeat
+    return times, queries.captured_queries, cpu
 
 
 def measure(client, url, repeat):
-    """Median and 95th percentile server time in ms over `repeat` requests, and the number of
-    queries of one request."""
-    times, queries = timed(client, url, repeat)
-    return statistics.median(times), percentile(times, 0.95), len(queries)
+    """Median and 95th percentile server time in ms over `repeat` requests, the number of
+    queries of one request, and the mean CPU ms per request."""
+    times, queries, cpu = timed(client, url, repeat)
+    return statistics.median(times), percentile(times, 0.95), len(queries), cpu
 
 
 def seed_city(size):

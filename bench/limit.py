@@ -121,7 +121,7 @@ def main():
         print("page           server ms   SQL ms   ratio  queries")
         results = []
         for name, user, url, post in key_pages():
-            times, queries = timed(verified_client(user), url, args.repeat, post=post)
+            times, queries, _cpu = timed(verified_client(user), url, args.repeat, post=post)
             server, sql = statistics.median(times), replayed(queries, args.repeat)
             results.append((name, server, sql))
             print(f"{name:<13} {server:>10.1f} {sql:>8.1f} {server / sql:>7.1f}  {len(queries):>7}")

@@ -75,7 +75,7 @@ def main():
     queries_at = {name: [] for name in TARGETS_P95_MS}
     with database(reuse=args.reuse) as vendor:
         print(f"database: {vendor}")
-        print("  cases     events  page        median ms  p95 ms  queries")
+        print("  cases     events  page        median ms  p95 ms  queries  CPU ms")
         for size in sizes:
             start = time.perf_counter()
             scale.seed(size, io.StringIO())
@@ -83,11 +83,11 @@ def main():
             print(f"(made {size:,} cases in {time.perf_counter() - start:.0f} s)")
             pages_now, open_cases, timeline = pages()
             for name, user, url in pages_now:
-                median, p95, queries = measure(verified_client(user), url, args.repeat)
+                median, p95, queries, cpu = measure(verified_client(user), url, args.repeat)
                 queries_at[name].append(queries)
                 print(
                     f"{size:>7,} {events:>10,}  {name:<10} {median:>10.1f}  {p95:>6.1f}  "
-                    f"{queries:>7}"
+                    f"{queries:>7}  {cpu:>6.1f}"
                 )
                 targets.at_most(f"{name} p95 at {size:,} cases", p95, TARGETS_P95_MS[name])
             print(f"        (home page: {open_cases} open cases; case page: {timeline} events)")

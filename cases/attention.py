@@ -87,10 +87,12 @@ RULES = [
     Rule(
         "first_contact_stalled",
         lazy(_stalled_label, str)(),
-        lambda p, now, today: Q(
-            phase=Phase.EERSTE_CONTACT,
-            attempt_count__gte=STALLED_AFTER_ATTEMPTS,
-            contact_made=False,
+        # The phase first: the database stops there for every other case, before the
+        # per-case subqueries.
+        lambda p, now, today: (
+            Q(phase=Phase.EERSTE_CONTACT)
+            & Q(attempt_count__gte=STALLED_AFTER_ATTEMPTS)
+            & Q(contact_made=False)
         ),
         lambda c, now, today: _days_since(c.phase_since, now),
     ),
@@ -187,6 +189,7 @@ def attention_rows(team, *, now=None):
             **flags,
         )
         .filter(any_rule)
+        .order_by()  # sorted below, by how long the problems last
         .values_list(
             "pk", "phase", "phase_since", "contact_since", "follow_up_on", "nazorg_until", *flags
         )
