@@ -70,7 +70,7 @@ def test_it_makes_the_same_number_of_queries_for_3_and_30_cases(
         open_case(acting_user=owner, team=team, last_name=f"Klein{i}")
     client.force_login(owner)
     client.get(reverse("home"))
-    with django_assert_num_queries(10) as small:
+    with django_assert_num_queries(7) as small:
         client.get(reverse("home"))
     for i in range(27):
         open_case(acting_user=owner, team=team, last_name=f"Groot{i}")

@@ -126,7 +126,9 @@ def test_it_runs_the_same_queries_for_2_and_20_members(
     client.force_login(owner)
     snapshot_take(acting_user=owner, case=case, kind="manual")
     add_members(owner, case, 2)
-    with django_assert_num_queries(13) as small:
+    # The first request of a session writes its start (outreach.middleware.session_limits).
+    client.get(url(case))
+    with django_assert_num_queries(10) as small:
         assert client.get(url(case)).status_code == 200
     add_members(owner, case, 18, start=2)
     with django_assert_num_queries(len(small.captured_queries)):
