@@ -58,15 +58,19 @@ def arguments(doc):
 
 
 @contextlib.contextmanager
-def database(*, reuse=False):
+def database(*, reuse=False, shared=False):
     """A fresh, migrated test database (test_<name>), dropped afterwards; with `reuse` the
-    configured database itself, migrated and kept."""
+    configured database itself, migrated and kept. `shared`: one that other processes (a
+    server) can open too, a file on SQLite instead of memory."""
     setup_test_environment()
     if reuse:
         call_command("migrate", verbosity=0, interactive=False)
         yield connection.vendor
         return
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    if shared and connection.vendor == "sqlite":
+        settings.DATA_DIR.mkdir(parents=True, exist_ok=True)
+        connection.settings_dict["TEST"]["NAME"] = str(settings.DATA_DIR / "bench-shared.sqlite3")
     old_name = connection.settings_dict["NAME"]
     connection.creation.create_test_db(verbosity=0, autoclobber=True)
     try:
