@@ -92,9 +92,9 @@ def time_in_phase(team, *, now=None):
     now = now or timezone.now()
     durations = defaultdict(list)
     # A soft-deleted case counts nowhere.
-    spans = PhaseSpan.objects.filter(
-        team=team, ended_at__gte=now - timedelta(days=365)
-    ).exclude(case__in=_deleted_cases(team))
+    spans = PhaseSpan.objects.filter(team=team, ended_at__gte=now - timedelta(days=365)).exclude(
+        case__in=_deleted_cases(team)
+    )
     # The database subtracts: one value per span to read instead of two timestamps, which
     # for a team's thousands of spans is most of the page's time in Python.
     spent = ExpressionWrapper(F("ended_at") - F("started_at"), output_field=DurationField())
