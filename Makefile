@@ -51,6 +51,15 @@ run: setup-run
 test: setup-dev
 	DEBUG=true $(BIN)/python -m pytest -n auto $(ARGS)
 
+# Every benchmark at its tiny size, seconds each (CI runs this): a benchmark that no longer runs,
+# or misses a structural target, fails. The full sizes are a manual run (docs/performance.md).
+BENCHES := pages case_pages limit load zrm_pdf
+bench: setup-dev
+	@set -e; for name in $(BENCHES); do \
+		echo "--- bench/$$name.py --tiny"; \
+		DEBUG=true $(BIN)/python bench/$$name.py --tiny; \
+	done
+
 lint: setup-dev
 	$(BIN)/ruff check .
 	DEBUG=true $(BIN)/python manage.py makemigrations --check --dry-run

@@ -7,16 +7,15 @@
 It builds its data in a throwaway test database through the real services (a case: signal,
 pre-phase, three attempts, contract, an agreement, three home visits), spread over ten workers,
 then requests each page 20 times through Django's test client and prints the median server time
-and the number of queries. The query count must not change with the size.
+and the number of queries. Targets: p95 at most 100 ms; the query count the same at both sizes.
+Exits 1 when one is missed. --tiny: a run of seconds (CI).
 """
 
-import argparse
 import time
 from datetime import timedelta
 
-from harness import measure, throwaway_database
+from harness import Targets, arguments, database, measure, verified_client
 
-from django.test import Client
 from django.utils import timezone
 
 from cases import services
@@ -24,6 +23,8 @@ from outreach.models import Membership
 from outreach.services import membership_set, team_create, user_create
 
 WORKERS = 10
+TARGET_P95_MS = 100
+TINY = {"sizes": [4, 12], "repeat": 3}
 
 
 def build_case(i, team, worker):
@@ -74,21 +75,25 @@ def build_case(i, team, worker):
 
 
 def main():
-    parser = argparse.ArgumentParser()
+    parser = arguments(__doc__)
     parser.add_argument("--sizes", type=int, nargs=2, default=[40, 4000])
+    parser.add_argument("--repeat", type=int, default=20)
     args = parser.parse_args()
-    with throwaway_database() as vendor:
+    if args.tiny:
+        vars(args).update(TINY)
+    targets = Targets(tiny=args.tiny)
+    queries_at = {"home": [], "case": []}
+    with database() as vendor:
         team = team_create(acting_user=None, name="Bench", code="BE")
         workers = []
         for n in range(WORKERS):
             user = user_create(acting_user=None, username=f"w{n}", password="bench-password-1")
             membership_set(acting_user=None, team=team, user=user, role=Membership.Role.WORKER)
             workers.append(user)
-        client = Client()
-        client.force_login(workers[0])
+        client = verified_client(workers[0])
         built, first_case = 0, None
         print(f"database: {vendor}")
-        print("cases  page        median ms  p95 ms  queries")
+        print("cases  page        median ms  p95 ms  queries  CPU ms")
         for size in sorted(args.sizes):
             start = time.perf_counter()
             while built < size:
@@ -97,8 +102,15 @@ def main():
                 built += 1
             print(f"(built {size} cases in {time.perf_counter() - start:.0f} s)")
             for name, url in (("home", "/"), ("case", f"/casussen/{first_case.pk}/")):
-                median, p95, queries = measure(client, url, repeat=20)
-                print(f"{size:>5}  {name:<10} {median:>10.1f}  {p95:>6.1f}  {queries:>7}")
+                median, p95, queries, cpu = measure(client, url, repeat=args.repeat)
+                queries_at[name].append(queries)
+                print(
+                    f"{size:>5}  {name:<10} {median:>10.1f}  {p95:>6.1f}  {queries:>7}  {cpu:>6.1f}"
+                )
+                targets.at_most(f"{name} page p95 at {size:,} cases", p95, TARGET_P95_MS)
+    for name, counts in queries_at.items():
+        targets.same(f"{name} page queries at each size", counts)
+    targets.finish()
 
 
 if __name__ == "__main__":

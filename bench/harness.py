@@ -1,8 +1,19 @@
-"""What the benchmark scripts share: Django set up against a throwaway test database, and timing
-a page through the test client (server time, no network)."""
+"""What the benchmark scripts share: Django set up against a throwaway test database (or, with
+--reuse, a kept one), a test client logged in past both steps, timing a page through it (server
+time, no network), and the targets each script checks and prints beside its figures.
 
+Every script takes --tiny: a run of seconds that CI makes (`make bench`), so a benchmark that no
+longer runs fails CI. At that size the structural targets (every page answers 200, query counts
+flat) are checked; the timing targets are printed but not checked, since a few requests on a
+tiny data set on a shared machine say nothing about the figures at full size, and a check on
+them would only make CI flaky. A script exits non-zero when a checked target is missed.
+"""
+
+import argparse
 import contextlib
 import gc
+import io
+import logging
 import os
 import statistics
 import sys
@@ -15,17 +26,51 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "outreach.settings")
 import django  # noqa: E402
 
 django.setup()
+# django-axes logs every login at INFO, the benchmarks' force_login too.
+logging.getLogger("axes").setLevel(logging.WARNING)
 
 from django.conf import settings  # noqa: E402
-from django.db import connection  # noqa: E402
+from django.core.management import call_command  # noqa: E402
+from django.db import connection, transaction  # noqa: E402
+from django.test import Client  # noqa: E402
 from django.test.utils import CaptureQueriesContext, setup_test_environment  # noqa: E402
+
+from devdata.outreach import pass_second_step  # noqa: E402
+
+
+def arguments(doc):
+    """The parser every script starts from: its docstring as help, --tiny and --reuse."""
+    parser = argparse.ArgumentParser(
+        description=doc, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument(
+        "--tiny",
+        action="store_true",
+        help="a run of seconds (CI): structural targets checked, timing targets only printed",
+    )
+    parser.add_argument(
+        "--reuse",
+        action="store_true",
+        help="use the database DATABASE_URL names as it is (migrated, data only added) and keep "
+        "it, instead of a throwaway test database: the 25,000-case data is then built once",
+    )
+    return parser
 
 
 @contextlib.contextmanager
-def throwaway_database():
-    """A fresh, migrated test database (test_<name>), dropped afterwards."""
+def database(*, reuse=False, shared=False):
+    """A fresh, migrated test database (test_<name>), dropped afterwards; with `reuse` the
+    configured database itself, migrated and kept. `shared`: one that other processes (a
+    server) can open too, a file on SQLite instead of memory."""
     setup_test_environment()
+    if reuse:
+        call_command("migrate", verbosity=0, interactive=False)
+        yield connection.vendor
+        return
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    if shared and connection.vendor == "sqlite":
+        settings.DATA_DIR.mkdir(parents=True, exist_ok=True)
+        connection.settings_dict["TEST"]["NAME"] = str(settings.DATA_DIR / "bench-shared.sqlite3")
     old_name = connection.settings_dict["NAME"]
     connection.creation.create_test_db(verbosity=0, autoclobber=True)
     try:
@@ -34,24 +79,121 @@ def throwaway_database():
         connection.creation.destroy_test_db(old_name, verbosity=0)
 
 
+def verified_client(user):
+    """A test client whose session has passed the password and the second step (the pages
+    answer anything else with a redirect to the second step)."""
+    client = Client()
+    client.force_login(user)
+    pass_second_step(client.session, user)
+    return client
+
+
 def percentile(values, share):
     ordered = sorted(values)
     return ordered[max(0, int(round(share * len(ordered))) - 1)]
 
 
-def measure(client, url, repeat):
-    """Median and 95th percentile server time in ms over `repeat` requests, and the queries of
-    one request."""
-    response = client.get(url)  # warm up
-    assert response.status_code == 200, (url, response.status_code)
+TICK_MS = 1000 / os.sysconf("SC_CLK_TCK")
+
+
+def process_cpu_ms(pid):
+    """The CPU time (user and system) a process has used so far, from /proc."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) * TICK_MS
+
+
+def cpu_ms():
+    """CPU time used so far by this process and, on PostgreSQL on this machine, by its server
+    process: what a request costs, whatever else the machine is doing."""
+    used = time.process_time() * 1000
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_backend_pid()")
+            backend = cursor.fetchone()[0]
+        with contextlib.suppress(OSError):
+            used += process_cpu_ms(backend)
+    return used
+
+
+def timed(client, url, repeat, *, post=None):
+    """The server times in ms of `repeat` requests (a POST of `post` if given), the queries of
+    the last one, and the mean CPU ms per request (this process and its database server
+    process). A page that does not answer 200 stops the benchmark (exit status 1)."""
+
+    def request():
+        response = client.post(url, post) if post is not None else client.get(url)
+        assert response.status_code == 200, (url, response.status_code)
+
+    request()  # warm up
     # Start from a clean heap, as a fresh server worker does: left-over objects from building the
     # data would otherwise make the garbage collector pause in the timed requests.
     gc.collect()
     times = []
+    cpu_before = cpu_ms()
     for _ in range(repeat):
         with CaptureQueriesContext(connection) as queries:
             start = time.perf_counter()
-            response = client.get(url)
+            request()
             times.append((time.perf_counter() - start) * 1000)
-        assert response.status_code == 200, (url, response.status_code)
-    return statistics.median(times), percentile(times, 0.95), len(queries.captured_queries)
+    cpu = (cpu_ms() - cpu_before) / repeat
+    return times, queries.captured_queries, cpu
+
+
+def measure(client, url, repeat):
+    """Median and 95th percentile server time in ms over `repeat` requests, the number of
+    queries of one request, and the mean CPU ms per request."""
+    times, queries, cpu = timed(client, url, repeat)
+    return statistics.median(times), percentile(times, 0.95), len(queries), cpu
+
+
+def seed_city(size):
+    """The demo data (its ZRM and network cases) and `size` cases of scale data (both additive:
+    a kept database gets only what it lacks)."""
+    from devdata import cases, network, outreach, scale, zrm
+
+    quiet = io.StringIO()
+    with transaction.atomic():
+        for part in (outreach, cases, network, zrm):
+            part.seed(quiet)
+    scale.seed(size, quiet)
+
+
+class Targets:
+    """The targets of one run, printed beside the figures as they are checked."""
+
+    def __init__(self, *, tiny):
+        self.tiny = tiny
+        self.missed = []
+
+    def check(self, what, figure, target, ok, *, timing=True):
+        checked = not (timing and self.tiny)
+        if ok:
+            verdict = "ok"
+        elif checked:
+            verdict = "MISSED"
+            self.missed.append(what)
+        else:
+            verdict = "missed (not checked at tiny size)"
+        print(f"  target  {what:<44} {figure:>12}  {target:<16} {verdict}")
+
+    def at_most(self, what, value, limit, *, unit="ms", timing=True):
+        self.check(
+            what, f"{value:,.1f} {unit}", f"<= {limit:,} {unit}", value <= limit, timing=timing
+        )
+
+    def at_least(self, what, value, limit, *, unit="", timing=True):
+        self.check(
+            what, f"{value:,.1f} {unit}", f">= {limit:,} {unit}", value >= limit, timing=timing
+        )
+
+    def same(self, what, values):
+        """A structural target: the values (query counts at two sizes) are equal."""
+        shown = " / ".join(str(v) for v in values)
+        self.check(what, shown, "all equal", len(set(values)) <= 1, timing=False)
+
+    def finish(self):
+        """Exit non-zero when a checked target was missed."""
+        if self.missed:
+            print(f"MISSED {len(self.missed)} target(s): {', '.join(self.missed)}")
+            sys.exit(1)
+        print("all checked targets met" + (" (tiny size: timing not checked)" if self.tiny else ""))

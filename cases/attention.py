@@ -7,7 +7,16 @@ say how many days the problem has lasted. The thresholds come from the team's Te
 from dataclasses import dataclass
 from datetime import datetime, time, timedelta
 
-from django.db.models import BooleanField, Count, ExpressionWrapper, OuterRef, Q, Subquery
+from django.db.models import (
+    BooleanField,
+    Count,
+    Exists,
+    ExpressionWrapper,
+    IntegerField,
+    OuterRef,
+    Q,
+    Subquery,
+)
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.functional import lazy
@@ -78,11 +87,12 @@ RULES = [
     Rule(
         "first_contact_stalled",
         lazy(_stalled_label, str)(),
-        lambda p, now, today: Q(
-            phase=Phase.EERSTE_CONTACT,
-            attempt_count__gte=STALLED_AFTER_ATTEMPTS,
-            contact_count=0,
-            visit_count=0,
+        # The phase first: the database stops there for every other case, before the
+        # per-case subqueries.
+        lambda p, now, today: (
+            Q(phase=Phase.EERSTE_CONTACT)
+            & Q(attempt_count__gte=STALLED_AFTER_ATTEMPTS)
+            & Q(contact_made=False)
         ),
         lambda c, now, today: _days_since(c.phase_since, now),
     ),
@@ -148,6 +158,32 @@ class Flagged:
     longest: int = 0
 
 
+def _per_case(queryset):
+    """The rows of `queryset` that belong to the outer case. Per-case subqueries, not joins: a
+    join of the open cases with their attempts and contacts, counted DISTINCT, multiplies each
+    case's rows (115,000 intermediate rows for a team's 716 open cases, about 100 ms); and the
+    rule that needs them asks only about cases in first contact, which the database tests
+    first."""
+    return queryset.filter(case=OuterRef("pk")).order_by()
+
+
+def _attempt_count():
+    attempts = _per_case(ContactAttempt.objects).values("case").annotate(n=Count("pk"))
+    return Coalesce(Subquery(attempts.values("n"), output_field=IntegerField()), 0)
+
+
+def _contact_made():
+    # A contact attempt that reached the client, or a logged contact that was not a failed
+    # attempt (phases.contact_made).
+    return ExpressionWrapper(
+        Exists(_per_case(ContactAttempt.objects).filter(result__in=ContactAttempt.CONTACT_RESULTS))
+        | Exists(
+            _per_case(ContactMoment.objects).exclude(kind__in=ContactMoment.NOT_CONTACT_KINDS)
+        ),
+        BooleanField(),
+    )
+
+
 def attention_rows(team, *, now=None):
     """The team's open cases that need attention, as light rows with `reasons`: [(rule, days)],
     longest lasting first. One query; the rules run in the database."""
@@ -168,21 +204,12 @@ def attention_rows(team, *, now=None):
         .annotate(
             contact_since=Coalesce("last_contact_at", "phase_since"),
             meldcode_check_on=_meldcode_check_on(),
-            attempt_count=Count("attempts", distinct=True),
-            contact_count=Count(
-                "attempts",
-                filter=Q(attempts__result__in=ContactAttempt.CONTACT_RESULTS),
-                distinct=True,
-            ),
-            # A logged contact that was not a failed attempt is contact too (phases.contact_made).
-            visit_count=Count(
-                "contacts",
-                filter=~Q(contacts__kind__in=ContactMoment.NOT_CONTACT_KINDS),
-                distinct=True,
-            ),
+            attempt_count=_attempt_count(),
+            contact_made=_contact_made(),
             **flags,
         )
         .filter(any_rule)
+        .order_by()  # sorted below, by how long the problems last
         .values_list(
             "pk",
             "phase",

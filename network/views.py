@@ -34,17 +34,24 @@ from outreach.forms import PeriodForm, apply_service_errors
 from outreach.submissions import saves_once, saving_once
 from outreach.versioning import EditConflict
 
+# ?formulier=persoon: the tab with its add-a-person form open. The form (nineteen fields) is
+# rendered only when asked for: by htmx when its section is opened, or by this link without JS.
+MEMBER_FORM_PARAM, MEMBER_FORM_VALUE = "formulier", "persoon"
+
 
 def _map_context(case, form=None, snapshots=None):
-    """The map with its form, and the begin network still to record if any: it is offered by
-    the map, since whether the map has people changes what recording it means."""
+    """The map with its form if it is shown (else the section loads it when opened), and the
+    begin network still to record if any: it is offered by the map, since whether the map has
+    people changes what recording it means."""
     members, as_dicts = live_members(case)
     return {
         "case": case,
         "members": members,
         "drawing": drawing(as_dicts),
         "measures": network_measures(as_dicts),
-        "form": form or MemberForm(case=case),
+        "form": form,
+        "form_param": MEMBER_FORM_PARAM,
+        "form_value": MEMBER_FORM_VALUE,
         "begin_to_record": recordable_begin(case, snapshots) if case.is_open else None,
     }
 
@@ -59,9 +66,18 @@ def _page_context(case, form=None):
 
 
 def case_network(request, case_id):
-    """The case's network tab: the drawing, the members beside it, the measures, snapshots."""
+    """The case's network tab: the drawing, the members beside it, the measures, snapshots;
+    with ?formulier=persoon the form to add a person (htmx: only the form)."""
     case = case_for_user(request, case_id)
-    return render(request, "network/case_network.html", _page_context(case))
+    wants_form = request.GET.get(MEMBER_FORM_PARAM) == MEMBER_FORM_VALUE and case.is_open
+    form = MemberForm(case=case) if wants_form else None
+    if wants_form and request.htmx:
+        return render(
+            request, "network/case_network.html#member-form", {"case": case, "form": form}
+        )
+    context = _page_context(case, form)
+    context["form_open"] = wants_form
+    return render(request, "network/case_network.html", context)
 
 
 @require_POST
@@ -84,7 +100,11 @@ def member_add(request, case_id):
             form = None
     if request.htmx:
         # The drawing, table and measures redraw together; a fresh form after a success.
-        return render(request, "network/case_network.html#network-body", _map_context(case, form))
+        return render(
+            request,
+            "network/case_network.html#network-body",
+            _map_context(case, form or MemberForm(case=case)),
+        )
     if form is None:
         return redirect("network_case", case.pk)
     return render(request, "network/case_network.html", _page_context(case, form))

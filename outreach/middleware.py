@@ -11,14 +11,29 @@ from django.utils.translation import gettext as _
 
 SESSION_STARTED = "outreach_session_started"
 SESSION_EPOCH = "outreach_session_epoch"
+SESSION_TOUCHED = "outreach_session_touched"
+
+
+def keep_alive(session):
+    """The idle timeout is Django's own SESSION_COOKIE_AGE, counted from the session's last
+    write (the stored expiry and the cookie's both). Writing the session on every request
+    (SESSION_SAVE_EVERY_REQUEST) would cost an UPDATE on every page; instead a session in use is
+    written when its last write is more than SESSION_TOUCH_SECONDS ago, so an idle session ends
+    between SESSION_COOKIE_AGE - SESSION_TOUCH_SECONDS and SESSION_COOKIE_AGE after its last
+    request. A request without a session (or with an expired one) creates none."""
+    if session.keys():
+        now = time.time()
+        if now - session.get(SESSION_TOUCHED, 0) >= settings.SESSION_TOUCH_SECONDS:
+            session[SESSION_TOUCHED] = now
 
 
 def session_limits(get_response):
     """A session lasts at most SESSION_ABSOLUTE_SECONDS (12 hours) however active it is, and
     ends when its user logs out anywhere (each session remembers the user's epoch at its start).
-    The idle timeout is Django's own SESSION_COOKIE_AGE with SESSION_SAVE_EVERY_REQUEST."""
+    Idle, it ends after SESSION_COOKIE_AGE (keep_alive)."""
 
     def middleware(request):
+        keep_alive(request.session)
         user = request.user
         if user.is_authenticated:
             session = request.session

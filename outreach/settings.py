@@ -229,7 +229,10 @@ if env_bool("SECURE_PROXY_SSL_HEADER", False):
 # Security. Production is the default; DEBUG relaxes only what plain-HTTP development needs.
 SESSION_COOKIE_AGE = env_int("SESSION_IDLE_SECONDS", 30 * 60)
 SESSION_ABSOLUTE_SECONDS = env_int("SESSION_ABSOLUTE_SECONDS", 12 * 60 * 60)
-SESSION_SAVE_EVERY_REQUEST = True
+# Not on every request: a session in use is written once its last write is this old, which
+# keeps the idle timeout to within this many seconds (outreach.middleware.keep_alive).
+SESSION_SAVE_EVERY_REQUEST = False
+SESSION_TOUCH_SECONDS = env_int("SESSION_TOUCH_SECONDS", 60)
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 SESSION_COOKIE_SECURE = not DEBUG

@@ -6,11 +6,10 @@ from django.conf import settings as django_settings
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone, translation
-from django_otp import DEVICE_ID_SESSION_KEY
 
 from cases import services
 from cases.models import Case, Signal, TimelineEvent
-from devdata.outreach import authenticator_for
+from devdata.outreach import authenticator_for, pass_second_step
 from network.services import member_add
 from outreach.models import Membership
 from outreach.services import backup_codes_regenerate, membership_set, team_create, user_create
@@ -55,9 +54,7 @@ class VerifiedClient(Client):
 
     def force_login(self, user, backend=None):
         super().force_login(user, backend)
-        session = self.session
-        session[DEVICE_ID_SESSION_KEY] = authenticator_for(user).persistent_id
-        session.save()
+        pass_second_step(self.session, user)
 
 
 @pytest.fixture

@@ -6,14 +6,19 @@ Contact moments are placed in the past through attempt_record's own attempted_at
 """
 
 from datetime import timedelta
+from io import StringIO
 
 import pytest
+from django.core.management import call_command
+from django.db.models import BooleanField, Count, ExpressionWrapper, Q
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from cases import services
-from cases.attention import attention_cases
-from cases.models import Case, ContactAttempt
+from cases.attention import RULES, attention_cases, attention_rows, policy_for
+from cases.models import Case, ContactAttempt, ContactMoment
 from cases.phases import CLOSED_PHASES, NORMAL_PATH, TRAJECTORY_PHASES, Phase
+from outreach.models import Team
 from tests.cases.factories import add_agreement, case_in_phase, open_case
 
 
@@ -306,3 +311,77 @@ def test_it_does_not_call_first_contact_stalled_when_a_contact_was_logged(owner,
     assert flagged(team) == {case.pk: {"first_contact_stalled": 3}}
     services.contact_log(acting_user=owner, case=case, kind="home_visit", occurred_at=ago(0))
     assert "first_contact_stalled" not in flagged(team).get(case.pk, {})
+
+
+def joined_reference(team, now):
+    """{case pk: {rule key}} as the attention list was computed until the counts became per-case
+    subqueries: one join of the open cases with their attempts and contacts, counted DISTINCT.
+    Kept here only, as the reference the faster query must equal."""
+    today = timezone.localdate(now)
+    policy = policy_for(team)
+    flags = {
+        rule.flag: ExpressionWrapper(rule.condition(policy, now, today), BooleanField())
+        for rule in RULES
+    }
+    any_rule = Q()
+    for rule in RULES:
+        any_rule |= Q(**{rule.flag: True})
+    found = (
+        Case.objects.filter(team=team)
+        .exclude(phase__in=CLOSED_PHASES)
+        .annotate(
+            contact_since=Coalesce("last_contact_at", "phase_since"),
+            attempt_count=Count("attempts", distinct=True),
+            contact_count=Count(
+                "attempts",
+                filter=Q(attempts__result__in=ContactAttempt.CONTACT_RESULTS),
+                distinct=True,
+            ),
+            visit_count=Count(
+                "contacts",
+                filter=~Q(contacts__kind__in=ContactMoment.NOT_CONTACT_KINDS),
+                distinct=True,
+            ),
+            contact_made=ExpressionWrapper(
+                Q(contact_count__gt=0) | Q(visit_count__gt=0), BooleanField()
+            ),
+            **flags,
+        )
+        .filter(any_rule)
+        .values_list("pk", *flags)
+    )
+    return {
+        pk: {rule.key for rule, on in zip(RULES, values, strict=True) if on}
+        for pk, *values in found
+    }
+
+
+def test_it_lists_the_same_cases_and_reasons_as_the_join_it_replaced(owner, team):
+    """On the scale data (every phase, attempts and contacts of all kinds) and on first-contact
+    cases built through the services at the stalled rule's edges, for every team."""
+    call_command("seed_demo", "--allow-without-debug", "--scale", "400", stdout=StringIO())
+    edges = [
+        [ContactAttempt.Result.NOT_HOME] * 5,
+        [ContactAttempt.Result.NOT_HOME] * 4,
+        [ContactAttempt.Result.NOT_HOME] * 5 + [ContactAttempt.Result.CONTACT],
+        [ContactAttempt.Result.NOT_HOME] * 6,
+    ]
+    for number, results in enumerate(edges):
+        case = case_in_phase(
+            Phase.EERSTE_CONTACT, acting_user=owner, team=team, last_name=f"Rand {number}"
+        )
+        for hours, result in enumerate(results, start=1):
+            attempt(case, when=ago(0, hours=hours), result=result, user=owner)
+        if number == 3:
+            services.contact_log(
+                acting_user=owner, case=case, kind="home_visit", occurred_at=ago(0)
+            )
+    now = timezone.now()
+    seen = set()
+    for each in Team.objects.all():
+        reference = joined_reference(each, now)
+        rows = attention_rows(each, now=now)
+        assert {row.pk: {rule.key for rule, _days in row.reasons} for row in rows} == reference
+        seen.update(key for keys in reference.values() for key in keys)
+    # The data exercises every rule.
+    assert seen == {rule.key for rule in RULES}

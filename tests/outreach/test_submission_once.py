@@ -251,7 +251,8 @@ def test_it_answers_htmx_with_a_redirect_to_what_was_saved(client, ctx):
 def test_it_gives_each_form_on_a_page_a_token_of_its_own(client, ctx):
     form = FORMS["snapshot"](ctx)
     client.force_login(form.user)
-    html = shown(client.get(form.page))
+    # The network tab with its add-a-person form open (network.views.case_network).
+    html = shown(client.get(f"{form.page}?formulier=persoon"))
     case_id = Case.objects.get().pk
     member_token = token_on(html, reverse("network_member_add", args=[case_id]))
     assert len(set(TOKEN.findall(html))) == 2

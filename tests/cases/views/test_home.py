@@ -73,7 +73,7 @@ def test_it_makes_the_same_number_of_queries_for_3_and_30_cases(
     client.force_login(owner)
     client.get(reverse("home"))
     # One more than the cases: the team's attention thresholds.
-    with django_assert_num_queries(11) as small:
+    with django_assert_num_queries(8) as small:
         client.get(reverse("home"))
     for i in range(27):
         open_case(acting_user=owner, team=team, last_name=f"Groot{i}")

@@ -90,7 +90,7 @@ def test_it_makes_the_same_number_of_queries_for_3_and_30_signals(
         register_signal(acting_user=owner, team=team, subject_name=f"Klein {i}")
     client.force_login(owner)
     client.get(reverse("signal_list"))
-    with django_assert_num_queries(10) as small:
+    with django_assert_num_queries(7) as small:
         client.get(reverse("signal_list"))
     for i in range(27):
         register_signal(acting_user=owner, team=team, subject_name=f"Groot {i}")

@@ -126,7 +126,7 @@ def test_it_makes_the_same_number_of_queries_for_few_and_many_cases(
     client.force_login(lead)
     target = url(team, owner)
     client.get(target)
-    with django_assert_num_queries(13) as small:
+    with django_assert_num_queries(10) as small:
         client.get(target)
     for i in range(4):
         case_in_phase(Phase.CONTRACT, acting_user=owner, team=team, last_name=f"G{i}")
@@ -166,7 +166,7 @@ def test_it_keeps_the_team_pages_queries_flat_with_every_section_filled(
     client.force_login(lead)
     target = reverse("team_detail", args=[team.pk]) + f"?sorteer={sort}"
     client.get(target)
-    with django_assert_num_queries(20) as small:
+    with django_assert_num_queries(17) as small:
         html = client.get(target).content.decode()
     assert html.count('class="case-card is-overdue"') == 2
     assert "Open casussen langer in hun fase dan het 90e percentiel" in html
