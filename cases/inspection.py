@@ -136,7 +136,6 @@ def _signal_lines(signal, wanted):
         (label(signal, "observed"), signal.observed),
         (_("Worries"), ", ".join(str(c) for c in signal.concern_labels())),
         (label(signal, "urgency"), signal.get_urgency_display()),
-        (_("Recorded by"), person(signal.registered_by)),
     ]
 
 
@@ -154,6 +153,7 @@ def _signals(client, wanted):
                     signal,
                     title=_("Report of concern"),
                     when=day(signal.received_on),
+                    by=person(signal.registered_by),
                     lines=_signal_lines(signal, wanted),
                     withhold=wanted.withheld(*REPORTER_FIELDS),
                 )
@@ -176,8 +176,8 @@ def _feedback(item):
         lines=[
             (label(item, "shared"), item.shared),
             (label(item, "client_consented"), item.get_client_consented_display()),
-            (_("By"), person(item.given_by)),
         ],
+        by=person(item.given_by),
     )
     r.case_id = item.signal.case_id
     return r
@@ -221,8 +221,8 @@ def _shielded(client, wanted):
                             label(item, "without_client_knowledge"),
                             yes_no(item.without_client_knowledge),
                         ),
-                        (_("Recorded by"), person(item.recorded_by)),
                     ],
+                    by=person(item.recorded_by),
                 )
                 for item in prior.order_by("gathered_on", "pk")
             ],
@@ -237,8 +237,8 @@ def _shielded(client, wanted):
                     when=day(item.recorded_on),
                     lines=[
                         (label(item, "content"), item.content),
-                        (_("Recorded by"), person(item.recorded_by)),
                     ],
+                    by=person(item.recorded_by),
                 )
                 for item in details.order_by("recorded_on", "pk")
             ],
@@ -264,8 +264,8 @@ def _contacts(client, wanted):
                         (label(a, "observations"), a.observations),
                         (label(a, "urgent_needs"), a.urgent_needs),
                         (label(a, "client_problem"), a.client_problem),
-                        (_("Recorded by"), person(a.recorded_by)),
                     ],
+                    by=person(a.recorded_by),
                 )
                 for a in attempts.order_by("attempted_at", "pk")
             ],
@@ -288,8 +288,8 @@ def _contacts(client, wanted):
                         (label(c, "notes"), c.notes),
                         (label(c, "next_step"), c.next_step),
                         (label(c, "follow_up_on"), day(c.follow_up_on)),
-                        (_("Recorded by"), person(c.logged_by)),
                     ],
+                    by=person(c.logged_by),
                 )
                 for c in contacts.order_by("occurred_at", "pk")
             ],
@@ -302,6 +302,7 @@ def _contacts(client, wanted):
                     a,
                     title=a.description,
                     when=day(a.created_at.date()),
+                    by=person(a.created_by),
                     lines=[
                         (label(a, "responsible"), capfirst(a.get_responsible_display())),
                         (label(a, "due_on"), day(a.due_on)),
@@ -314,34 +315,43 @@ def _contacts(client, wanted):
     ]
 
 
+Kind = TimelineEvent.Kind
+# The events the letter lists: those that say what no record above says. A contact, an
+# agreement or a map added is in its own section already; the JSON holds every event.
+TIMELINE_IN_LETTER = frozenset(
+    {Kind.PHASE, Kind.PLAN, Kind.CLIENT, Kind.ASSIGNMENT, Kind.CORRECTION, Kind.DELETION}
+)
+# Of those, the ones whose typed text the letter shows with them.
+KEEPS_TEXT = frozenset({Kind.CORRECTION, Kind.ASSIGNMENT, Kind.DELETION})
 # What a timeline event stores about a third party: a signal's reporter, whom feedback went to,
 # the name of someone on the network map.
-THIRD_PARTY_KEYS = ("reporter", "to", "name")
+THIRD_PARTY_KEYS = {Kind.SIGNAL: "reporter", Kind.FEEDBACK: "to", Kind.NETWORK: "name"}
 
 
 def _timeline(client, wanted):
-    """What happened, one line each; the text typed with it only where no record above holds it
-    (a correction, a reason for a reassignment). Third parties in an event's data are withheld
-    unless the lead chose to show them."""
+    """What changed, one line each (TIMELINE_IN_LETTER), with the text typed with it where no
+    record above holds it (a correction, a reason for a reassignment). Third parties in an
+    event's data are withheld unless the lead chose to show them."""
     events = of_live_cases(TimelineEvent.objects, client).select_related("actor")
-    hidden = wanted.withheld(*THIRD_PARTY_KEYS)
     found = []
     for event in events.order_by("occurred_at", "pk"):
         data = dict(event.data)
-        for key in hidden:
-            if key in data:
-                data[key] = str(_("someone in your network")) if key == "name" else str(WITHHELD)
+        key = THIRD_PARTY_KEYS.get(event.kind)
+        if key in data and wanted.withheld(key):
+            data[key] = str(_("someone in your network")) if key == "name" else str(WITHHELD)
         view = describe(TimelineEvent(kind=event.kind, data=data))
-        keeps_text = event.kind in {
-            TimelineEvent.Kind.CORRECTION,
-            TimelineEvent.Kind.ASSIGNMENT,
-            TimelineEvent.Kind.DELETION,
-        }
-        when = " · ".join(filter(None, [moment(event.occurred_at), person(event.actor)]))
-        item = record(event, title=view.title, when=when, lines=view.text if keeps_text else [])
+        keeps_text = event.kind in KEEPS_TEXT
+        item = record(
+            event,
+            title=view.title,
+            when=moment(event.occurred_at),
+            by=person(event.actor),
+            lines=view.text if keeps_text else [],
+        )
         item.data["data"] = data
+        item.in_letter = event.kind in TIMELINE_IN_LETTER
         found.append(item)
-    return [Section("timeline", _("Everything that happened, in order"), found)]
+    return [Section("timeline", _("Changes and corrections, in order"), found)]
 
 
 PROVIDERS = (_client, _cases, _signals, _phases, _shielded, _contacts, _timeline)

@@ -99,6 +99,7 @@ def sections(client, wanted):
             snapshot,
             title=_("Network map: %(kind)s") % {"kind": snapshot.get_kind_display()},
             when=moment(snapshot.taken_at),
+            by=person(snapshot.taken_by),
             lines=_snapshot_lines(snapshot),
             figure_template="" if wanted.leaves_out_third_parties else "network/_drawing.html",
             figure=None
@@ -142,7 +143,6 @@ def sections(client, wanted):
 def _snapshot_lines(snapshot):
     measures = snapshot.measures or {}
     lines = [
-        (_("Drawn by"), person(snapshot.taken_by)),
         (_("Label"), snapshot.label),
         (_("What the map shows"), snapshot.state_label),
         (_("People who support you informally"), measures.get("informal_supporters")),

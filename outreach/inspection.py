@@ -80,6 +80,8 @@ class Record:
     lines: list = field(default_factory=list)  # (label, text): what the letter says
     case_id: int | None = None
     when: str = ""  # the date beside the title in the letter
+    by: str = ""  # who recorded it, beside the date
+    in_letter: bool = True  # False: in the JSON only
     # A drawing the letter shows with the record (a network map, a ZRM chart): the app's template
     # and its data, so outreach renders it without importing the app.
     figure_template: str = ""
@@ -108,7 +110,7 @@ def _json(value):
     return value
 
 
-def record(obj, *, title, lines=(), when="", withhold=(), figure_template="", figure=None):
+def record(obj, *, title, lines=(), when="", by="", withhold=(), figure_template="", figure=None):
     """A Record of obj: its stored fields for the JSON (those in `withhold` replaced by a note
     that they are about someone else), the letter's lines as given. Rendering runs no query."""
     data = {}
@@ -124,10 +126,11 @@ def record(obj, *, title, lines=(), when="", withhold=(), figure_template="", fi
         str(title),
         data,
         [(str(label), str(text)) for label, text in lines if text not in (None, "")],
-        case_id,
-        when,
-        figure_template,
-        figure,
+        case_id=case_id,
+        when=when,
+        by=by,
+        figure_template=figure_template,
+        figure=figure,
     )
 
 
@@ -219,7 +222,8 @@ def letter(found):
             continue
         grouped = {}
         for r in section.records:
-            grouped.setdefault(r.case_id, []).append(r)
+            if r.in_letter:
+                grouped.setdefault(r.case_id, []).append(r)
         if None in grouped:
             about.append((section, grouped[None]))
         by_case.append((section, grouped))

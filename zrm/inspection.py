@@ -57,7 +57,6 @@ def sections(client, wanted):
     records = []
     for a in assessments:
         lines = [
-            (_("Assessed by"), person(a.assessor)),
             (_("Version of the matrix"), str(a.matrix)),
             (_("State"), a.get_status_display()),
             (
@@ -77,6 +76,7 @@ def sections(client, wanted):
                 a,
                 title=_("ZRM assessment: %(kind)s") % {"kind": a.get_kind_display()},
                 when=day(a.assessed_on),
+                by=person(a.assessor),
                 lines=lines,
                 figure_template="zrm/_radar.html" if chart else "",
                 figure=chart,
@@ -100,7 +100,8 @@ def sections(client, wanted):
                     t,
                     title=t.domain.name,
                     when=day(t.set_on),
-                    lines=[(_("Level aimed for"), t.level), (_("Set by"), person(t.set_by))],
+                    by=person(t.set_by),
+                    lines=[(_("Level aimed for"), t.level)],
                 )
                 for t in targets
             ],
