@@ -89,7 +89,7 @@ def build_client(records):
 
 
 def _records(client):
-    return sum(len(s.records) for s in sections(client) if s.key != "access_log")
+    return sum(len(s.records) for s in sections(client))
 
 
 def colleagues(team):

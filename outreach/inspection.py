@@ -158,18 +158,12 @@ def of_live_cases(queryset, client, *, via="case"):
     return queryset.filter(**{f"{via}__client": client, f"{via}__deleted_at__isnull": True})
 
 
-def _access_log(client):
-    """Every row, for the JSON only: the letter summarises them per month."""
+def _access_log_rows(client):
+    """Every row of the client's access log, for the JSON only: the letter summarises them per
+    month (outreach.access_log.monthly_summary), so its length and cost never follow the log's."""
     entries = AccessLogEntry.objects.filter(client_id=client.pk).order_by("at", "id")
-    return Section(
-        "access_log",
-        _("Who looked at your file"),
-        [
-            Record("", {f.attname: _json(f.value_from_object(e)) for f in e._meta.concrete_fields})
-            for e in entries
-        ],
-        in_letter=False,
-    )
+    fields = AccessLogEntry._meta.concrete_fields
+    return [{f.attname: _json(f.value_from_object(e)) for f in fields} for e in entries]
 
 
 def providers():
@@ -181,8 +175,7 @@ def providers():
 
 
 def sections(client, wanted=Wanted()):
-    found = [section for provider in providers() for section in provider(client, wanted)]
-    return [*found, _access_log(client)]
+    return [section for provider in providers() for section in provider(client, wanted)]
 
 
 def inspection_json(client, found, wanted=Wanted()):
@@ -192,7 +185,10 @@ def inspection_json(client, found, wanted=Wanted()):
             "produced_at": timezone.now().isoformat(),
             "organisation": settings.ORGANISATION_NAME,
             "third_parties": wanted.third_parties,
-            "sections": {s.key: [r.as_json() for r in s.records] for s in found},
+            "sections": {
+                **{s.key: [r.as_json() for r in s.records] for s in found},
+                "access_log": _access_log_rows(client),
+            },
         },
         cls=DjangoJSONEncoder,
         ensure_ascii=False,
