@@ -4,7 +4,6 @@ JSON come as downloads."""
 
 import io
 import json
-import os
 from pathlib import Path
 
 import pypdf
@@ -12,17 +11,6 @@ import pypdf
 from outreach.models import AccessLogEntry
 from tests.browser.conftest import assert_accessible
 from tests.cases.factories import open_case
-
-# Set to a folder to keep screenshots of the pages (to look at them; not needed by the test).
-SHOTS = os.environ.get("OUTREACH_SCREENSHOTS")
-
-
-def shoot(page, name):
-    if SHOTS:
-        for width, height in ((390, 844), (1280, 900)):
-            page.set_viewport_size({"width": width, "height": height})
-            page.screenshot(path=f"{SHOTS}/{name}-{width}.png", full_page=True)
-        page.set_viewport_size({"width": 390, "height": 844})
 
 
 def test_it_shows_the_access_log_and_downloads_the_inspection_file(login_as, owner, lead, team):
@@ -35,14 +23,12 @@ def test_it_shows_the_access_log_and_downloads_the_inspection_file(login_as, own
     assert "Lotte Tester" in rows.inner_text()
     assert "bekeek de cliëntgegevens" in rows.inner_text()
     assert_accessible(page)
-    shoot(page, "access-log")
 
     page.go_back()
     page.get_by_role("link", name="Inzagedossier").click()
     page.get_by_role("heading", name="Inzagedossier").wait_for()
     assert page.get_by_label("geanonimiseerd: genoemd naar hun rol, niet bij naam").is_checked()
     assert_accessible(page)
-    shoot(page, "inspection-request")
     with page.expect_download() as pdf:
         page.get_by_role("button", name="Inzagedossier maken (PDF)").click()
     reader = pypdf.PdfReader(io.BytesIO(Path(pdf.value.path()).read_bytes()))
