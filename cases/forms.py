@@ -4,8 +4,10 @@ import re
 from datetime import date, timedelta
 
 from django import forms
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils import timezone
+from django.utils.text import capfirst
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
@@ -29,7 +31,9 @@ from cases.models import (
 )
 from cases.selectors import normalise_postcode
 from outreach import clock
+from outreach.access_log import ACTION_WORDS
 from outreach.forms import DateInput, DateTimeInput, VersionedForm
+from outreach.inspection import ThirdParties, Wanted
 from outreach.models import Team, User
 
 
@@ -594,3 +598,48 @@ class MeldcodeTermsForm(forms.ModelForm):
             )
             for name in fields
         }
+
+
+class InspectionRequestForm(forms.Form):
+    """What a lead chooses before making a client's inspection file (outreach.inspection)."""
+
+    third_parties = forms.ChoiceField(
+        label=_("other people in the file (the reporter, the network)"),
+        choices=ThirdParties.choices,
+        initial=ThirdParties.ANONYMISE,
+        widget=forms.RadioSelect,
+    )
+    language = forms.ChoiceField(
+        label=_("language"), choices=settings.LANGUAGES, initial="nl", widget=forms.RadioSelect
+    )
+
+    def wanted(self):
+        return Wanted(**self.cleaned_data)
+
+
+ANY = ""
+DENIED_FILTER = "denied"
+
+
+class AccessLogFilterForm(forms.Form):
+    """A client's access log narrowed to a period, a person and an action. Blank: everything."""
+
+    start = forms.DateField(label=_("from"), required=False, widget=DateInput())
+    end = forms.DateField(label=_("up to and including"), required=False, widget=DateInput())
+    person = forms.TypedChoiceField(label=_("who"), required=False, coerce=int, empty_value=None)
+    action = forms.ChoiceField(label=_("what"), required=False)
+
+    def __init__(self, *args, people, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["person"].choices = [(ANY, _("everyone")), *people]
+        self.fields["action"].choices = [
+            (ANY, _("everything")),
+            *[(value, capfirst(label)) for value, label in ACTION_WORDS.items()],
+            (DENIED_FILTER, _("refused attempts")),
+        ]
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("start") and cleaned.get("end") and cleaned["start"] > cleaned["end"]:
+            raise ValidationError(_("The start of the period lies after its end."))
+        return cleaned

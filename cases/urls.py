@@ -16,6 +16,11 @@ urlpatterns = [
         name="client_access_log",
     ),
     path(
+        "clienten/<int:client_id>/inzage/",
+        clients.client_inspection_request,
+        name="client_inspection_request",
+    ),
+    path(
         "clienten/<int:client_id>/inspectie.pdf",
         clients.client_inspection,
         {"fmt": "pdf"},

@@ -1,18 +1,32 @@
 """The wijkecogram as a drawing: the client at the centre, three rings, four sectors; each member a
 labelled mark. Coordinates for templates/network/_drawing.html, the same SVG on the page and in
-the PDF. Numbers are preformatted strings: Django would print floats with a Dutch decimal comma."""
+the PDF. Numbers are preformatted strings: Django would print floats with a Dutch decimal comma.
+
+A label never runs past the drawing's edge (the PDF clips what does): a name too long for the
+room beside its mark is shortened, numbered, and written in full in a list under the legend. The
+overload marker is part of its member's label, so it cannot stand beside someone else; it marks
+whom the worker marked overloaded and whom the measures' warning names (network.measures.
+overloaded: three kinds of support or more), so the drawing and the warning agree."""
 
 import math
 
 from django.utils.translation import gettext_lazy as _
 
-from network.measures import SUPPORT_KINDS
+from network.measures import SUPPORT_KINDS, overloaded
 
 WIDTH, HEIGHT = 600, 600
 CX, CY = 300, 300
 RING_EDGES = [95, 175, 255]  # outer edge of rings 1, 2 and 3
 RING_MIDDLES = [62, 135, 215]
-LABEL_LENGTH = 16
+# How wide a label is drawn: DejaVu Sans at 11 px, each character's advance rounded up from the
+# font's metrics (i 0.28 em, n 0.63 em, m 0.97 em), so a label measured so fits its room.
+LABEL_FONT_PX = 11
+NARROW = frozenset("iljtfr .,;:'!|()[]-")
+WIDE = frozenset("mwMW…⚠✕")
+EDGE = 4  # room kept free at the drawing's left and right edge
+LABEL_GAP = 11  # from the mark's centre to its label
+LEGEND_HEIGHT = 120
+NAME_LINE = 16  # the height of a line in the list of shortened names
 
 # Quarter circles, clockwise from the top left; angles in degrees, 0 pointing right.
 SECTORS = [
@@ -66,8 +80,30 @@ def _direction(member):
     return directions.pop()
 
 
+def label_width(text):
+    """The width in px a label takes in the drawing, estimated on the safe side."""
+    ems = sum(
+        0.42 if c in NARROW else 1.0 if c in WIDE else 0.75 if c.isupper() else 0.64 for c in text
+    )
+    return ems * LABEL_FONT_PX
+
+
+def _fitted(name, room, around, number):
+    """The name, or as much of it as fits in `room` px with `around` (the markers before it and
+    the support letters after it), cut with an ellipsis and numbered; and whether it was cut."""
+    if label_width(name + around) <= room:
+        return name, False
+    tag = f"… ({number})"
+    keep = len(name)
+    while keep > 1 and label_width(name[:keep].rstrip() + tag + around) > room:
+        keep -= 1
+    return name[:keep].rstrip() + tag, True
+
+
 def drawing(members):
     """The drawing of members given as dicts (network.measures.as_dict or a snapshot)."""
+    carrying = {id(m) for m in overloaded(members)}
+    shortened = []
     groups = {}
     for member in members:
         groups.setdefault((_sector_of(member["relation"]), member["ring"]), []).append(member)
@@ -84,25 +120,35 @@ def drawing(members):
             letters = "".join(
                 str(KIND_LETTERS[k]) for k in SUPPORT_KINDS if member.get(f"support_{k}")
             )
-            name = member["name"]
+            lx = x + (LABEL_GAP if right else -LABEL_GAP)
+            is_overloaded = member["overloaded"] or id(member) in carrying
+            # "✕ ", "⚠ " and " [PE]" beside the name (templates/network/_drawing.html).
+            around = "✕ " * member["negative_influence"] + "⚠ " * is_overloaded
+            around += f" [{letters}]" if letters else ""
+            label, cut = _fitted(
+                member["name"],
+                (WIDTH - EDGE - lx) if right else (lx - EDGE),
+                around,
+                len(shortened) + 1,
+            )
+            if cut:
+                shortened.append(member["name"])
             marks.append(
                 {
                     "x": _f(x),
                     "y": _f(y),
-                    "lx": _f(x + (11 if right else -11)),
+                    "lx": _f(lx),
                     "ly": _f(y + 4),
                     "anchor": "start" if right else "end",
-                    "label": name if len(name) <= LABEL_LENGTH else name[: LABEL_LENGTH - 1] + "…",
+                    "label": label,
                     "letters": letters,
                     "sleeping": member["status"] == "sleeping",
                     "reactivated": member["status"] == "reactivated",
-                    "overloaded": member["overloaded"],
+                    "overloaded": is_overloaded,
                     "negative": member["negative_influence"],
                     "direction": _direction(member),
                     "line_x": _f(line_end[0]),
                     "line_y": _f(line_end[1]),
-                    "tx": _f(x + 5),
-                    "ty": _f(y - 14),
                 }
             )
     # Sector names sit in the corners, anchored inwards, so long names never leave the drawing.
@@ -127,9 +173,10 @@ def drawing(members):
                 "anchor": anchor,
             }
         )
+    names_y = HEIGHT + LEGEND_HEIGHT
     return {
         "width": str(WIDTH),
-        "height": str(HEIGHT + 120),
+        "height": str(names_y + NAME_LINE * len(shortened) + (8 if shortened else 0)),
         "cx": str(CX),
         "cy": str(CY),
         "rings": [str(r) for r in RING_EDGES],
@@ -138,4 +185,9 @@ def drawing(members):
         "empty": not members,
         "legend_y": str(HEIGHT + 10),
         "kinds": [(str(KIND_LETTERS[k]), KIND_NAMES[k]) for k in SUPPORT_KINDS],
+        # The names shortened in the drawing, in full: (y, number, name).
+        "shortened": [
+            (str(names_y + NAME_LINE * (i + 1)), str(i + 1), name)
+            for i, name in enumerate(shortened)
+        ],
     }

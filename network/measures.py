@@ -87,6 +87,19 @@ def informal_supporters_of(members, kinds):
     )
 
 
+def overloaded(members):
+    """The informal supporters who carry too much: marked overloaded, or giving HEAVY_LOAD_KINDS
+    or more kinds of support. The drawing marks these, the warning names them."""
+    return [
+        m
+        for m in members
+        if m["status"] != "sleeping"
+        and is_informal(m)
+        and _receives(m)
+        and (m["overloaded"] or len(_receives(m)) >= HEAVY_LOAD_KINDS)
+    ]
+
+
 def network_measures(members):
     """Measures of a network given as member dicts. Sleeping contacts do not count as part of the
     network until they are reactivated."""
@@ -95,11 +108,9 @@ def network_measures(members):
     covered = {kind for m in informal_supporters for kind in _receives(m)}
     received = [(m, kind) for m in present for kind in _receives(m)]
     professional = sum(1 for m, _kind in received if not is_informal(m))
-    overloaded = [
-        m for m in informal_supporters if m["overloaded"] or len(_receives(m)) >= HEAVY_LOAD_KINDS
-    ]
+    carrying = overloaded(members)
     warnings = []
-    if overloaded:
+    if carrying:
         warnings.append("overloaded_supporter")
     if not informal_supporters:
         warnings.append("no_informal_supporter")
@@ -119,7 +130,7 @@ def network_measures(members):
         ),
         neighbourhood=sum(1 for m in present if m["distance"] == "same_wijk"),
         warnings=warnings,
-        overloaded_names=[m["name"] for m in overloaded],
+        overloaded_names=[m["name"] for m in carrying],
     )
 
 
@@ -128,12 +139,37 @@ class Change:
     label: str
     before: object
     after: object
+    # A share (0.29) reads as a percentage (29%), as on the network page, and its difference in
+    # percentage points.
+    share: bool = False
 
     @property
     def difference(self):
         if isinstance(self.before, int | float) and isinstance(self.after, int | float):
             return round(self.after - self.before, 2)
         return None
+
+    def _shown(self, value):
+        if value is None:
+            return "—"
+        return f"{round(value * 100)}%" if self.share else str(value)
+
+    @property
+    def before_shown(self):
+        return self._shown(self.before)
+
+    @property
+    def after_shown(self):
+        return self._shown(self.after)
+
+    @property
+    def difference_shown(self):
+        difference = self.difference
+        if difference is None:
+            return "—"
+        number = round(difference * 100) if self.share else difference
+        signed = f"+{number}" if number > 0 else str(number)
+        return _("%(n)s percentage points") % {"n": signed} if self.share else signed
 
 
 def activation(before, after):
@@ -150,6 +186,7 @@ def activation(before, after):
             _("share of support from professionals"),
             before.professional_share,
             after.professional_share,
+            share=True,
         ),
         Change(_("members with support both ways"), before.reciprocal, after.reciprocal),
         Change(_("contacts in the neighbourhood"), before.neighbourhood, after.neighbourhood),

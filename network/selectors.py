@@ -4,6 +4,7 @@ from dataclasses import dataclass
 from statistics import mean
 
 from cases.models import Case
+from cases.phases import TRAJECTORY_PHASES
 from network import guide
 from network.measures import Measures, as_dict
 from network.models import NetworkSnapshot
@@ -95,14 +96,45 @@ class TeamNetworkSummary:
     mean_change_supporters: float | None
     mean_change_kinds: float | None
     ending_overloaded: int
+    # Open trajectories compared with their latest map, not yet with an end: a tussenstand.
+    interim: bool = False
+
+
+def _summarise(case_ids, pairs, *, interim=False):
+    """The figures over `case_ids`, of which `pairs` maps those with a current begin snapshot to
+    (begin, the snapshot it is compared with: the end, or the latest so far). A case whose begin
+    network was not mapped is left out of the means and counted in `begin_not_mapped`: its
+    "change" would be drawing the map, not activating the network."""
+    supporters, kinds, overloaded, both, not_mapped = [], [], 0, 0, 0
+    for case_id in case_ids:
+        begin, later = pairs.get(case_id, (None, None))
+        if later is not None and "overloaded_supporter" in later.measures["warnings"]:
+            overloaded += 1
+        if begin is None or later is None:
+            continue
+        both += 1
+        if begin.begin_not_mapped:
+            not_mapped += 1
+            continue
+        supporters.append(
+            later.measures["informal_supporters"] - begin.measures["informal_supporters"]
+        )
+        kinds.append(later.measures["kinds_covered"] - begin.measures["kinds_covered"])
+    return TeamNetworkSummary(
+        cases=len(case_ids),
+        with_both=both,
+        begin_not_mapped=not_mapped,
+        mean_change_supporters=one_decimal(mean(supporters)) if supporters else None,
+        mean_change_kinds=one_decimal(mean(kinds)) if kinds else None,
+        ending_overloaded=overloaded,
+        interim=interim,
+    )
 
 
 def team_network_summary(team, start, end):
     """Over the team's cases closed in [start, end]: the mean change in informal supporters and in
     kinds of support covered between the current begin and the end snapshots, and how many cases
-    end with an overload warning. A case whose begin network was not mapped is left out of the
-    means and counted in `begin_not_mapped`: its "change" would be drawing the map, not
-    activating the network. Two queries."""
+    end with an overload warning. Two queries."""
     case_ids = list(
         Case.objects.filter(team=team, closed_on__gte=start, closed_on__lte=end).values_list(
             "pk", flat=True
@@ -116,27 +148,29 @@ def team_network_summary(team, start, end):
     )
     for snapshot in snapshots:
         latest.setdefault((snapshot.case_id, snapshot.kind), snapshot)
-    supporters, kinds, overloaded, both, not_mapped = [], [], 0, 0, 0
-    for case_id in case_ids:
-        begin = latest.get((case_id, NetworkSnapshot.Kind.BEGIN))
-        end_ = latest.get((case_id, NetworkSnapshot.Kind.END))
-        if end_ is not None and "overloaded_supporter" in end_.measures["warnings"]:
-            overloaded += 1
-        if begin is None or end_ is None:
-            continue
-        both += 1
-        if begin.begin_not_mapped:
-            not_mapped += 1
-            continue
-        supporters.append(
-            end_.measures["informal_supporters"] - begin.measures["informal_supporters"]
-        )
-        kinds.append(end_.measures["kinds_covered"] - begin.measures["kinds_covered"])
-    return TeamNetworkSummary(
-        cases=len(case_ids),
-        with_both=both,
-        begin_not_mapped=not_mapped,
-        mean_change_supporters=one_decimal(mean(supporters)) if supporters else None,
-        mean_change_kinds=one_decimal(mean(kinds)) if kinds else None,
-        ending_overloaded=overloaded,
+    pairs = {
+        case_id: (latest.get((case_id, "begin")), latest.get((case_id, "end")))
+        for case_id in case_ids
+    }
+    return _summarise(case_ids, pairs)
+
+
+def team_network_interim(team):
+    """The same figures over the team's trajectories still open, from the first day: each case's
+    current begin against its latest snapshot taken after it (an end, or one taken by hand at an
+    evaluation), marked interim. Two queries."""
+    case_ids = list(
+        Case.objects.filter(team=team, phase__in=TRAJECTORY_PHASES).values_list("pk", flat=True)
     )
+    begins, latest = {}, {}
+    for snapshot in _current(NetworkSnapshot.objects.filter(case__in=case_ids)):
+        # Newest first (the model's ordering): the first of each is the current one.
+        if snapshot.kind == NetworkSnapshot.Kind.BEGIN:
+            begins.setdefault(snapshot.case_id, snapshot)
+        else:
+            latest.setdefault(snapshot.case_id, snapshot)
+    pairs = {}
+    for case_id, begin in begins.items():
+        later = latest.get(case_id)
+        pairs[case_id] = (begin, later if later and later.taken_at > begin.taken_at else None)
+    return _summarise(case_ids, pairs, interim=True)

@@ -26,6 +26,7 @@ from network.selectors import (
     live_members,
     recordable_begin,
     snapshot_measures,
+    team_network_interim,
     team_network_summary,
 )
 from outreach.access import Action, get_for_user, log_access, team_for_lead
@@ -266,13 +267,15 @@ def snapshot_compare(request, case_id):
 
 
 def team_network(request, team_id):
-    """For team leads: how far networks were activated in the cases closed in a period."""
+    """For team leads: how far networks were activated in the cases closed in a period, and so
+    far in the trajectories still open (interim), so there is something to see from day one."""
     team = team_for_lead(request, team_id)
     today = timezone.localdate()
     form = PeriodForm(request.GET or {"start": today.replace(month=1, day=1), "end": today})
-    summary = None
+    summary = interim = None
     if form.is_valid():
         summary = team_network_summary(team, form.cleaned_data["start"], form.cleaned_data["end"])
+        interim = team_network_interim(team)
         log_access(request, action=Action.READ, record_type="network.team_summary", team=team)
     template = "network/team_network.html#summary" if request.htmx else "network/team_network.html"
     return render(
@@ -282,6 +285,7 @@ def team_network(request, team_id):
             "team": team,
             "form": form,
             "summary": summary,
+            "interim": interim,
             "back": reverse("team_detail", args=[team.pk]),
         },
     )

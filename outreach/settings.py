@@ -219,6 +219,9 @@ STORAGES = {
 
 # The name printed on reports and shown in the top bar.
 ORGANISATION_NAME = env_str("ORGANISATION_NAME", "Outreach")
+# Where a client sends a request for correction or a complaint about their data, printed in the
+# inspection file (an address, an e-mail address); empty: the letter says to ask their worker.
+ORGANISATION_PRIVACY_CONTACT = env_str("ORGANISATION_PRIVACY_CONTACT", "")
 
 # How many reverse proxies in front of the app append to X-Forwarded-For; 0 trusts no header
 # and logs REMOTE_ADDR as the request's origin.

@@ -14,7 +14,15 @@ from zrm.services import targets_set
 
 
 def full_file(
-    *, owner, team, marker, first_name="Jan", last_name="de Vries", born=None, client=None
+    *,
+    owner,
+    team,
+    marker,
+    first_name="Jan",
+    last_name="de Vries",
+    born=None,
+    client=None,
+    reporter=None,
 ):
     """Returns the case; its client has household, signal with feedback, prior information,
     attempt, contact, agreement, corrected timeline event, network members, interview answer,
@@ -27,7 +35,7 @@ def full_file(
         team=team,
         received_on=today,
         source=Signal.Source.NEIGHBOUR,
-        reporter_name=marker,
+        reporter_name=reporter or marker,
         reporter_organisation=marker,
         reporter_contact=marker,
         subject_name=f"{first_name} {last_name}",

@@ -1,21 +1,24 @@
 """Client files, the search, and the worker's own cases."""
 
-from django.apps import apps
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db import transaction
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from cases import services
+from cases.access_log import log_page, log_people
 from cases.forms import (
+    AccessLogFilterForm,
     ClientEditForm,
     ClientSearchForm,
     DeleteForm,
     HouseholdFormSet,
+    InspectionRequestForm,
     household_from,
 )
 from cases.models import Client
@@ -36,9 +39,9 @@ from outreach.access import (
 )
 from outreach.form_flow import conflict_page, handle_form
 from outreach.forms import apply_service_errors
-from outreach.inspection import inspection_json, inspection_pdf, sections
+from outreach.inspection import Wanted, inspection_json, inspection_pdf, sections
 from outreach.models import AccessLogEntry
-from outreach.paging import LIST_PAGE_SIZE, LONG_LIST_PAGE_SIZE
+from outreach.paging import LIST_PAGE_SIZE
 from outreach.submissions import saves_once
 from outreach.versioning import EditConflict
 
@@ -88,37 +91,57 @@ def _client_for_lead(request, client_id, action):
     return get_for_user(request, Client.objects.select_related("team"), client_id, action=action)
 
 
-def _record_label(entry):
-    try:
-        kind = apps.get_model(entry.record_type)._meta.verbose_name
-    except (LookupError, ValueError):
-        kind = entry.record_type
-    return f"{kind} {entry.record_id}".strip()
-
-
 def client_access_log(request, client_id):
-    """Who read, searched, changed, printed or exported this client's data, newest first."""
+    """Who read, searched, changed, printed or exported this client's data, newest first, a
+    sentence per row, repeats folded (cases/access_log.py); filtered by period, person, action."""
     client = _client_for_lead(request, client_id, Action.READ)
-    entries = AccessLogEntry.objects.filter(client_id=client.pk).select_related("user")
-    page = Paginator(entries, LONG_LIST_PAGE_SIZE).get_page(request.GET.get("pagina"))
-    for entry in page.object_list:
-        entry.record_label = _record_label(entry)
-    return render(request, "cases/client_access_log.html", {"client": client, "page": page})
+    form = AccessLogFilterForm(request.GET or None, people=log_people(client))
+    filters = form.cleaned_data if form.is_valid() else {}
+    page, rows = log_page(client, request.GET.get("pagina"), **filters)
+    query = request.GET.copy()
+    query.pop("pagina", None)
+    return render(
+        request,
+        "cases/client_access_log.html",
+        {"client": client, "form": form, "page": page, "rows": rows, "query": query.urlencode()},
+    )
+
+
+def client_inspection_request(request, client_id):
+    """The lead chooses how other people appear in the file, and its language, then makes it."""
+    client = _client_for_lead(request, client_id, Action.READ)
+    return render(
+        request,
+        "cases/client_inspection.html",
+        {"client": client, "form": InspectionRequestForm()},
+    )
 
 
 def client_inspection(request, client_id, fmt):
     """The complete file on one client for an inspection or a request for access: every record
-    about them and who saw it (outreach/inspection.py). Producing it is logged as a print (PDF)
-    or an export (JSON)."""
-    action = Action.PRINT if fmt == "pdf" else Action.EXPORT
-    client = _client_for_lead(request, client_id, action)
-    found = sections(client)
-    if fmt == "pdf":
-        response = HttpResponse(inspection_pdf(client, found), content_type="application/pdf")
-    else:
-        response = HttpResponse(
-            inspection_json(client, found), content_type="application/json; charset=utf-8"
+    about them and who saw it (outreach/inspection.py), as asked on the request page. Producing it
+    is logged as a print (PDF) or an export (JSON)."""
+    # Without a choice (an old link): the defaults of the request page. A bad choice makes
+    # nothing, so it is logged as the read of the page it shows again.
+    form = InspectionRequestForm(request.GET) if request.GET else None
+    if form is not None and not form.is_valid():
+        client = _client_for_lead(request, client_id, Action.READ)
+        return render(
+            request, "cases/client_inspection.html", {"client": client, "form": form}, status=400
         )
+    client = _client_for_lead(request, client_id, Action.PRINT if fmt == "pdf" else Action.EXPORT)
+    wanted = form.wanted() if form is not None else Wanted()
+    with translation.override(wanted.language):
+        found = sections(client, wanted)
+        if fmt == "pdf":
+            response = HttpResponse(
+                inspection_pdf(client, found, wanted), content_type="application/pdf"
+            )
+        else:
+            response = HttpResponse(
+                inspection_json(client, found, wanted),
+                content_type="application/json; charset=utf-8",
+            )
     response["Content-Disposition"] = f'attachment; filename="inspectie-client-{client.pk}.{fmt}"'
     return response
 

@@ -10,8 +10,10 @@ A few maps tell a story of their own:
   negative influence.
 - Jan van der Linden: two sleeping contacts from before his wife died come back between the begin
   and the end snapshot, and a buddy joins (begin and end are dated at the trajectory's phases).
-- Marjolein Hoogendoorn: the woman of about 50 of section 3.4.4 of the practice study, with
-  interview answers and a snapshot at the interim evaluation.
+- Marjolein Hoogendoorn: the woman of about 50 of section 3.4.4 of the practice study: a begin
+  snapshot at the start of her trajectory, then interview answers that bring her neighbour onto
+  the map, and a snapshot at the interim evaluation. Her trajectory is still open, so the team's
+  network activation page shows it as an interim figure from the first day.
 - Tomasz Nowak keeps an empty map on purpose: he opened the door once and did not want to talk.
 
 Cases whose door has not opened yet have no map: there is nobody to ask.
@@ -82,9 +84,12 @@ def _started(case, phase, now, later=timedelta(minutes=50)):
     return min(span.started_at + later, now) if span else now
 
 
-def _hoogendoorn(case):
+def _hoogendoorn(case, clock, now):
     worker = case.assigned_worker
+    clock.moment = _started(case, "traject_begin", now)
     _add(case, HOOGENDOORN_MEMBERS)
+    services.snapshot_take(acting_user=worker, case=case, kind=NetworkSnapshot.Kind.BEGIN)
+    clock.moment = _after_last_contact(case, now)
     name, place = HOOGENDOORN_NEIGHBOUR
     (neighbour,) = services.interview_save(
         acting_user=worker,
@@ -129,7 +134,7 @@ def seed(out):
             if name in NETWORKS:
                 _add(case, NETWORKS[name])
             elif name == HOOGENDOORN:
-                _hoogendoorn(case)
+                _hoogendoorn(case, clock, now)
             elif name == VAN_DER_LINDEN:
                 _van_der_linden(case, clock, now)
             else:

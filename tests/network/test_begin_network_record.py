@@ -10,6 +10,7 @@ from network.inspection import sections
 from network.models import NetworkSnapshot
 from network.selectors import begin_and_end, recordable_begin
 from network.services import begin_network_record, member_add
+from outreach.inspection import Wanted
 from tests.cases.factories import events, snapshot
 from tests.zrm.factories import close, finalised_assessment, trajectory_case
 
@@ -134,13 +135,14 @@ def test_it_puts_both_snapshots_and_the_replacement_in_the_inspection_file(owner
     add(owner, case, "Zus Wilma", "sibling")
     recorded = begin_network_record(acting_user=owner, case=case)
     with translation.override("nl"):
-        (section,) = [s for s in sections(case.client) if s.key == "network_snapshots"]
+        (section,) = [s for s in sections(case.client, Wanted()) if s.key == "network_snapshots"]
         old, new = section.records
         assert old.as_json()["empty_map"] == "not_mapped"
         assert old.as_json()["replaces_id"] is None
         assert new.as_json()["replaces_id"] == first.pk
-        assert [label for label, _text in old.lines] == ["vervangen door"]
-        assert str(owner) in old.lines[0][1] and str(recorded) in old.lines[0][1]
-        assert new.lines == []
-        fields = {f.name: f.display for f in old.fields}
-        assert fields["empty_map"] == "nog niet in kaart gebracht"
+        old_lines, new_lines = dict(old.lines), dict(new.lines)
+        assert old_lines["Wat de kaart laat zien"] == "nog niet in kaart gebracht"
+        replaced = old_lines["Vervangen"]
+        assert str(owner) in replaced
+        assert timezone.localtime(recorded.taken_at).strftime("%d-%m-%Y %H:%M") in replaced
+        assert "Vervangen" not in new_lines

@@ -8,7 +8,7 @@ import pytest
 from django.template.loader import render_to_string
 from django.utils import translation
 
-from network.drawing import CX, CY, RING_EDGES, drawing
+from network.drawing import CX, CY, EDGE, RING_EDGES, WIDTH, drawing, label_width
 from network.measures import MEMBER_FIELDS
 from network.models import NetworkMember
 
@@ -42,8 +42,33 @@ def marks(root):
     for group in root.iter(f"{SVG}g"):
         if group.get("class") == "member":
             circle = group.find(f"{SVG}circle")
-            label = [t for t in group.findall(f"{SVG}text") if t.text and t.text != "⚠"][-1]
-            found.append((circle.attrib, label.text.strip()))
+            label = group.findall(f"{SVG}text")[-1]
+            found.append((circle.attrib, "".join(label.itertext()).strip()))
+    return found
+
+
+def label_elements(root):
+    return [g.findall(f"{SVG}text")[-1] for g in root.iter(f"{SVG}g") if g.get("class") == "member"]
+
+
+def assert_every_label_fits(root):
+    """Measured as drawing.py measures: each label ends inside the drawing."""
+    for text in label_elements(root):
+        width = label_width("".join(text.itertext()))
+        x = float(text.get("x"))
+        if text.get("text-anchor") == "end":
+            assert x - width >= EDGE - 0.01, ("".join(text.itertext()), x, width)
+        else:
+            assert x + width <= WIDTH - EDGE + 0.01, ("".join(text.itertext()), x, width)
+
+
+def shortened(root):
+    """The list of names shortened in the drawing: {number: full name}."""
+    found = {}
+    for text in root.iter(f"{SVG}text"):
+        match = re.fullmatch(r"\((\d+)\) (.+)", text.text or "")
+        if match:
+            found[match.group(1)] = match.group(2)
     return found
 
 
@@ -69,13 +94,30 @@ def test_it_is_valid_svg_with_every_members_name():
     assert root.find(f"{SVG}title").text.strip()
 
 
-def test_it_truncates_a_long_name_and_escapes_markup():
+def test_it_shortens_a_name_that_does_not_fit_and_lists_it_in_full():
     long = "Marie-Louise van den Berg-Hoogstraten"
     svg, root = render([member(long), member("<b>Jan&Piet</b>", "sibling")])
     labels = [label for _circle, label in marks(root)]
-    assert "Marie-Louise va…" in labels  # 15 characters and an ellipsis
-    assert long not in svg
+    assert any(
+        label.startswith("Marie-Louise van den") and label.endswith("… (1)") for label in labels
+    )
+    assert shortened(root) == {"1": long}
     assert "<b>Jan&Piet</b>" in labels  # parsed back from &lt;b&gt;… by the XML parser
+    assert_every_label_fits(root)
+
+
+def test_it_never_clips_a_label_on_the_left_of_the_drawing():
+    """The issue's "ct bewind…": an organisation in the outer ring near the left edge."""
+    members = [
+        member("Wijkteam", "professional", ring=3),
+        member("Buurtwerk", "organisation", ring=3),
+        member("Perspect bewindvoering", "organisation", ring=3, support_material="receives"),
+    ]
+    _svg, root = render(members)
+    assert_every_label_fits(root)
+    assert shortened(root) == {"1": "Perspect bewindvoering"}
+    labels = [label for _circle, label in marks(root)]
+    assert labels[-1].startswith("Pers") and labels[-1].endswith("… (1) [M]"), labels
 
 
 def test_it_says_the_network_is_empty_with_no_members():
@@ -94,9 +136,12 @@ def test_it_draws_thirty_members_each_at_its_own_place():
     _svg, root = render(members)
     found = marks(root)
     assert len(found) == 30
-    labels = {label.split(" [")[0] for _circle, label in found}
-    expected = {m["name"] if len(m["name"]) <= 16 else m["name"][:15] + "…" for m in members}
-    assert labels == expected
+    assert_every_label_fits(root)
+    listed = shortened(root)
+    for _circle, label in found:
+        name = label.split(" [")[0]
+        number = re.search(r"… \((\d+)\)$", name)
+        assert number is None or listed[number.group(1)].startswith(name[: -len(number[0])])
     places = [(c["cx"], c["cy"]) for c, _label in found]
     assert len(set(places)) == 30, sorted(places)
 
@@ -139,12 +184,31 @@ def test_it_draws_a_sleeping_contact_hollow_and_a_reactivated_one_with_a_dot():
     assert dashed == [None, "3 2", None]
 
 
+def test_it_puts_the_overload_marker_in_the_label_of_whom_the_warning_names():
+    heavy = member(
+        "dochter Sandra",
+        "child",
+        support_practical="receives",
+        support_emotional="receives",
+        support_decisions="receives",
+    )
+    members = [
+        member("Anna", support_company="receives"),
+        heavy,
+        member("buurman Piet", "neighbour"),
+    ]
+    _svg, root = render(members)
+    labels = {label.split(" [")[0].removeprefix("⚠ "): label for _circle, label in marks(root)}
+    assert labels["dochter Sandra"].startswith("⚠ dochter Sandra")
+    assert [name for name, label in labels.items() if "⚠" in label] == ["dochter Sandra"]
+
+
 def test_it_marks_overload_and_negative_influence():
     members = [member("Zus", "sibling", overloaded=True, negative_influence=True)]
     svg, root = render(members)
     (group,) = [g for g in root.iter(f"{SVG}g") if g.get("class") == "member"]
     text = "".join(group.itertext())
-    assert "⚠" in text and "✕ Zus" in text
+    assert "✕ ⚠ Zus" in text  # the marker in her own label
     assert group.find(f"{SVG}circle").get("stroke") == "#9a3412"
 
 

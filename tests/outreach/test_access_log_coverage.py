@@ -21,6 +21,7 @@ LEAD_ONLY = {
     "zrm_team",
     "network_team",
     "client_access_log",
+    "client_inspection_request",
     "client_inspection_pdf",
     "client_inspection_json",
     "client_delete",

@@ -26,6 +26,7 @@ RECORD_URLS = {
     "client_detail": _ids("client", "client_id"),
     "client_edit": _ids("client", "client_id"),
     "client_access_log": _ids("client", "client_id"),
+    "client_inspection_request": _ids("client", "client_id"),
     "client_inspection_pdf": _ids("client", "client_id"),
     "client_inspection_json": _ids("client", "client_id"),
     "client_delete": _ids("client", "client_id"),

@@ -74,3 +74,13 @@ def test_it_prints_a_new_set_each_run_and_the_old_codes_stop_working(db):
     browser = Client()
     browser.post(reverse("login"), {"username": "sanne", "password": DEMO_PASSWORD})
     assert browser.post(reverse("otp_verify"), {"code": old[0]}).status_code == 200
+
+
+def test_it_gives_a_new_lead_network_activation_to_look_at(db):
+    """Before any trajectory closes, the open ones show on the team's network page (interim)."""
+    from network.selectors import team_network_interim
+
+    seed()
+    interim = team_network_interim(Team.objects.get(code="PA"))
+    assert interim.with_both >= 2
+    assert interim.mean_change_supporters is not None

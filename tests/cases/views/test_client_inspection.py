@@ -11,13 +11,15 @@ from django.apps import apps
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.formats import date_format
+from django.utils.text import capfirst
 
 from cases import services
 from cases.models import Case
 from cases.phases import Phase
 from network.models import NetworkSnapshot
-from network.services import member_add
+from network.services import member_add, snapshot_take
 from outreach.models import AccessLogEntry
 from tests.cases.factories import walk_to
 from tests.full_file import full_file
@@ -101,9 +103,13 @@ def pdf_text(response):
     return "\n".join(page.extract_text() for page in reader.pages)
 
 
-def export(client, user, case, fmt):
+def pdf_pages(response):
+    return len(pypdf.PdfReader(io.BytesIO(response.content)).pages)
+
+
+def export(client, user, case, fmt, **choices):
     client.force_login(user)
-    return client.get(reverse(f"client_inspection_{fmt}", args=[case.client_id]))
+    return client.get(reverse(f"client_inspection_{fmt}", args=[case.client_id]), choices)
 
 
 @pytest.fixture
@@ -139,6 +145,10 @@ def test_it_exports_every_record_about_the_client_as_json(client, lead, owner, j
     agreement = data["sections"]["agreements"][0]["id"]
     assert data["sections"]["network_members"][0]["agreements"] == [agreement]
     assert data["sections"]["signals"][0]["observed"] == "SENTINEL-JAN observed\nsecond line"
+    assert data["third_parties"] == "anonymise"
+    assert (
+        data["sections"]["signals"][0]["reporter_name"] == "(weggelaten: gaat over iemand anders)"
+    )
     reads = [e for e in data["sections"]["access_log"] if e["user_id"] == owner.pk]
     assert reads and reads[0]["action"] == "read"
 
@@ -148,9 +158,93 @@ def test_it_makes_a_readable_dutch_pdf(client, lead, jan):
     text = pdf_text(response)
     assert "Inzagedossier: Jan de Vries" in text
     assert "04-05-1960" in text  # dd-mm-jjjj
-    for heading in ("Huishouden", "Contactmomenten", "Afspraken", "ZRM-metingen", "Toegangslog"):
+    for heading in (
+        "Wie wij zijn",
+        "Je rechten",
+        "Zo vraag je om een verbetering",
+        "Je huishouden",
+        "Contactmomenten",
+        "Afspraken",
+        "ZRM-metingen",
+        "Wie je dossier heeft ingezien",
+    ):
         assert heading in text
+    assert "Alle tijden in dit dossier zijn Nederlandse tijd." in text
     assert "SENTINEL-JAN" in text
+
+
+# What the issue found in the old file: field and model names, raw codes and JSON, UTC labels.
+INTERNAL = [
+    "Version",
+    "Phase since",
+    "Zrm begin at",
+    "Kind:",
+    "contactpoging\n",
+    "cases.",
+    "network.",
+    "zrm.",
+    "Soort gegeven",
+    "Opgeslagen gegevens",
+    "UTC",
+    '["',
+    "{",
+    "home_visit",
+    "domestic_violence",
+    "None",
+    "Nummer",
+    "Uiterlijk",
+]
+
+
+def test_it_reads_as_a_letter_without_internal_names(client, lead, jan):
+    text = pdf_text(export(client, lead, jan, "pdf"))
+    found = [word for word in INTERNAL if word in text]
+    assert not found, found
+    assert "Begeleiding " + jan.reference in text
+    assert "Je outreachwerker: Olga Tester, Outreach Noord" in text
+    # The chosen descriptor of the ZRM 2013 for finances at level 3, with its level's name.
+    assert "Financiën: 3 beperkt zelfredzaam" in text
+    assert "Eventuele schulden" in text
+
+
+def test_it_is_in_english_on_request(client, lead, jan):
+    text = pdf_text(export(client, lead, jan, "pdf", third_parties="anonymise", language="en"))
+    assert "Inspection file: Jan de Vries" in text
+    assert "Who looked at your file" in text
+    assert "All times in this file are Dutch local time." in text
+
+
+def test_it_summarises_the_access_log_per_month_and_person(client, lead, owner, outsider, jan):
+    client.force_login(owner)
+    for _n in range(3):
+        client.get(reverse("client_detail", args=[jan.client_id]))
+    client.force_login(outsider)
+    client.get(reverse("client_detail", args=[jan.client_id]))
+    export(client, lead, jan, "json")
+    text = pdf_text(export(client, lead, jan, "pdf"))
+    summary = text.split("Wie je dossier heeft ingezien")[-1]
+    with translation.override("nl"):
+        assert capfirst(date_format(timezone.localdate(), "F Y")) in summary  # "December 2026"
+    assert (
+        "Olga Tester (outreachwerker, Outreach Noord): bekeek de cliëntgegevens (3 keer)" in summary
+    )
+    assert "Gemaakte kopieën" in summary
+    assert "Lotte Tester (teamleider, Outreach Noord) exporteerde het inzagedossier" in summary
+    assert "Geweigerde pogingen" in summary
+    assert "Otto Tester (Outreach Zuid): bekeek de cliëntgegevens (1 keer)" in summary
+
+
+def test_its_length_does_not_follow_the_length_of_the_log(client, lead, owner, jan):
+    def pages():
+        return pdf_pages(export(client, lead, jan, "pdf"))
+
+    client.force_login(owner)
+    client.get(reverse("client_detail", args=[jan.client_id]))
+    few = pages()
+    client.force_login(owner)
+    for _n in range(80):
+        client.get(reverse("client_detail", args=[jan.client_id]))
+    assert pages() == few
 
 
 @pytest.mark.parametrize("fmt", ["json", "pdf"])
@@ -185,9 +279,10 @@ def test_it_is_a_logged_403_for_a_worker_of_the_team(client, owner, jan, fmt):
     assert (entry.result, entry.client_id) == ("denied", jan.client_id)
 
 
-def test_it_runs_as_many_queries_for_a_big_file_as_for_a_small_one(client, lead, owner, jan):
+@pytest.mark.parametrize("fmt", ["json", "pdf"])
+def test_it_runs_as_many_queries_for_a_big_file_as_for_a_small_one(client, lead, owner, jan, fmt):
     client.force_login(lead)
-    url = reverse("client_inspection_json", args=[jan.client_id])
+    url = reverse(f"client_inspection_{fmt}", args=[jan.client_id])
 
     def count():
         with CaptureQueriesContext(connection) as queries:
@@ -291,3 +386,58 @@ def test_it_holds_a_case_again_once_an_admin_restored_it(
         response = export(client, lead, kept, fmt)
         text = response.content.decode() if fmt == "json" else pdf_text(response)
         assert "SENTINEL-GONE" in text and gone.reference in text
+
+
+# Third parties (AVG art. 15(4)) ----------------------------------------------------------------
+
+
+@pytest.fixture
+def with_others(owner, team):
+    """Jan with a named reporter, a neighbour and an organisation on his network map."""
+    case = full_file(owner=owner, team=team, marker="SENTINEL-JAN", reporter="Henk Melder")
+    member_add(acting_user=owner, case=case, name="Truus Buurvrouw", relation="neighbour")
+    member_add(acting_user=owner, case=case, name="Perspect bewindvoering", relation="organisation")
+    snapshot_take(acting_user=owner, case=case, kind="manual", label="Met Truus")
+    return case
+
+
+def test_it_names_other_people_by_their_role_by_default(client, lead, with_others):
+    pdf = pdf_text(export(client, lead, with_others, "pdf"))
+    data = export(client, lead, with_others, "json").content.decode()
+    for text in (pdf, data):
+        assert "Henk Melder" not in text
+        assert "Truus Buurvrouw" not in text
+        assert "Perspect bewindvoering" in text  # an organisation is not a person
+    assert "buurtbewoner 2" in pdf  # the marker's neighbour is 1, Truus 2, on every map
+    assert "noemen we hen naar hun rol" in pdf
+
+
+def test_it_leaves_other_people_out_on_request(client, lead, with_others):
+    response = export(client, lead, with_others, "pdf", third_parties="leave_out", language="nl")
+    pdf = pdf_text(response)
+    assert "Henk Melder" not in pdf and "Truus Buurvrouw" not in pdf
+    assert "De mensen om je heen" not in pdf
+    assert "Vrienden en kennissen" not in pdf  # no drawing of them
+    assert "hebben we die gegevens weggelaten" in pdf
+
+
+def test_it_shows_other_people_in_full_for_an_inspector(client, lead, with_others):
+    pdf = pdf_text(export(client, lead, with_others, "pdf", third_parties="show", language="nl"))
+    assert "Henk Melder" in pdf and "Truus Buurvrouw" in pdf
+    assert "bedoeld voor een inspecteur" in pdf
+
+
+def test_it_refuses_a_bad_choice_with_the_request_page_and_makes_nothing(client, lead, jan):
+    response = export(client, lead, jan, "pdf", third_parties="everything", language="nl")
+    assert response.status_code == 400
+    assert "Selecteer een geldige keuze" in response.content.decode()
+    assert not AccessLogEntry.objects.filter(user=lead, action="print").exists()
+
+
+def test_its_request_page_offers_the_choices_to_a_lead(client, lead, jan):
+    client.force_login(lead)
+    response = client.get(reverse("client_inspection_request", args=[jan.client_id]))
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert 'value="anonymise"' in html and "checked" in html
+    assert reverse("client_inspection_json", args=[jan.client_id]) in html

@@ -10,8 +10,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from cases.models import Case
-from network.selectors import team_network_summary
-from network.services import begin_network_record, member_add, member_update
+from network.selectors import team_network_interim, team_network_summary
+from network.services import begin_network_record, member_add, member_update, snapshot_take
 from outreach.models import AccessLogEntry
 from tests.zrm.factories import close, finalised_assessment, trajectory_case
 
@@ -209,6 +209,7 @@ def test_it_runs_the_same_queries_for_more_closed_cases(
     client.force_login(lead)
     network_case(owner, team, 1, [drawn_later])
     network_case(owner, team, 0, [drawn_later], empty_map="not_mapped")
+    network_case(owner, team, 1, [drawn_later], end=False, close_it=False)
     client.get(url(team))  # the session's first request does more
 
     def count():
@@ -221,5 +222,63 @@ def test_it_runs_the_same_queries_for_more_closed_cases(
         network_case(owner, team, 2, [drawn_later])
         network_case(owner, team, 0, [drawn_later], empty_map="not_mapped")
         network_case(owner, team, 0, [drawn_later])
+        network_case(owner, team, 1, [drawn_later], end=False, close_it=False)
     with django_assert_num_queries(small):
         assert client.get(url(team)).status_code == 200
+
+
+# Open trajectories, from the first day ----------------------------------------------------------
+
+
+def interim_cells(html):
+    dl = re.search(r'<dl class="case-facts interim-facts">(.*?)</dl>', html, re.S).group(1)
+    return re.findall(r"<dd>(.*?)</dd>", dl)
+
+
+@pytest.fixture
+def open_trajectories(owner, team, outsider, other_team):
+    """Two open trajectories compared with a later map: +2 supporters and +2 kinds (a map taken
+    by hand at an evaluation); +0 and +1 (an end assessment, not closed yet). One open with only
+    its begin; a closed case and another team's open one are left out."""
+
+    def two_friends(case):
+        add(owner, case, "Anna", support_emotional="receives")
+        add(owner, case, "Bram", support_company="receives")
+        snapshot_take(acting_user=owner, case=case, kind="manual", label="Tussenevaluatie")
+
+    network_case(owner, team, 0, [two_friends], end=False, close_it=False)
+
+    def one_more_kind(case):
+        (begin,) = case.network_members.all()
+        member_update(acting_user=owner, member=begin, support_material="receives")
+
+    network_case(owner, team, 1, [one_more_kind], close_it=False)
+    network_case(owner, team, 1, [], end=False, close_it=False)
+    network_case(owner, team, 0, [two_friends])
+    network_case(outsider, other_team, 0, [two_friends], end=False, close_it=False)
+
+
+def test_it_measures_open_trajectories_against_their_latest_map(team, open_trajectories):
+    found = team_network_interim(team)
+    assert found.interim
+    assert (found.cases, found.with_both, found.ending_overloaded) == (3, 2, 0)
+    assert (found.mean_change_supporters, found.mean_change_kinds) == (1.0, 1.5)
+
+
+def test_it_shows_them_beside_the_closed_cases_marked_interim(
+    client, lead, team, open_trajectories
+):
+    client.force_login(lead)
+    html = client.get(url(team)).content.decode()
+    assert summary(html)[:2] == ["1", "1"]  # the closed case, in its own block
+    assert interim_cells(html)[:2] == ["3", "2"]
+    assert interim_cells(html)[3] == "1,5"
+    assert "Lopende trajecten" in html and "tussenstand" in html
+
+
+def test_it_shows_the_open_trajectories_before_any_case_closed(client, lead, owner, team):
+    network_case(owner, team, 1, [drawn_later], end=False, close_it=False)
+    client.force_login(lead)
+    html = client.get(url(team)).content.decode()
+    assert summary(html)[0] == "0"
+    assert interim_cells(html)[:2] == ["1", "0"]  # a begin, no later map yet
