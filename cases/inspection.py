@@ -441,8 +441,8 @@ PROVIDERS = (
     _signals,
     _phases,
     _shielded,
+    _meldcode,
     _contacts,
     _planned_visits,
-    _meldcode,
     _timeline,
 )

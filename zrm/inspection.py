@@ -122,7 +122,7 @@ def _charts(assessments, targets):
         current = current_by_kind(theirs)
         second = current.get(Kind.END) or current.get(Kind.EVALUATION)
         comparison = compare(current.get(Kind.BEGIN), second, targets_of.get(case_id, []))
-        chart = radar(comparison) if not comparison.versions_differ else None
+        chart = radar(comparison)
         shown_with = second or comparison.first
         if chart and shown_with is not None:
             charts[shown_with.pk] = chart

@@ -35,7 +35,7 @@ def test_it_makes_the_same_number_of_queries_with_few_and_many_steps(
     client.force_login(owner)
     url = trajectory.get_absolute_url()
     client.get(url)
-    with django_assert_num_queries(10) as few:
+    with django_assert_num_queries(7) as few:
         client.get(url)
     for _round in range(4):
         walk(acting_user=owner, trajectory=trajectory, to_step=4)

@@ -55,5 +55,5 @@ def test_it_makes_the_same_number_of_queries_at_two_sizes(
     client.force_login(lead)
     url = reverse("meldcode_export", args=[team.pk])
     client.get(url)
-    with django_assert_num_queries(10):
+    with django_assert_num_queries(7):
         client.get(url)

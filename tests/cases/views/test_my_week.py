@@ -90,7 +90,7 @@ def test_it_makes_the_same_number_of_queries_for_2_and_20_cases(
     add(2)
     client.force_login(owner)
     client.get(reverse("my_week"))
-    with django_assert_num_queries(11) as small:
+    with django_assert_num_queries(8) as small:
         client.get(reverse("my_week"))
     add(18)
     with django_assert_num_queries(len(small.captured_queries)):

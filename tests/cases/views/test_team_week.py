@@ -44,7 +44,7 @@ def test_it_makes_the_same_number_of_queries_for_2_and_12_cases(
         planned(owner, team, (owner, colleague)[i % 2], f"K{i}")
     client.force_login(lead)
     client.get(reverse("team_week", args=[team.pk]))
-    with django_assert_num_queries(10) as small:
+    with django_assert_num_queries(7) as small:
         client.get(reverse("team_week", args=[team.pk]))
     for i in range(2, 12):
         planned(owner, team, (owner, colleague)[i % 2], f"K{i}")
