@@ -10,6 +10,7 @@ second step. docs/sso.md describes the settings.
 
 from urllib.parse import urlencode
 
+import jwt
 from django.conf import settings
 from django.core.exceptions import SuspiciousOperation
 from django.http import Http404
@@ -35,7 +36,12 @@ def provider_did_mfa(payload):
 
 class OutreachOIDCBackend(OIDCAuthenticationBackend):
     def verify_token(self, token, **kwargs):
-        payload = super().verify_token(token, **kwargs)
+        try:
+            payload = super().verify_token(token, **kwargs)
+        except jwt.InvalidTokenError as error:
+            # The library turns only a bad signature into a refusal; an expired or not yet
+            # valid token must be one too, not a server error.
+            raise SuspiciousOperation(f"ID token refused: {error}") from None
         # The library checks signature, expiry and nonce; a token for another client or from
         # another issuer signed with a shared key must not count either.
         audience = payload.get("aud")

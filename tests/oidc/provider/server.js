@@ -26,8 +26,10 @@ const provider = new Provider(issuer, {
       response_types: ['code'],
     },
   ],
+  // amr and acr in the ID token, as Entra ID gives them (amr: ["pwd", "mfa"]).
+  acrValues: ['urn:outreach:test:pwd', 'urn:outreach:test:mfa'],
   claims: {
-    openid: ['sub'],
+    openid: ['sub', 'amr', 'acr', 'auth_time'],
     email: ['email', 'email_verified'],
     profile: ['name', 'given_name', 'family_name', 'preferred_username'],
     groups: ['groups'],
