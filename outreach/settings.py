@@ -71,6 +71,7 @@ INSTALLED_APPS = [
     "cases",
     "network",
     "zrm",
+    "figures",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",

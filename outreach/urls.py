@@ -29,4 +29,5 @@ urlpatterns = [
     path("", include("cases.urls")),
     path("", include("network.urls")),
     path("", include("zrm.urls")),
+    path("", include("figures.urls")),
 ]
