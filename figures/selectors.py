@@ -219,7 +219,7 @@ def _column(team, raw, *, loads, outcomes, network):
     column.workers = len(loads)
     open_cases = sum(loads)
     column.open_cases = Figure.count(open_cases)
-    column.caseload_mean = Figure(mean(loads) if loads else None, open_cases)
+    column.caseload_mean = Figure(float(mean(loads)) if loads else None, open_cases)
     column.caseload_max = Figure(max(loads) if loads else None, open_cases)
     column.zrm = [
         ZrmDomainFigure(
