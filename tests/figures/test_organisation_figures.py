@@ -1,6 +1,6 @@
 """The organisation's figures: per team and in total, small numbers shown as "< 5"."""
 
-from datetime import date, timedelta
+from datetime import date
 
 from django.utils import timezone
 
