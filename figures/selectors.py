@@ -29,6 +29,7 @@ from zrm.selectors import OutcomeRow, team_outcomes
 SMALL_COUNT = 5
 SMALL_LABEL = f"< {SMALL_COUNT}"
 NOTHING = "—"
+NOT_RECORDED = _("(not recorded)")
 # How a closed case ended, in the order the report lists them.
 ENDINGS = [Phase.AFGESLOTEN, Phase.DOORVERWEZEN, Phase.NIET_PASSEND, Phase.CLIENT_WIL_NIET]
 
@@ -195,7 +196,8 @@ def _raw(teams, start, end):
     for team_id, phase, referred_to in closed.order_by():
         raw[team_id]["endings"][phase] += 1
         if phase == Phase.DOORVERWEZEN:
-            raw[team_id]["referred_to"][" ".join(referred_to.split()).capitalize() or "?"] += 1
+            name = " ".join(referred_to.split()).capitalize() or str(NOT_RECORDED)
+            raw[team_id]["referred_to"][name] += 1
     return raw
 
 
