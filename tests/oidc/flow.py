@@ -6,8 +6,7 @@ import requests
 from django.contrib.auth import get_user
 from django.urls import reverse
 
-CALLBACK = "http://testserver/oidc/callback/"
-AFTER_LOGOUT = "http://testserver/login/"
+ORIGIN = "http://testserver"
 
 
 def account(*, email="", groups=(), given_name="Sam", family_name="Visser", username=""):

@@ -89,7 +89,7 @@ provider.use(async (ctx, next) => {
     const details = await provider.interactionDetails(ctx.req, ctx.res);
     if (ctx.method === 'GET') {
       ctx.type = 'html';
-      ctx.body = `<!doctype html><title>Test provider</title>
+      ctx.body = `<!doctype html><title>Test provider</title><link rel="icon" href="data:,">
         <p>prompt: <span id="prompt">${details.prompt.name}</span></p>
         <form method="post"><input name="login"><input name="mfa" value="no"><button>Log in</button></form>`;
       return;
