@@ -1,6 +1,7 @@
 """Starting the real OpenID Connect provider for the sign-in tests: panva's certified
-`oidc-provider` (npm), run with node from tests/oidc/provider (server.js; `npm ci` there when node_modules is missing).
-Without node the tests are skipped locally with that reason; CI (.ci/run) installs node."""
+`oidc-provider` (npm), run with node from tests/oidc/provider (server.js; `npm ci` there when
+node_modules is missing). Without node the tests are skipped locally with that reason; CI
+(.ci/run) installs node."""
 
 import contextlib
 import os
