@@ -17,7 +17,7 @@ import pytest
 import requests
 from django.conf import global_settings
 from django.db import connection
-from django_otp.plugins.otp_static.models import StaticDevice
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from cases.models import Case
 from devdata.outreach import authenticator_for
@@ -176,8 +176,8 @@ def test_it_throttles_wrong_codes_across_both_servers(servers, worker):
     assert _code(browser, a, "000000").status_code == 200
     time.sleep(1.2)  # past the first wait: the next wrong code is checked, and counts
     assert _code(browser, b, "111111").status_code == 200
-    device = StaticDevice.objects.get(user=worker)
-    assert device.throttling_failure_count == 2
+    # A six-digit code is checked against the authenticator app's device, which counts both.
+    assert TOTPDevice.objects.get(user=worker).throttling_failure_count == 2
     # Now a right code, at once, on the first server: still inside the second wait.
     refused = _code(browser, a, worker.codes[0])
     assert refused.status_code == 200
