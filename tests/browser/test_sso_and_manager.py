@@ -23,7 +23,7 @@ def test_it_signs_in_with_the_organisation_account(page, live_server, settings, 
         page.goto("/login/")
         assert_accessible(page)
         page.screenshot(path=str(tmp_path / "login.png"))
-        page.get_by_role("link", name="Inloggen met je organisatie-account").click()
+        page.get_by_role("button", name="Inloggen met je organisatie-account").click()
         page.locator("input[name=login]").fill("sub-browser")
         page.locator("input[name=mfa]").fill("yes")
         with page.expect_navigation(url=f"{live_server.url}/"):
