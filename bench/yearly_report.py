@@ -42,6 +42,7 @@ def main():
         year = clock.today().year
         with translation.override("nl"):
             start = time.perf_counter()
+            connection.queries_log.clear()
             with CaptureQueriesContext(connection) as queries:
                 figures = year_figures(year)
             figured = time.perf_counter()

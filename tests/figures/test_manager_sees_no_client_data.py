@@ -3,6 +3,7 @@ client name, case page or per-client export, and nothing changes."""
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from outreach.models import AccessLogEntry
 from tests.outreach.test_record_urls import RECORD_URLS, snapshot
@@ -31,6 +32,8 @@ OPEN_TO_MANAGER = {
 def _path(name, converters, records):
     if name in RECORD_URLS:
         return reverse(name, kwargs=RECORD_URLS[name](records)[0])
+    if converters == ("year",):
+        return reverse(name, kwargs={"year": timezone.localdate().year})
     return sample_path(name, converters)
 
 

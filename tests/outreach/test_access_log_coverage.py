@@ -51,6 +51,10 @@ NO_CLIENT_DATA = {
     "otp_setup",
     "otp_setup_qr",
     "backup_codes",
+    # Signing in with the provider; the manager's figures, counts only (tests/figures).
+    "oidc_authentication_init",
+    "oidc_authentication_callback",
+    "organisation_figures",
 }
 
 
