@@ -6,8 +6,21 @@ from django.utils.translation import gettext_lazy
 
 from outreach.access import Action, log_access, log_records
 from outreach.csvexport import csv_response
-from outreach.models import AccessLogEntry, Membership, RoleChange, Team, User
-from outreach.services import membership_remove, membership_set, user_active_set
+from outreach.models import (
+    AccessLogEntry,
+    ExternalIdentity,
+    GroupClaimMapping,
+    Membership,
+    RoleChange,
+    Team,
+    User,
+)
+from outreach.services import (
+    membership_remove,
+    membership_set,
+    user_active_set,
+    user_manager_set,
+)
 
 
 def _local(moment):
@@ -25,6 +38,27 @@ class MembershipInline(admin.TabularInline):
     extra = 1
     autocomplete_fields = ["user"]
     readonly_fields = ["granted_at"]
+
+
+class ExternalIdentityInline(admin.TabularInline):
+    """Which provider account signs in as this user; made at the first login, never typed."""
+
+    model = ExternalIdentity
+    extra = 0
+    readonly_fields = ["issuer", "subject", "created_at"]
+    can_delete = True
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(GroupClaimMapping)
+class GroupClaimMappingAdmin(admin.ModelAdmin):
+    """Which of the provider's groups give which role in which team (docs/sso.md)."""
+
+    list_display = ["group", "team", "role"]
+    list_filter = ["role", "team"]
+    search_fields = ["group"]
 
 
 class MembershipsThroughServices:
@@ -52,15 +86,26 @@ class MembershipsThroughServices:
 
 @admin.register(User)
 class OutreachUserAdmin(MembershipsThroughServices, UserAdmin):
-    inlines = [MembershipInline]
+    inlines = [MembershipInline, ExternalIdentityInline]
     actions = ["export_access_review"]
+    fieldsets = [
+        *UserAdmin.fieldsets,
+        (gettext_lazy("Organisation"), {"fields": ["is_manager"]}),
+    ]
+    list_display = [*UserAdmin.list_display, "is_manager"]
 
     def save_model(self, request, obj, form, change):
-        if not (change and "is_active" in form.changed_data):
-            return super().save_model(request, obj, form, change)
-        active, obj.is_active = obj.is_active, not obj.is_active
+        # The active flag and the manager role change through their services, which log them.
+        active, manager = obj.is_active, obj.is_manager
+        if change and "is_active" in form.changed_data:
+            obj.is_active = not active
+        if change and "is_manager" in form.changed_data:
+            obj.is_manager = not manager
         super().save_model(request, obj, form, change)
-        user_active_set(acting_user=request.user, user=obj, active=active)
+        if change and "is_active" in form.changed_data:
+            user_active_set(acting_user=request.user, user=obj, active=active)
+        if change and "is_manager" in form.changed_data:
+            user_manager_set(acting_user=request.user, user=obj, manager=manager)
 
     @admin.action(description=gettext_lazy("Export user × team × role overview (CSV)"))
     def export_access_review(self, request, queryset):

@@ -10,6 +10,9 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 
 SESSION_STARTED = "outreach_session_started"
+# Set at an OpenID Connect login whose ID token says the provider did multi-factor
+# authentication (outreach/oidc.py): the user id, so it counts for that user only.
+SESSION_PROVIDER_MFA = "outreach_provider_mfa_user"
 SESSION_EPOCH = "outreach_session_epoch"
 SESSION_TOUCHED = "outreach_session_touched"
 
@@ -67,6 +70,20 @@ def no_store_for_authenticated(get_response):
         ):
             response["Cache-Control"] = "no-store"
         return response
+
+    return middleware
+
+
+def provider_second_factor(get_response):
+    """A session whose login the identity provider confirmed with multi-factor authentication
+    counts as having passed the second step (after django-otp's middleware, which decides
+    `is_verified` from a device of our own). Read from the session, so any app server agrees."""
+
+    def middleware(request):
+        marked = request.session.get(SESSION_PROVIDER_MFA)
+        if marked is not None and request.user.is_authenticated and request.user.pk == marked:
+            request.user.is_verified = lambda: True
+        return get_response(request)
 
     return middleware
 

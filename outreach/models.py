@@ -6,10 +6,17 @@ from django.utils.translation import gettext_lazy as _
 
 
 class User(AbstractUser):
-    """A worker or team lead. Teams and roles come from Membership."""
+    """A worker or team lead (teams and roles come from Membership), or a manager."""
 
     # Raised when the user logs out: every session started before then ends at its next request.
     session_epoch = models.PositiveIntegerField(default=0, editable=False)
+    # Organisation-wide: figures across all teams, never client data (outreach.manager). Changed
+    # only through outreach.services.user_manager_set, which logs it.
+    is_manager = models.BooleanField(
+        _("manager"),
+        default=False,
+        help_text=_("Sees figures across all teams, never client data."),
+    )
 
     def __str__(self):
         return self.get_full_name() or self.username
@@ -154,6 +161,8 @@ class RoleChange(AppendOnly):
         AANDACHTSFUNCTIONARIS_REMOVED = "af_removed", _("no longer aandachtsfunctionaris")
         ACTIVATED = "activated", _("account activated")
         DEACTIVATED = "deactivated", _("account deactivated")
+        MANAGER_ON = "manager_on", _("manager role granted")
+        MANAGER_OFF = "manager_off", _("manager role removed")
 
     at = models.DateTimeField(_("time (UTC)"), default=timezone.now, db_index=True)
     # Null when the system made the change (seed, migration, command without a user).
@@ -204,3 +213,68 @@ class FormSubmission(models.Model):
 
     def __str__(self):
         return f"{self.user_id} {self.token}"
+
+
+class ExternalIdentity(models.Model):
+    """Who a user is at the organisation's identity provider: its issuer and the `sub` it gives
+    them, which never changes and is never reused. Signing in with OpenID Connect finds the user
+    by this pair only, never by e-mail address (outreach/oidc.py)."""
+
+    user = models.ForeignKey(
+        User, on_delete=models.CASCADE, related_name="external_identities", verbose_name=_("user")
+    )
+    issuer = models.CharField(_("issuer"), max_length=300)
+    subject = models.CharField(_("subject (sub)"), max_length=255)
+    created_at = models.DateTimeField(_("first login"), default=timezone.now)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["issuer", "subject"], name="external_identity_unique")
+        ]
+        verbose_name = _("external identity")
+        verbose_name_plural = _("external identities")
+
+    def __str__(self):
+        return f"{self.user} @ {self.issuer}"
+
+
+class GroupClaimMapping(models.Model):
+    """A group the identity provider names in its `groups` claim, mapped by an admin to a role
+    in a team, or to the organisation-wide manager role (no team). At every OpenID Connect login
+    the user's memberships are made to follow their groups (outreach.services.oidc_roles_sync)."""
+
+    class Role(models.TextChoices):
+        WORKER = Membership.Role.WORKER.value, Membership.Role.WORKER.label
+        LEAD = Membership.Role.LEAD.value, Membership.Role.LEAD.label
+        MANAGER = "manager", _("manager (all teams, figures only)")
+
+    group = models.CharField(
+        _("group"),
+        max_length=255,
+        help_text=_("The value in the provider's groups claim, e.g. an Entra ID group's ID."),
+    )
+    team = models.ForeignKey(
+        Team,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("team"),
+    )
+    role = models.CharField(_("role"), max_length=10, choices=Role.choices)
+
+    class Meta:
+        ordering = ["group"]
+        constraints = [
+            models.UniqueConstraint(fields=["group", "team"], name="group_claim_unique"),
+            models.CheckConstraint(
+                condition=models.Q(role="manager", team__isnull=True)
+                | (~models.Q(role="manager") & models.Q(team__isnull=False)),
+                name="group_claim_team_unless_manager",
+            ),
+        ]
+        verbose_name = _("group claim mapping")
+        verbose_name_plural = _("group claim mappings")
+
+    def __str__(self):
+        return f"{self.group} → {self.team or '*'} ({self.get_role_display()})"

@@ -13,7 +13,15 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from django_otp.util import random_hex
 
 from outreach import clock
-from outreach.models import AccessLogEntry, Membership, RoleChange, Team, User
+from outreach.models import (
+    AccessLogEntry,
+    ExternalIdentity,
+    GroupClaimMapping,
+    Membership,
+    RoleChange,
+    Team,
+    User,
+)
 from outreach.retention import find_expired, retention_modules
 
 BACKUP_CODE_COUNT = 10
@@ -130,6 +138,91 @@ def user_active_set(*, acting_user, user, active):
     )
     if not active:
         user_sessions_end(acting_user=acting_user, user=user)
+
+
+@transaction.atomic
+def user_manager_set(*, acting_user, user, manager):
+    """Give or take the organisation-wide manager role (figures across teams); logged."""
+    if User.objects.filter(pk=user.pk, is_manager=manager).exists():
+        return
+    User.objects.filter(pk=user.pk).update(is_manager=manager)
+    user.is_manager = manager
+    RoleChange.objects.create(
+        changed_by=acting_user,
+        user=user,
+        kind=RoleChange.Kind.MANAGER_ON if manager else RoleChange.Kind.MANAGER_OFF,
+    )
+
+
+# Usernames of users made at their first OpenID Connect login: the provider's preferred name,
+# made unique with a number. Only a label; the user is found by ExternalIdentity.
+SSO_USERNAME_MAX = 150
+
+
+def _free_username(wanted):
+    base = (wanted or "sso-user").strip()[: SSO_USERNAME_MAX - 6] or "sso-user"
+    candidate, number = base, 1
+    while User.objects.filter(username=candidate).exists():
+        number += 1
+        candidate = f"{base}-{number}"
+    return candidate
+
+
+@transaction.atomic
+def oidc_user_get_or_create(*, acting_user, issuer, subject, claims):
+    """The user the provider calls `subject`, made at their first login. Keyed on (issuer, sub)
+    only: an e-mail address can be reassigned, so a matching address never links an account.
+    Name and e-mail follow the provider at every login. The new user has no usable password."""
+    identity = (
+        ExternalIdentity.objects.select_related("user")
+        .filter(issuer=issuer, subject=subject)
+        .first()
+    )
+    names = {
+        "first_name": (claims.get("given_name") or "")[:150],
+        "last_name": (claims.get("family_name") or "")[:150],
+        "email": (claims.get("email") or "")[:254],
+    }
+    if identity is None:
+        user = User(
+            username=_free_username(claims.get("preferred_username") or claims.get("email")),
+            **names,
+        )
+        user.set_unusable_password()
+        user.save()
+        ExternalIdentity.objects.create(
+            user=user, issuer=issuer, subject=subject, created_at=clock.now()
+        )
+        return user
+    user = identity.user
+    changed = [field for field, value in names.items() if getattr(user, field) != value]
+    for field in changed:
+        setattr(user, field, names[field])
+    if changed:
+        user.save(update_fields=changed)
+    return user
+
+
+@transaction.atomic
+def oidc_roles_sync(*, acting_user, user, groups):
+    """Make the user's memberships and manager role follow the provider's groups, through the
+    same services (and RoleChange rows) as an admin's change. Groups without a mapping give
+    nothing; two groups giving one team different roles give the higher (lead). A membership
+    no group gives any more is removed, so a user whose groups give no team reaches nothing."""
+    mappings = GroupClaimMapping.objects.filter(group__in=list(groups)).select_related("team")
+    wanted = {}
+    manager = False
+    for mapping in mappings:
+        if mapping.role == GroupClaimMapping.Role.MANAGER:
+            manager = True
+        elif wanted.get(mapping.team) != Membership.Role.LEAD:
+            wanted[mapping.team] = mapping.role
+    for membership in Membership.objects.filter(user=user).select_related("team"):
+        if membership.team not in wanted:
+            membership_remove(acting_user=acting_user, team=membership.team, user=user)
+    for team, role in wanted.items():
+        membership_set(acting_user=acting_user, team=team, user=user, role=role)
+    user_manager_set(acting_user=acting_user, user=user, manager=manager)
 
 
 @transaction.atomic

@@ -71,6 +71,7 @@ INSTALLED_APPS = [
     "cases",
     "network",
     "zrm",
+    "figures",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -103,6 +104,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
+    "outreach.middleware.provider_second_factor",
     "outreach.drafts.DraftRescueMiddleware",
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -162,10 +164,58 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "outreach.User"
+# Local accounts (username and password) and, when OIDC_CLIENT_ID is set, the organisation's
+# identity provider (OpenID Connect, outreach/oidc.py; docs/sso.md). Local login is the default;
+# LOCAL_LOGIN=false removes the password backend, so no password works, the admin's included.
+LOCAL_LOGIN = env_bool("LOCAL_LOGIN", True)
+OIDC_RP_CLIENT_ID = env_str("OIDC_CLIENT_ID")
+OIDC_ENABLED = OIDC_RP_CLIENT_ID is not None
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
-    "django.contrib.auth.backends.ModelBackend",
+    *(["django.contrib.auth.backends.ModelBackend"] if LOCAL_LOGIN else []),
+    *(["outreach.oidc.OutreachOIDCBackend"] if OIDC_ENABLED else []),
 ]
+if not (LOCAL_LOGIN or OIDC_ENABLED):
+    raise ImproperlyConfigured("LOCAL_LOGIN=false needs OIDC_CLIENT_ID: nobody could log in.")
+# The provider: its issuer (checked against every ID token's `iss`) and endpoints, as its
+# /.well-known/openid-configuration lists them.
+OIDC_ISSUER = env_str("OIDC_ISSUER")
+OIDC_RP_CLIENT_SECRET = env_str("OIDC_CLIENT_SECRET")
+OIDC_OP_AUTHORIZATION_ENDPOINT = env_str("OIDC_AUTHORIZATION_ENDPOINT")
+OIDC_OP_TOKEN_ENDPOINT = env_str("OIDC_TOKEN_ENDPOINT")
+OIDC_OP_USER_ENDPOINT = env_str("OIDC_USERINFO_ENDPOINT")
+OIDC_OP_JWKS_ENDPOINT = env_str("OIDC_JWKS_ENDPOINT")
+OIDC_OP_LOGOUT_ENDPOINT = env_str("OIDC_END_SESSION_ENDPOINT")
+if OIDC_ENABLED:
+    missing = [
+        name
+        for name, value in [
+            ("OIDC_ISSUER", OIDC_ISSUER),
+            ("OIDC_CLIENT_SECRET", OIDC_RP_CLIENT_SECRET),
+            ("OIDC_AUTHORIZATION_ENDPOINT", OIDC_OP_AUTHORIZATION_ENDPOINT),
+            ("OIDC_TOKEN_ENDPOINT", OIDC_OP_TOKEN_ENDPOINT),
+            ("OIDC_USERINFO_ENDPOINT", OIDC_OP_USER_ENDPOINT),
+            ("OIDC_JWKS_ENDPOINT", OIDC_OP_JWKS_ENDPOINT),
+        ]
+        if not value
+    ]
+    if missing:
+        raise ImproperlyConfigured(f"OIDC_CLIENT_ID is set, so set {', '.join(missing)} too.")
+OIDC_RP_SCOPES = env_str("OIDC_SCOPES", "openid email profile")
+OIDC_RP_SIGN_ALGO = env_str("OIDC_SIGN_ALGORITHM", "RS256")
+OIDC_USE_PKCE = True
+OIDC_STORE_ID_TOKEN = True
+OIDC_TIMEOUT = env_int("OIDC_TIMEOUT_SECONDS", 10)
+OIDC_AUTHENTICATE_CLASS = "outreach.oidc.SignIn"
+OIDC_CALLBACK_CLASS = "outreach.oidc.Callback"
+LOGIN_REDIRECT_URL_FAILURE = "login"
+# The claim with the user's groups (mapped to teams and roles in the admin), and the claim and
+# values that mean the provider did multi-factor authentication (Entra ID: amr contains "mfa").
+OIDC_GROUPS_CLAIM = env_str("OIDC_GROUPS_CLAIM", "groups")
+OIDC_MFA_CLAIM = env_str("OIDC_MFA_CLAIM", "amr")
+OIDC_MFA_VALUES = env_list("OIDC_MFA_VALUES", ["mfa"])
+# The button's text on the login page, e.g. "Microsoft-account van De Wijkploeg".
+OIDC_PROVIDER_NAME = env_str("OIDC_PROVIDER_NAME", "je organisatie-account")
 # Brute force: after 5 wrong passwords for one username from one address, that combination is
 # locked for 15 minutes. By username and address together, so nobody can lock a colleague out
 # from elsewhere. The address is the one the access log uses (TRUSTED_PROXY_COUNT).

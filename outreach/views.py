@@ -2,6 +2,7 @@ import time
 from base64 import b32encode
 
 import qrcode
+from django.conf import settings
 from django.contrib.auth import views as auth_views
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render, resolve_url
@@ -17,7 +18,8 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from qrcode.image.svg import SvgPathImage
 
 from outreach.access import Action, log_access, memberships_of
-from outreach.forms import ReverifyForm, SecondFactorForm, TotpConfirmForm
+from outreach.forms import LoginForm, ReverifyForm, SecondFactorForm, TotpConfirmForm
+from outreach.oidc import SESSION_ID_TOKEN, provider_logout_url
 from outreach.services import (
     backup_codes_regenerate,
     second_factor_verify,
@@ -28,12 +30,31 @@ from outreach.services import (
 )
 
 
+class LoginView(auth_views.LoginView):
+    """The login page: the organisation's identity provider when configured, and the local
+    username and password unless LOCAL_LOGIN is off (then no password backend is installed)."""
+
+    authentication_form = LoginForm
+    redirect_authenticated_user = True
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            oidc_enabled=settings.OIDC_ENABLED,
+            oidc_provider_name=settings.OIDC_PROVIDER_NAME,
+            local_login=settings.LOCAL_LOGIN,
+            **kwargs,
+        )
+
+
 @require_POST
 def logout(request):
-    """Log out here, and end the user's sessions on every other device too."""
+    """Log out here, and end the user's sessions on every other device too; after an OpenID
+    Connect login, the provider's session as well where it supports that."""
+    provider_url = provider_logout_url(request, id_token=request.session.get(SESSION_ID_TOKEN))
     if request.user.is_authenticated:
         user_sessions_end(acting_user=request.user, user=request.user)
-    return auth_views.LogoutView.as_view()(request)
+    response = auth_views.LogoutView.as_view()(request)
+    return redirect(provider_url) if provider_url else response
 
 
 @require_POST

@@ -60,6 +60,10 @@ NO_CLIENT_DATA = {
     "backup_codes",
     # The user's own calendar address (logged as a change; tests/cases/views/test_calendar_feed).
     "calendar_feed_renew",
+    # Signing in with the provider; the manager's figures, counts only (tests/figures).
+    "oidc_authentication_init",
+    "oidc_authentication_callback",
+    "organisation_figures",
 }
 
 

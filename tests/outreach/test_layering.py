@@ -1,14 +1,14 @@
 """The layering of docs/architecture.md, checked on the source: every import statement of the
 app packages (parsed with `ast`, so imports inside functions count too) runs one way,
-outreach ← cases ← network ← zrm, with devdata above them all, and no app imports another app's
-views."""
+outreach ← cases ← network ← zrm ← figures, with devdata above them all, and no app imports
+another app's views."""
 
 import ast
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 # Lower first: a package may import those before it in this list, never those after it.
-LAYERS = ["outreach", "cases", "network", "zrm", "devdata"]
+LAYERS = ["outreach", "cases", "network", "zrm", "figures", "devdata"]
 
 
 def imported_modules(path, root):
