@@ -1,6 +1,8 @@
 """The shared cast: a team with an owner (the worker whose case it is), a colleague and a lead,
 and an outsider and outside lead in another team. Built through the real services."""
 
+from importlib import import_module
+
 import pytest
 from django.conf import settings as django_settings
 from django.test import Client
@@ -205,3 +207,20 @@ def records(team, owner):
         ),
         "trajectory": meldcode_start(acting_user=owner, case=case),
     }
+
+
+@pytest.fixture
+def migration_data(transactional_db):
+    """Live-server tests empty the database afterwards, data migrations included. Django's
+    serialized rollback cannot put it back here: inside Playwright's sync API the test runs with a
+    different database connection object than the one the contents were serialized on. So the
+    data migrations' own loaders run again when their data is gone."""
+    from django.apps import apps
+
+    from zrm.models import ZrmMatrix
+
+    if not ZrmMatrix.objects.exists():
+        import_module("zrm.migrations.0002_load_zrm_2013").load(apps, None)
+        import_module("zrm.migrations.0004_matrix_current_score_sources_split").mark_2013_current(
+            apps, None
+        )

@@ -6,7 +6,6 @@ CI=true, where a missing browser is a failure.
 """
 
 import os
-from importlib import import_module
 from pathlib import Path
 
 import pytest
@@ -85,20 +84,9 @@ def assert_accessible(page):
 
 
 @pytest.fixture(autouse=True)
-def migration_data(transactional_db):
-    """Live-server tests empty the database afterwards, data migrations included. Django's
-    serialized rollback cannot put it back here: inside Playwright's sync API the test runs with a
-    different database connection object than the one the contents were serialized on. So the
-    data migrations' own loaders run again when their data is gone."""
-    from django.apps import apps
-
-    from zrm.models import ZrmMatrix
-
-    if not ZrmMatrix.objects.exists():
-        import_module("zrm.migrations.0002_load_zrm_2013").load(apps, None)
-        import_module("zrm.migrations.0004_matrix_current_score_sources_split").mark_2013_current(
-            apps, None
-        )
+def browser_migration_data(migration_data):
+    """Every browser test runs on a live server, so it needs the data migrations' rows back
+    (tests/conftest.py migration_data)."""
 
 
 @pytest.fixture

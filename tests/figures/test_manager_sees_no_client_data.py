@@ -24,6 +24,7 @@ OPEN_TO_MANAGER = {
     "otp_verify",
     "otp_setup",
     "home",
+    "my_week",
     "signal_list",
     "search",
 }

@@ -124,7 +124,9 @@ def test_it_opens_every_sqlite_connection_in_wal_with_the_busy_timeout(db):
     assert connection.transaction_mode == "IMMEDIATE"
 
 
-def test_it_answers_a_burst_of_parallel_requests_on_the_live_server(live_server, lead, team):
+def test_it_answers_a_burst_of_parallel_requests_on_the_live_server(
+    live_server, migration_data, lead, team
+):
     """The browser tests' server. On SQLite with an in-memory test database its threads shared
     one connection, and a burst like this got 400s (a session save refused) and 500s."""
     case = case_in_phase(Phase.EERSTE_CONTACT, acting_user=lead, team=team)
