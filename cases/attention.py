@@ -111,6 +111,15 @@ RULES = [
         ),
         lambda c, now, today: _days_since(c.phase_since, now),
     ),
+    Rule(
+        "handover_unconfirmed",
+        _("handover: arrival not confirmed"),
+        lambda p, now, today: Q(
+            phase=Phase.OVERDRACHT,
+            handover_on__lt=today - timedelta(days=p.handover_confirm_days),
+        ),
+        lambda c, now, today: _days_since(c.phase_since, now),
+    ),
 ]
 
 

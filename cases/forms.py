@@ -1,6 +1,7 @@
 """Forms validate and clean input; the services decide and write. No form saves anything."""
 
 import re
+from datetime import timedelta
 
 from django import forms
 from django.core.exceptions import ValidationError
@@ -20,8 +21,11 @@ from cases.models import (
     SensitiveDetail,
     Signal,
     SignalFeedback,
+    PartnerContact,
+    PartnerOrganisation,
     TeamPolicy,
 )
+from cases.attention import policy_for
 from cases.selectors import normalise_postcode
 from outreach.forms import DateInput, DateTimeInput, VersionedForm
 from outreach.models import Team, User
@@ -214,8 +218,33 @@ class TransitionForm(forms.Form):
         max_length=4000,
         widget=forms.Textarea(attrs={"rows": 3}),
     )
+    referral_partner = forms.ModelChoiceField(
+        label=_("organisation (from the directory)"),
+        queryset=PartnerOrganisation.objects.none(),
+        required=False,
+    )
+    referral_contact = forms.ModelChoiceField(
+        label=_("contact person"), queryset=PartnerContact.objects.none(), required=False
+    )
     referred_to = forms.CharField(
-        label=_("referred to (organisation)"), required=False, max_length=200
+        label=_("or another organisation (one-off)"), required=False, max_length=200
+    )
+    referral_consent = forms.CharField(
+        label=_("what the client agreed to"),
+        required=False,
+        max_length=4000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+    handover_on = forms.DateField(
+        label=_("date of the warm handover (together with the client)"),
+        required=False,
+        widget=DateInput(),
+    )
+    arrival_confirmed_on = forms.DateField(
+        label=_("date the client arrived"), required=False, widget=DateInput()
+    )
+    referral_check_on = forms.DateField(
+        label=_("check how it goes on"), required=False, widget=DateInput()
     )
     contract_agreed_on = forms.DateField(
         label=_("date the contract was agreed"), required=False, widget=DateInput()
@@ -234,15 +263,30 @@ class TransitionForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 2}),
     )
 
-    def __init__(self, *args, move, **kwargs):
+    def __init__(self, *args, move, case, **kwargs):
         super().__init__(*args, **kwargs)
         for name in list(self.fields):
             if name not in move.fields:
                 del self.fields[name]
             elif name in move.required:
                 self.fields[name].required = True
-        if "contract_agreed_on" in self.fields and not self.is_bound:
-            self.initial["contract_agreed_on"] = timezone.localdate()
+        if "referral_partner" in self.fields:
+            self.fields["referral_partner"].queryset = PartnerOrganisation.objects.filter(
+                team=case.team_id, active=True
+            )
+            contact = self.fields["referral_contact"]
+            contact.queryset = PartnerContact.objects.filter(
+                partner__team=case.team_id, partner__active=True, active=True
+            ).select_related("partner")
+            contact.label_from_instance = lambda c: f"{c.partner} – {c}"
+        if not self.is_bound:
+            today = timezone.localdate()
+            for name in ("contract_agreed_on", "handover_on", "arrival_confirmed_on"):
+                if name in self.fields:
+                    self.initial[name] = today
+            if "referral_check_on" in self.fields:
+                days = policy_for(case.team_id).referral_check_days
+                self.initial["referral_check_on"] = today + timedelta(days=days)
 
 
 class PrephaseForm(VersionedForm, forms.ModelForm):
@@ -433,6 +477,8 @@ class TeamPolicyForm(forms.ModelForm):
             "quiet_days_trajectory",
             "nazorg_check_days",
             "voorfase_max_days",
+            "handover_confirm_days",
+            "referral_check_days",
         ]
         widgets = {
             name: forms.NumberInput(

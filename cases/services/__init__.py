@@ -4,7 +4,7 @@ Views, commands, demo data, tests and the network and zrm apps call these functi
 `cases.services.<name>`. Refused input raises django.core.exceptions.ValidationError with messages
 by field (None for the form as a whole) and changes nothing. `core` holds the case's own story
 (signals, clients, phases, what is recorded on a case); `lifecycle` deleting, restoring,
-reassigning and moving files.
+reassigning and moving files; `partners` the team's directory of partner organisations.
 """
 
 from cases.services.core import (
@@ -37,6 +37,12 @@ from cases.services.lifecycle import (
     client_restore,
     team_policy_set,
 )
+from cases.services.partners import (
+    partner_contact_add,
+    partner_contact_update,
+    partner_create,
+    partner_update,
+)
 
 __all__ = [
     "agreement_add",
@@ -58,6 +64,10 @@ __all__ = [
     "contact_log",
     "prior_information_add",
     "sensitive_detail_add",
+    "partner_contact_add",
+    "partner_contact_update",
+    "partner_create",
+    "partner_update",
     "signal_accept",
     "signal_decline",
     "signal_feedback_record",

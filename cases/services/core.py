@@ -344,6 +344,9 @@ def case_transition(*, acting_user, case, move, **values):
     changed = ["phase", "phase_since"]
     case.phase = move.target
     case.phase_since = clock.now()
+    for case_field in move.clears:
+        setattr(case, case_field, Case._meta.get_field(case_field).get_default())
+        changed.append(case_field)
     for form_field, case_field in move.writes:
         if values.get(form_field):
             setattr(case, case_field, values[form_field])

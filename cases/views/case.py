@@ -162,7 +162,7 @@ def case_transition(request, case_id, move):
     return handle_form(
         request,
         TransitionForm,
-        form_kwargs={"move": move},
+        form_kwargs={"move": move, "case": case},
         case=case,
         title=str(move.label),
         save=lambda data: services.case_transition(

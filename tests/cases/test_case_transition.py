@@ -10,6 +10,8 @@ from cases.phases import MOVES, MOVES_BY_SLUG, TRAJECTORY_PHASES, Phase
 from outreach.models import Membership
 from tests.cases.factories import (
     add_agreement,
+    confirm_arrival,
+    refer,
     case_in_phase,
     events,
     open_case,
@@ -51,7 +53,17 @@ def values_for(move, source):
             ),
         },
         "nazorg-beeindigen": {"note": "Het gaat goed."},
-        "doorverwijzen": {"referred_to": "GGZ Noord", "reason": "Zorg nodig."},
+        "doorverwijzen": {
+            "referred_to": "GGZ Noord",
+            "reason": "Zorg nodig.",
+            "referral_consent": "Naam en zorgen delen.",
+            "handover_on": today,
+        },
+        "aangekomen": {
+            "arrival_confirmed_on": today,
+            "referral_check_on": today + timedelta(days=90),
+        },
+        "niet-aangekomen": {"reason": "Niet op de afspraak verschenen."},
         "niet-passend": {"reason": "Geen outreach nodig."},
         "client-wil-niet": {"reason": "Wil geen hulp."},
         "heropenen": {"reason": "Terugval: huurachterstand."},
@@ -310,8 +322,12 @@ REQUIRED = [
     ("nazorg", Phase.TRAJECT_AFSLUITING, "reason"),
     ("nazorg", Phase.TRAJECT_AFSLUITING, "nazorg_until"),
     ("afsluiten", Phase.VOORFASE, "reason"),
-    ("doorverwijzen", Phase.VOORFASE, "referred_to"),
     ("doorverwijzen", Phase.VOORFASE, "reason"),
+    ("doorverwijzen", Phase.VOORFASE, "referral_consent"),
+    ("doorverwijzen", Phase.VOORFASE, "handover_on"),
+    ("aangekomen", Phase.OVERDRACHT, "arrival_confirmed_on"),
+    ("aangekomen", Phase.OVERDRACHT, "referral_check_on"),
+    ("niet-aangekomen", Phase.OVERDRACHT, "reason"),
     ("niet-passend", Phase.VOORFASE, "reason"),
     ("client-wil-niet", Phase.VOORFASE, "reason"),
     ("heropenen", Phase.AFGESLOTEN, "reason"),
@@ -386,18 +402,22 @@ def test_it_records_the_aftercare_period_and_reason(owner, team):
     assert case.is_open
 
 
-def test_it_records_who_the_case_is_referred_to(owner, team):
+def test_it_keeps_a_referred_case_open_until_the_client_arrived(owner, team):
     case = case_in_phase(Phase.EERSTE_CONTACT, acting_user=owner, team=team)
 
-    transition(case, "doorverwijzen", owner, referred_to=" GGZ Noord ", reason="Psychose.")
+    refer(case, acting_user=owner, referred_to=" GGZ Noord ", reason="Psychose.")
 
     case.refresh_from_db()
-    assert (case.phase, case.referred_to, case.close_reason) == (
-        Phase.DOORVERWEZEN,
+    assert (case.phase, case.referred_to, case.referral_reason) == (
+        Phase.OVERDRACHT,
         "GGZ Noord",
         "Psychose.",
     )
-    assert case.closed_on == timezone.localdate()
+    assert case.is_open and case.closed_on is None
+    confirm_arrival(case, acting_user=owner)
+    case.refresh_from_db()
+    assert case.phase == Phase.DOORVERWEZEN
+    assert case.closed_on == case.arrival_confirmed_on == timezone.localdate()
 
 
 def test_it_keeps_the_original_closing_date_when_aftercare_ends(owner, team):

@@ -29,8 +29,12 @@ def test_it_asks_only_for_the_fields_of_the_step(client, owner, team):
     assert field_names(html) == {"contract_agreed_on", "note"}
     assert f'value="{timezone.localdate().isoformat()}"' in html
     assert field_names(client.get(url(case, "doorverwijzen")).content.decode()) == {
+        "referral_partner",
+        "referral_contact",
         "referred_to",
         "reason",
+        "referral_consent",
+        "handover_on",
     }
 
 
@@ -144,6 +148,7 @@ def test_it_shows_a_guard_about_one_field_by_that_field(client, owner, team):
         Phase.TRAJECT_BEGIN,
         Phase.NAZORG,
         Phase.AFGESLOTEN,
+        Phase.OVERDRACHT,
         Phase.DOORVERWEZEN,
     ],
 )
