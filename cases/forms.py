@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from cases.attention import policy_for
 from cases.models import (
     POLICY_DAYS_MAX,
     POLICY_DAYS_MIN,
@@ -17,15 +18,14 @@ from cases.models import (
     ContactAttempt,
     ContactMoment,
     HouseholdMember,
+    PartnerContact,
+    PartnerOrganisation,
     PriorInformation,
     SensitiveDetail,
     Signal,
     SignalFeedback,
-    PartnerContact,
-    PartnerOrganisation,
     TeamPolicy,
 )
-from cases.attention import policy_for
 from cases.selectors import normalise_postcode
 from outreach.forms import DateInput, DateTimeInput, VersionedForm
 from outreach.models import Team, User
@@ -486,3 +486,30 @@ class TeamPolicyForm(forms.ModelForm):
             )
             for name in fields
         }
+
+
+class PartnerForm(forms.ModelForm):
+    class Meta:
+        model = PartnerOrganisation
+        fields = ["name", "kind", "phone", "email", "notes"]
+        widgets = {
+            "phone": forms.TextInput(attrs={"inputmode": "tel", "autocomplete": "off"}),
+            "notes": forms.Textarea(attrs={"rows": 3}),
+        }
+
+
+class PartnerEditForm(VersionedForm, forms.ModelForm):
+    class Meta(PartnerForm.Meta):
+        fields = [*PartnerForm.Meta.fields, "active"]
+
+
+class PartnerContactForm(forms.ModelForm):
+    class Meta:
+        model = PartnerContact
+        fields = ["name", "role", "phone", "email"]
+        widgets = {"phone": forms.TextInput(attrs={"inputmode": "tel", "autocomplete": "off"})}
+
+
+class PartnerContactEditForm(forms.ModelForm):
+    class Meta(PartnerContactForm.Meta):
+        fields = [*PartnerContactForm.Meta.fields, "active"]

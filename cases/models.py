@@ -795,3 +795,8 @@ class PartnerChange(models.Model):
 
     class Meta:
         ordering = ["-at", "-id"]
+
+    def field_labels(self):
+        """The changed fields as the reader calls them."""
+        model = PartnerContact if self.contact_name else PartnerOrganisation
+        return [str(model._meta.get_field(name).verbose_name) for name in self.fields]

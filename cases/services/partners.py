@@ -53,7 +53,9 @@ def _log(acting_user, partner, action, fields=(), contact_name=""):
 def _unique_name(partner):
     taken = PartnerOrganisation.objects.filter(team=partner.team_id, name__iexact=partner.name)
     if taken.exclude(pk=partner.pk).exists():
-        raise ValidationError({"name": _("The directory already has an organisation by this name.")})
+        raise ValidationError(
+            {"name": _("The directory already has an organisation by this name.")}
+        )
 
 
 @transaction.atomic

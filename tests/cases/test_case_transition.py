@@ -10,12 +10,12 @@ from cases.phases import MOVES, MOVES_BY_SLUG, TRAJECTORY_PHASES, Phase
 from outreach.models import Membership
 from tests.cases.factories import (
     add_agreement,
-    confirm_arrival,
-    refer,
     case_in_phase,
+    confirm_arrival,
     events,
     open_case,
     record_contact,
+    refer,
     snapshot,
     walk_to,
 )
