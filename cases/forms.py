@@ -285,7 +285,7 @@ class TransitionForm(forms.Form):
                 if name in self.fields:
                     self.initial[name] = today
             if "referral_check_on" in self.fields:
-                days = policy_for(case.team_id).referral_check_days
+                days = policy_for(case.team).referral_check_days
                 self.initial["referral_check_on"] = today + timedelta(days=days)
 
 
