@@ -328,7 +328,7 @@ PA kees hendriks afgesloten 400 120 psychisch pastoral
 PA kees hendriks signaal 8 6 psychisch gp
     saw: Dr. Kuijpers | Huisartsenpraktijk Het Lage Land | Meneer Hendriks gaat sinds het einde
         van de vorige hulp achteruit: vergeetachtig, valt af, mist afspraken.
-PA kees groen doorverwezen_na_contact 90 70 schulden housing
+PA kees groen overdracht 90 20 schulden housing
     saw: A. Verschoor | Havensteder | Jonge huurder met huurachterstand; vrienden gebruiken zijn
         pinpas. Lijkt de brieven niet te begrijpen.
     to: Pameijer
