@@ -380,5 +380,24 @@ ACTIVITY_PHASES = {
 }
 
 
+# After an ordinary closing (or a referral, for its check) contacts in the aftercare period are
+# recorded without reopening the case: for this many days after it closed.
+AFTERCARE_CONTACT_DAYS = 182
+AFTERCARE_CONTACT_PHASES = frozenset({Phase.AFGESLOTEN, Phase.DOORVERWEZEN})
+
+
 def allows(phase, activity):
     return phase in ACTIVITY_PHASES[activity]
+
+
+def allows_on(case, activity, today):
+    """Whether `activity` may be recorded on this case today: by its phase, and a contact also in
+    the aftercare period after an ordinary closing."""
+    if allows(case.phase, activity):
+        return True
+    return (
+        activity == "contact"
+        and case.phase in AFTERCARE_CONTACT_PHASES
+        and case.closed_on is not None
+        and (today - case.closed_on).days <= AFTERCARE_CONTACT_DAYS
+    )

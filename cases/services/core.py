@@ -29,7 +29,7 @@ from cases.phases import (
     ZRM_BEGIN,
     ZRM_END,
     Phase,
-    allows,
+    allows_on,
 )
 from cases.selectors import normalise_postcode
 from cases.timeline import (
@@ -69,7 +69,7 @@ def _lock_allowing(case, activity):
     """The case, reloaded and locked, if `activity` may be recorded in its phase now: the
     caller's copy may be stale."""
     case = Case.objects.select_for_update().get(pk=case.pk)
-    if not allows(case.phase, activity):
+    if not allows_on(case, activity, clock.today()):
         raise ValidationError(
             {
                 None: _("This cannot be recorded in phase %(phase)s.")
