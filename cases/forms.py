@@ -26,6 +26,7 @@ from cases.models import (
     SignalFeedback,
     TeamPolicy,
 )
+from cases.phases import MINIMAL_CONTACT_CHECKIN_DAYS
 from cases.selectors import normalise_postcode
 from outreach.forms import DateInput, DateTimeInput, VersionedForm
 from outreach.models import Team, User
@@ -240,6 +241,7 @@ class TransitionForm(forms.Form):
         required=False,
         widget=DateInput(),
     )
+    follow_up_on = forms.DateField(label=_("planned check-in"), required=False, widget=DateInput())
     arrival_confirmed_on = forms.DateField(
         label=_("date the client arrived"), required=False, widget=DateInput()
     )
@@ -284,6 +286,8 @@ class TransitionForm(forms.Form):
             for name in ("contract_agreed_on", "handover_on", "arrival_confirmed_on"):
                 if name in self.fields:
                     self.initial[name] = today
+            if "follow_up_on" in self.fields:
+                self.initial["follow_up_on"] = today + timedelta(days=MINIMAL_CONTACT_CHECKIN_DAYS)
             if "referral_check_on" in self.fields:
                 days = policy_for(case.team).referral_check_days
                 self.initial["referral_check_on"] = today + timedelta(days=days)

@@ -3,6 +3,8 @@
     signaal → voorfase → eerste contact → contract → traject (begin → evaluatie → afsluiting)
       → afgesloten, or → nazorg → afgesloten
     exits from any open phase: niet passend, cliënt wil niet (and afsluiten)
+    minimal contact: a client who does not want help (yet) is kept in sight with a planned
+      check-in instead of closing; back to eerste contact when they open up, or closed later
     referral: any working phase → overdracht (warm handover) → doorverwezen once the client
       arrived, or back to eerste contact when they did not
     a closed case, or one in nazorg, can be reopened on relapse (terugval)
@@ -29,6 +31,7 @@ class Phase(models.TextChoices):
     TRAJECT_AFSLUITING = "traject_afsluiting", _("trajectory: closing")
     NAZORG = "nazorg", _("aftercare")
     OVERDRACHT = "overdracht", _("handover")
+    MINIMAAL_CONTACT = "minimaal_contact", _("minimal contact")
     AFGESLOTEN = "afgesloten", _("closed")
     DOORVERWEZEN = "doorverwezen", _("referred")
     NIET_PASSEND = "niet_passend", _("not suitable")
@@ -47,6 +50,8 @@ WORKING_PHASES = OPEN_PHASES - {Phase.NAZORG}
 # A case in overdracht is monitored until the client arrived at the partner; it can still be
 # closed, but not referred a second time.
 REFERABLE_PHASES = WORKING_PHASES - {Phase.OVERDRACHT}
+# The check-in a minimal-contact case gets unless the worker picks another day: monthly.
+MINIMAL_CONTACT_CHECKIN_DAYS = 30
 # The phases in the order a case walks through them when all goes well.
 NORMAL_PATH = (
     Phase.SIGNAAL,
@@ -140,6 +145,12 @@ def check_after_arrival(case, values):
         return {"referral_check_on": _("The check must lie after the arrival.")}
 
 
+def checkin_in_future(case, values):
+    day = values.get("follow_up_on")
+    if day is not None and day <= values["today"]:
+        return {"follow_up_on": _("The check-in must lie in the future.")}
+
+
 def nazorg_until_in_future(case, values):
     until = values.get("nazorg_until")
     if until is not None and until <= values["today"]:
@@ -168,6 +179,7 @@ MOVE_FIELDS = {
     "referral_consent": MoveField(_("what the client agreed to"), is_text=True),
     "contract_agreed_on": MoveField(_("contract agreed on"), is_date=True),
     "nazorg_until": MoveField(_("aftercare until"), is_date=True),
+    "follow_up_on": MoveField(_("next check-in"), is_date=True),
     "reason": MoveField(_("reason"), is_text=True),
     "no_zrm_reason": MoveField(_("why no ZRM"), is_text=True),
     "note": MoveField(_("note"), is_text=True),
@@ -342,6 +354,24 @@ MOVES = [
         closes=True,
     ),
     Move(
+        "minimaal-contact",
+        _("Client does not want help (yet): keep minimal contact"),
+        REFERABLE_PHASES - {Phase.MINIMAAL_CONTACT},
+        Phase.MINIMAAL_CONTACT,
+        fields=("reason", "follow_up_on"),
+        required=("reason", "follow_up_on"),
+        # The check-in is the case's follow-up: the home page and the attention list show it.
+        writes=(("follow_up_on", "follow_up_on"),),
+        guards=(checkin_in_future,),
+    ),
+    Move(
+        "contact-hervat",
+        _("Client is open to help again: resume first contact"),
+        frozenset({Phase.MINIMAAL_CONTACT}),
+        Phase.EERSTE_CONTACT,
+        fields=("note",),
+    ),
+    Move(
         "client-wil-niet",
         _("Client refuses"),
         WORKING_PHASES,
@@ -373,7 +403,8 @@ def moves_from(phase):
 # only these.
 ACTIVITY_PHASES = {
     "prephase": frozenset({Phase.SIGNAAL, Phase.VOORFASE}),
-    "attempt": frozenset({Phase.EERSTE_CONTACT}),
+    # In minimal contact every attempt keeps counting.
+    "attempt": frozenset({Phase.EERSTE_CONTACT, Phase.MINIMAAL_CONTACT}),
     "contact": OPEN_PHASES,
     "agreement": frozenset({Phase.EERSTE_CONTACT, Phase.CONTRACT}) | TRAJECTORY_PHASES,
     "plan": frozenset({Phase.CONTRACT}) | TRAJECTORY_PHASES,

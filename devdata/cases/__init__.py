@@ -21,7 +21,7 @@ from django.utils import timezone
 
 from cases import services as s
 from cases.models import Client, Signal
-from cases.phases import CLOSED_PHASES, TRAJECTORY_PHASES, Phase
+from cases.phases import CLOSED_PHASES, MINIMAL_CONTACT_CHECKIN_DAYS, TRAJECTORY_PHASES, Phase
 from devdata.cases.texts import CASES, CLIENTS, SIGNALS, THEMES
 from outreach import clock as service_clock
 from outreach.models import Team, User
@@ -75,6 +75,7 @@ PATHS = {
     "overdracht": [*STEPS[:4], "doorverwijzen"],  # the handover still waits for the arrival
     "niet_passend": [*STEPS[:2], "niet-passend"],
     "client_wil_niet": [*STEPS[:4], "client-wil-niet"],
+    "minimaal_contact": [*STEPS[:4], "minimaal-contact"],  # kept in sight, not closed
 }
 # The check after a referral: about three months after the client arrived.
 CHECK_AFTER = timedelta(days=90)
@@ -102,7 +103,7 @@ DIRECTORY = [
 WEIGHT = {"accept": 1, "voorfase": 1, "eerste_contact": 4, "contract": 12, "traject": 8}
 WEIGHT |= {"evaluatie": 120, "afsluiting": 100, "nazorg": 30, "afsluiten": 20, "heropenen": 120}
 WEIGHT |= {"nazorg-beeindigen": 150, "doorverwijzen": 15, "niet-passend": 8}
-WEIGHT |= {"client-wil-niet": 15, "aangekomen": 10}
+WEIGHT |= {"client-wil-niet": 15, "aangekomen": 10, "minimaal-contact": 15}
 DWELL = {"voorfase": 3, "eerste_contact+": 6, "contract": 8, "traject_begin": 40}
 DWELL |= {"traject_evaluatie": 100, "traject_afsluiting": 30, "nazorg": 60, "heropend": 6}
 AFTER = {"accept": Phase.SIGNAAL, "voorfase": Phase.VOORFASE, "contract": Phase.CONTRACT}
@@ -480,6 +481,8 @@ class _Story:
             values["no_zrm_reason"] = NO_END_ZRM
         if step == "doorverwijzen":
             values = self.referral(moment)
+        elif step == "minimaal-contact":
+            values["follow_up_on"] = moment.date() + timedelta(days=MINIMAL_CONTACT_CHECKIN_DAYS)
         elif step == "aangekomen":
             arrived = moment.date()
             values = {"arrival_confirmed_on": arrived, "referral_check_on": arrived + CHECK_AFTER}

@@ -109,6 +109,16 @@ def refer(case, *, acting_user, partner=None, **values):
     )
 
 
+def keep_minimal_contact(case, *, acting_user, days=30):
+    return services.case_transition(
+        acting_user=acting_user,
+        case=case,
+        move="minimaal-contact",
+        reason="Wil nog geen hulp.",
+        follow_up_on=timezone.localdate() + timedelta(days=days),
+    )
+
+
 def confirm_arrival(case, *, acting_user):
     today = timezone.localdate()
     return services.case_transition(
@@ -129,6 +139,8 @@ def walk_to(case, phase, *, acting_user):
         return services.case_transition(
             acting_user=acting_user, case=case, move="nazorg-beeindigen", note="Stabiel."
         )
+    if phase == Phase.MINIMAAL_CONTACT:
+        return keep_minimal_contact(case, acting_user=acting_user)
     if phase in (Phase.OVERDRACHT, Phase.DOORVERWEZEN):
         case = refer(case, acting_user=acting_user)
         return case if phase == Phase.OVERDRACHT else confirm_arrival(case, acting_user=acting_user)

@@ -64,6 +64,11 @@ def values_for(move, source):
             "referral_check_on": today + timedelta(days=90),
         },
         "niet-aangekomen": {"reason": "Niet op de afspraak verschenen."},
+        "minimaal-contact": {
+            "reason": "Wil nog geen hulp; we blijven langskomen.",
+            "follow_up_on": today + timedelta(days=30),
+        },
+        "contact-hervat": {"note": "Deed open en wil praten."},
         "niet-passend": {"reason": "Geen outreach nodig."},
         "client-wil-niet": {"reason": "Wil geen hulp."},
         "heropenen": {"reason": "Terugval: huurachterstand."},
@@ -328,6 +333,8 @@ REQUIRED = [
     ("aangekomen", Phase.OVERDRACHT, "arrival_confirmed_on"),
     ("aangekomen", Phase.OVERDRACHT, "referral_check_on"),
     ("niet-aangekomen", Phase.OVERDRACHT, "reason"),
+    ("minimaal-contact", Phase.VOORFASE, "reason"),
+    ("minimaal-contact", Phase.VOORFASE, "follow_up_on"),
     ("niet-passend", Phase.VOORFASE, "reason"),
     ("client-wil-niet", Phase.VOORFASE, "reason"),
     ("heropenen", Phase.AFGESLOTEN, "reason"),
@@ -548,3 +555,29 @@ def test_it_starts_a_new_round_when_a_case_is_reopened(owner, team):
     assert services.case_transition(acting_user=owner, case=case, move="traject").phase == (
         Phase.TRAJECT_BEGIN
     )
+
+
+def test_it_keeps_a_refusing_client_in_minimal_contact_where_attempts_keep_counting(owner, team):
+    case = case_in_phase(Phase.EERSTE_CONTACT, acting_user=owner, team=team)
+    record_contact(acting_user=owner, case=case, result=ContactAttempt.Result.REFUSED)
+    checkin = timezone.localdate() + timedelta(days=30)
+
+    transition(case, "minimaal-contact", owner, reason="Wil nog niet.", follow_up_on=checkin)
+    record_contact(acting_user=owner, case=case, result=ContactAttempt.Result.NOT_HOME)
+
+    case.refresh_from_db()
+    assert (case.phase, case.follow_up_on, case.is_open) == (Phase.MINIMAAL_CONTACT, checkin, True)
+    assert [e.data["number"] for e in events(case, "attempt")] == [1, 2]
+    transition(case, "client-wil-niet", owner, reason="Na drie maanden nog steeds nee.")
+    assert Case.objects.get(pk=case.pk).phase == Phase.CLIENT_WIL_NIET
+
+
+def test_it_refuses_a_check_in_that_is_not_in_the_future(owner, team):
+    case = case_in_phase(Phase.EERSTE_CONTACT, acting_user=owner, team=team)
+    before = snapshot(case)
+    with pytest.raises(ValidationError) as refused:
+        transition(
+            case, "minimaal-contact", owner, reason="Nee.", follow_up_on=timezone.localdate()
+        )
+    assert list(refused.value.message_dict) == ["follow_up_on"]
+    assert snapshot(case) == before

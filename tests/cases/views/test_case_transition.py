@@ -167,3 +167,12 @@ def test_it_is_a_404_for_another_teams_case(client, owner, outsider, team):
     assert client.get(url(case, "voorfase")).status_code == 404
     assert client.post(url(case, "voorfase"), {}).status_code == 404
     assert snapshot(case) == before
+
+
+def test_it_proposes_a_monthly_check_in_for_minimal_contact(client, owner, team):
+    case = case_in_phase(Phase.EERSTE_CONTACT, acting_user=owner, team=team)
+    client.force_login(owner)
+    html = client.get(url(case, "minimaal-contact")).content.decode()
+    checkin = timezone.localdate() + timedelta(days=30)
+    assert field_names(html) == {"reason", "follow_up_on"}
+    assert f'value="{checkin.isoformat()}"' in html
