@@ -128,6 +128,15 @@ RULES = [
         lambda p, now, today: Q(meldcode_check_on__lte=today),
         lambda c, now, today: (today - c.meldcode_check_on).days,
     ),
+    Rule(
+        "handover_unconfirmed",
+        _("handover: arrival not confirmed"),
+        lambda p, now, today: Q(
+            phase=Phase.OVERDRACHT,
+            handover_on__lt=today - timedelta(days=p.handover_confirm_days),
+        ),
+        lambda c, now, today: _days_since(c.phase_since, now),
+    ),
 ]
 
 

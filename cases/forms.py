@@ -12,6 +12,7 @@ from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
 from cases import meldcode
+from cases.attention import policy_for
 from cases.models import (
     POLICY_DAYS_MAX,
     POLICY_DAYS_MIN,
@@ -22,6 +23,8 @@ from cases.models import (
     ContactMoment,
     HouseholdMember,
     MeldcodeTerms,
+    PartnerContact,
+    PartnerOrganisation,
     PlannedVisit,
     PriorInformation,
     SensitiveDetail,
@@ -29,6 +32,7 @@ from cases.models import (
     SignalFeedback,
     TeamPolicy,
 )
+from cases.phases import MINIMAL_CONTACT_CHECKIN_DAYS
 from cases.selectors import normalise_postcode
 from outreach import clock
 from outreach.access_log import ACTION_WORDS
@@ -224,8 +228,34 @@ class TransitionForm(forms.Form):
         max_length=4000,
         widget=forms.Textarea(attrs={"rows": 3}),
     )
+    referral_partner = forms.ModelChoiceField(
+        label=_("organisation (from the directory)"),
+        queryset=PartnerOrganisation.objects.none(),
+        required=False,
+    )
+    referral_contact = forms.ModelChoiceField(
+        label=_("contact person"), queryset=PartnerContact.objects.none(), required=False
+    )
     referred_to = forms.CharField(
-        label=_("referred to (organisation)"), required=False, max_length=200
+        label=_("or another organisation (one-off)"), required=False, max_length=200
+    )
+    referral_consent = forms.CharField(
+        label=_("what the client agreed to"),
+        required=False,
+        max_length=4000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+    handover_on = forms.DateField(
+        label=_("date of the warm handover (together with the client)"),
+        required=False,
+        widget=DateInput(),
+    )
+    follow_up_on = forms.DateField(label=_("planned check-in"), required=False, widget=DateInput())
+    arrival_confirmed_on = forms.DateField(
+        label=_("date the client arrived"), required=False, widget=DateInput()
+    )
+    referral_check_on = forms.DateField(
+        label=_("check how it goes on"), required=False, widget=DateInput()
     )
     contract_agreed_on = forms.DateField(
         label=_("date the contract was agreed"), required=False, widget=DateInput()
@@ -244,15 +274,32 @@ class TransitionForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 2}),
     )
 
-    def __init__(self, *args, move, **kwargs):
+    def __init__(self, *args, move, case, **kwargs):
         super().__init__(*args, **kwargs)
         for name in list(self.fields):
             if name not in move.fields:
                 del self.fields[name]
             elif name in move.required:
                 self.fields[name].required = True
-        if "contract_agreed_on" in self.fields and not self.is_bound:
-            self.initial["contract_agreed_on"] = timezone.localdate()
+        if "referral_partner" in self.fields:
+            self.fields["referral_partner"].queryset = PartnerOrganisation.objects.filter(
+                team=case.team_id, active=True
+            )
+            contact = self.fields["referral_contact"]
+            contact.queryset = PartnerContact.objects.filter(
+                partner__team=case.team_id, partner__active=True, active=True
+            ).select_related("partner")
+            contact.label_from_instance = lambda c: f"{c.partner} – {c}"
+        if not self.is_bound:
+            today = timezone.localdate()
+            for name in ("contract_agreed_on", "handover_on", "arrival_confirmed_on"):
+                if name in self.fields:
+                    self.initial[name] = today
+            if "follow_up_on" in self.fields:
+                self.initial["follow_up_on"] = today + timedelta(days=MINIMAL_CONTACT_CHECKIN_DAYS)
+            if "referral_check_on" in self.fields:
+                days = policy_for(case.team).referral_check_days
+                self.initial["referral_check_on"] = today + timedelta(days=days)
 
 
 class PrephaseForm(VersionedForm, forms.ModelForm):
@@ -548,6 +595,8 @@ class TeamPolicyForm(forms.ModelForm):
             "quiet_days_trajectory",
             "nazorg_check_days",
             "voorfase_max_days",
+            "handover_confirm_days",
+            "referral_check_days",
         ]
         widgets = {
             name: forms.NumberInput(
@@ -643,3 +692,30 @@ class AccessLogFilterForm(forms.Form):
         if cleaned.get("start") and cleaned.get("end") and cleaned["start"] > cleaned["end"]:
             raise ValidationError(_("The start of the period lies after its end."))
         return cleaned
+
+
+class PartnerForm(forms.ModelForm):
+    class Meta:
+        model = PartnerOrganisation
+        fields = ["name", "kind", "phone", "email", "notes"]
+        widgets = {
+            "phone": forms.TextInput(attrs={"inputmode": "tel", "autocomplete": "off"}),
+            "notes": forms.Textarea(attrs={"rows": 3}),
+        }
+
+
+class PartnerEditForm(VersionedForm, forms.ModelForm):
+    class Meta(PartnerForm.Meta):
+        fields = [*PartnerForm.Meta.fields, "active"]
+
+
+class PartnerContactForm(forms.ModelForm):
+    class Meta:
+        model = PartnerContact
+        fields = ["name", "role", "phone", "email"]
+        widgets = {"phone": forms.TextInput(attrs={"inputmode": "tel", "autocomplete": "off"})}
+
+
+class PartnerContactEditForm(forms.ModelForm):
+    class Meta(PartnerContactForm.Meta):
+        fields = [*PartnerContactForm.Meta.fields, "active"]

@@ -2,7 +2,11 @@
 
     signaal → voorfase → eerste contact → contract → traject (begin → evaluatie → afsluiting)
       → afgesloten, or → nazorg → afgesloten
-    exits from any open phase: doorverwezen, niet passend, cliënt wil niet (and afsluiten)
+    exits from any open phase: niet passend, cliënt wil niet (and afsluiten)
+    minimal contact: a client who does not want help (yet) is kept in sight with a planned
+      check-in instead of closing; back to eerste contact when they open up, or closed later
+    referral: any working phase → overdracht (warm handover) → doorverwezen once the client
+      arrived, or back to eerste contact when they did not
     a closed case, or one in nazorg, can be reopened on relapse (terugval)
 
 `MOVES` is the table; cases.services.case_transition is the only code that changes a case's phase
@@ -26,6 +30,8 @@ class Phase(models.TextChoices):
     TRAJECT_EVALUATIE = "traject_evaluatie", _("trajectory: evaluation")
     TRAJECT_AFSLUITING = "traject_afsluiting", _("trajectory: closing")
     NAZORG = "nazorg", _("aftercare")
+    OVERDRACHT = "overdracht", _("handover")
+    MINIMAAL_CONTACT = "minimaal_contact", _("minimal contact")
     AFGESLOTEN = "afgesloten", _("closed")
     DOORVERWEZEN = "doorverwezen", _("referred")
     NIET_PASSEND = "niet_passend", _("not suitable")
@@ -41,6 +47,11 @@ TRAJECTORY_PHASES = frozenset(
 )
 # The phases in which the case is worked actively; nazorg is monitoring after closing.
 WORKING_PHASES = OPEN_PHASES - {Phase.NAZORG}
+# A case in overdracht is monitored until the client arrived at the partner; it can still be
+# closed, but not referred a second time.
+REFERABLE_PHASES = WORKING_PHASES - {Phase.OVERDRACHT}
+# The check-in a minimal-contact case gets unless the worker picks another day: monthly.
+MINIMAL_CONTACT_CHECKIN_DAYS = 30
 # The phases in the order a case walks through them when all goes well.
 NORMAL_PATH = (
     Phase.SIGNAAL,
@@ -105,6 +116,41 @@ def end_zrm_or_reason_for_trajectory(case, values):
         return {"no_zrm_reason": _("No end ZRM has been taken: take one, or say why not.")}
 
 
+def partner_or_name(case, values):
+    """A referral names its organisation: from the team's directory, or typed for a one-off;
+    a contact person is one of that organisation's."""
+    partner, contact = values.get("referral_partner"), values.get("referral_contact")
+    if partner is None and not values.get("referred_to"):
+        return {"referral_partner": _("Choose the organisation, or type its name.")}
+    if partner is not None and values.get("referred_to"):
+        return {"referred_to": _("Choose from the directory or type a name, not both.")}
+    if partner is not None and partner.team_id != case.team_id:
+        return {"referral_partner": _("Choose an organisation from your team's directory.")}
+    if contact is not None and (partner is None or contact.partner_id != partner.pk):
+        return {"referral_contact": _("Choose a contact person of this organisation.")}
+
+
+def not_in_future(name):
+    def guard(case, values):
+        day = values.get(name)
+        if day is not None and day > values["today"]:
+            return {name: _("The date cannot lie in the future.")}
+
+    return guard
+
+
+def check_after_arrival(case, values):
+    check, arrived = values.get("referral_check_on"), values.get("arrival_confirmed_on")
+    if check is not None and arrived is not None and check <= arrived:
+        return {"referral_check_on": _("The check must lie after the arrival.")}
+
+
+def checkin_in_future(case, values):
+    day = values.get("follow_up_on")
+    if day is not None and day <= values["today"]:
+        return {"follow_up_on": _("The check-in must lie in the future.")}
+
+
 def nazorg_until_in_future(case, values):
     until = values.get("nazorg_until")
     if until is not None and until <= values["today"]:
@@ -119,12 +165,21 @@ class MoveField:
     is_date: bool = False
     # Longer text a worker typed goes in the event's text, the rest in its facts.
     is_text: bool = False
+    # A record picked from a list (the directory): the timeline keeps its name as it was.
+    is_record: bool = False
 
 
 MOVE_FIELDS = {
+    "referral_partner": MoveField(_("referred to"), is_record=True),
     "referred_to": MoveField(_("referred to")),
+    "referral_contact": MoveField(_("contact person"), is_record=True),
+    "handover_on": MoveField(_("warm handover on"), is_date=True),
+    "arrival_confirmed_on": MoveField(_("arrived on"), is_date=True),
+    "referral_check_on": MoveField(_("check on"), is_date=True),
+    "referral_consent": MoveField(_("what the client agreed to"), is_text=True),
     "contract_agreed_on": MoveField(_("contract agreed on"), is_date=True),
     "nazorg_until": MoveField(_("aftercare until"), is_date=True),
+    "follow_up_on": MoveField(_("next check-in"), is_date=True),
     "reason": MoveField(_("reason"), is_text=True),
     "no_zrm_reason": MoveField(_("why no ZRM"), is_text=True),
     "note": MoveField(_("note"), is_text=True),
@@ -143,6 +198,8 @@ class Move:
     # (form field, case field): a value given for the form field is written to the case.
     writes: tuple = ()
     guards: tuple = field(default=())
+    # Case fields emptied by the move.
+    clears: tuple = ()
     closes: bool = False
     reopens: bool = False
 
@@ -233,13 +290,58 @@ MOVES = [
     ),
     Move(
         "doorverwijzen",
-        _("Refer to another organisation"),
-        WORKING_PHASES,
+        _("Refer: start the handover"),
+        REFERABLE_PHASES,
+        Phase.OVERDRACHT,
+        fields=(
+            "referral_partner",
+            "referral_contact",
+            "referred_to",
+            "reason",
+            "referral_consent",
+            "handover_on",
+        ),
+        required=("reason", "referral_consent", "handover_on"),
+        writes=(
+            ("referral_partner", "referral_partner"),
+            ("referral_contact", "referral_contact"),
+            # A one-off organisation, not in the directory.
+            ("referred_to", "referred_to"),
+            ("reason", "referral_reason"),
+            ("referral_consent", "referral_consent"),
+            ("handover_on", "handover_on"),
+        ),
+        guards=(partner_or_name,),
+        # A new referral starts afresh: nothing of an earlier one stays.
+        clears=(
+            "referral_partner",
+            "referral_contact",
+            "referred_to",
+            "arrival_confirmed_on",
+            "referral_check_on",
+        ),
+    ),
+    Move(
+        "aangekomen",
+        _("Client arrived: close as referred"),
+        frozenset({Phase.OVERDRACHT}),
         Phase.DOORVERWEZEN,
-        fields=("referred_to", "reason"),
-        required=("referred_to", "reason"),
-        writes=(("referred_to", "referred_to"), ("reason", "close_reason")),
+        fields=("arrival_confirmed_on", "referral_check_on", "note"),
+        required=("arrival_confirmed_on", "referral_check_on"),
+        writes=(
+            ("arrival_confirmed_on", "arrival_confirmed_on"),
+            ("referral_check_on", "referral_check_on"),
+        ),
+        guards=(not_in_future("arrival_confirmed_on"), check_after_arrival),
         closes=True,
+    ),
+    Move(
+        "niet-aangekomen",
+        _("Client did not arrive: take up contact again"),
+        frozenset({Phase.OVERDRACHT}),
+        Phase.EERSTE_CONTACT,
+        fields=("reason",),
+        required=("reason",),
     ),
     Move(
         "niet-passend",
@@ -250,6 +352,24 @@ MOVES = [
         required=("reason",),
         writes=(("reason", "close_reason"),),
         closes=True,
+    ),
+    Move(
+        "minimaal-contact",
+        _("Client does not want help (yet): keep minimal contact"),
+        REFERABLE_PHASES - {Phase.MINIMAAL_CONTACT},
+        Phase.MINIMAAL_CONTACT,
+        fields=("reason", "follow_up_on"),
+        required=("reason", "follow_up_on"),
+        # The check-in is the case's follow-up: the home page and the attention list show it.
+        writes=(("follow_up_on", "follow_up_on"),),
+        guards=(checkin_in_future,),
+    ),
+    Move(
+        "contact-hervat",
+        _("Client is open to help again: resume first contact"),
+        frozenset({Phase.MINIMAAL_CONTACT}),
+        Phase.EERSTE_CONTACT,
+        fields=("note",),
     ),
     Move(
         "client-wil-niet",
@@ -283,12 +403,32 @@ def moves_from(phase):
 # only these.
 ACTIVITY_PHASES = {
     "prephase": frozenset({Phase.SIGNAAL, Phase.VOORFASE}),
-    "attempt": frozenset({Phase.EERSTE_CONTACT}),
+    # In minimal contact every attempt keeps counting.
+    "attempt": frozenset({Phase.EERSTE_CONTACT, Phase.MINIMAAL_CONTACT}),
     "contact": OPEN_PHASES,
     "agreement": frozenset({Phase.EERSTE_CONTACT, Phase.CONTRACT}) | TRAJECTORY_PHASES,
     "plan": frozenset({Phase.CONTRACT}) | TRAJECTORY_PHASES,
 }
 
 
+# After an ordinary closing (or a referral, for its check) contacts in the aftercare period are
+# recorded without reopening the case: for this many days after it closed.
+AFTERCARE_CONTACT_DAYS = 182
+AFTERCARE_CONTACT_PHASES = frozenset({Phase.AFGESLOTEN, Phase.DOORVERWEZEN})
+
+
 def allows(phase, activity):
     return phase in ACTIVITY_PHASES[activity]
+
+
+def allows_on(case, activity, today):
+    """Whether `activity` may be recorded on this case today: by its phase, and a contact also in
+    the aftercare period after an ordinary closing."""
+    if allows(case.phase, activity):
+        return True
+    return (
+        activity == "contact"
+        and case.phase in AFTERCARE_CONTACT_PHASES
+        and case.closed_on is not None
+        and (today - case.closed_on).days <= AFTERCARE_CONTACT_DAYS
+    )

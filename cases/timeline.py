@@ -69,7 +69,11 @@ def phase_data(*, previous, target, move, values=None, assigned_to=None):
     for name, move_field in MOVE_FIELDS.items():
         value = (values or {}).get(name)
         if value:
-            data[name] = value.isoformat() if move_field.is_date else value
+            if move_field.is_date:
+                value = value.isoformat()
+            elif move_field.is_record:
+                value = str(value)
+            data[name] = value
     return data
 
 

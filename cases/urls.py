@@ -1,6 +1,6 @@
 from django.urls import path
 
-from cases.views import case, clients, meldcode, signals, team, week
+from cases.views import case, clients, meldcode, partners, signals, team, week
 
 urlpatterns = [
     path("", clients.home, name="home"),
@@ -88,6 +88,20 @@ urlpatterns = [
         name="meldcode_export",
     ),
     path("teams/<int:team_id>/meldcode/termijnen/", meldcode.meldcode_terms, name="meldcode_terms"),
+    path("partners/", partners.partner_list, name="partner_list"),
+    path("partners/nieuw/", partners.partner_create, name="partner_create"),
+    path("partners/<int:partner_id>/", partners.partner_detail, name="partner_detail"),
+    path("partners/<int:partner_id>/bewerken/", partners.partner_edit, name="partner_edit"),
+    path(
+        "partners/<int:partner_id>/contactpersoon/",
+        partners.partner_contact_add,
+        name="partner_contact_add",
+    ),
+    path(
+        "contactpersonen/<int:contact_id>/bewerken/",
+        partners.partner_contact_edit,
+        name="partner_contact_edit",
+    ),
     path("teams/<int:team_id>/", team.team_detail, name="team_detail"),
     path("teams/<int:team_id>/werkers/<int:user_id>/", team.team_worker, name="team_worker"),
     path("teams/<int:team_id>/herverdelen/", team.team_reassign, name="team_reassign"),

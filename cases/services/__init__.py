@@ -5,7 +5,7 @@ Views, commands, demo data, tests and the network and zrm apps call these functi
 by field (None for the form as a whole) and changes nothing. `core` holds the case's own story
 (signals, clients, phases, what is recorded on a case); `planning` planned visits and the
 calendar feed; `lifecycle` deleting, restoring, reassigning and moving files; `meldcode` the
-meldcode trajectories.
+meldcode trajectories; `partners` the team's directory of partner organisations.
 """
 
 from cases.services.core import (
@@ -39,6 +39,12 @@ from cases.services.lifecycle import (
     team_policy_set,
 )
 from cases.services.meldcode import meldcode_start, meldcode_step_record, meldcode_terms_set
+from cases.services.partners import (
+    partner_contact_add,
+    partner_contact_update,
+    partner_create,
+    partner_update,
+)
 from cases.services.planning import calendar_feed_renew, visit_plan
 
 __all__ = [
@@ -65,6 +71,10 @@ __all__ = [
     "meldcode_terms_set",
     "prior_information_add",
     "sensitive_detail_add",
+    "partner_contact_add",
+    "partner_contact_update",
+    "partner_create",
+    "partner_update",
     "signal_accept",
     "signal_decline",
     "signal_feedback_record",

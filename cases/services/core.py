@@ -30,7 +30,7 @@ from cases.phases import (
     ZRM_BEGIN,
     ZRM_END,
     Phase,
-    allows,
+    allows_on,
 )
 from cases.selectors import normalise_postcode
 from cases.timeline import (
@@ -70,7 +70,7 @@ def _lock_allowing(case, activity):
     """The case, reloaded and locked, if `activity` may be recorded in its phase now: the
     caller's copy may be stale."""
     case = Case.objects.select_for_update().get(pk=case.pk)
-    if not allows(case.phase, activity):
+    if not allows_on(case, activity, clock.today()):
         raise ValidationError(
             {
                 None: _("This cannot be recorded in phase %(phase)s.")
@@ -345,6 +345,9 @@ def case_transition(*, acting_user, case, move, **values):
     changed = ["phase", "phase_since"]
     case.phase = move.target
     case.phase_since = clock.now()
+    for case_field in move.clears:
+        setattr(case, case_field, Case._meta.get_field(case_field).get_default())
+        changed.append(case_field)
     for form_field, case_field in move.writes:
         if values.get(form_field):
             setattr(case, case_field, values[form_field])
@@ -574,7 +577,7 @@ def _checked_agreements(case, outcomes):
     agreements."""
     if not outcomes:
         return []
-    if not allows(case.phase, "agreement"):
+    if not allows_on(case, "agreement", clock.today()):
         raise ValidationError({None: _("Agreements cannot be checked in this phase.")})
     if any(o not in ContactMoment.AgreementOutcome.values for o in outcomes.values()):
         raise ValidationError({None: _("Choose what became of each agreement.")})

@@ -25,9 +25,10 @@ from cases.forms import (
     TransitionForm,
 )
 from cases.models import Agreement, Case, TimelineEvent
-from cases.phases import MOVES_BY_SLUG, allows, moves_from
+from cases.phases import MOVES_BY_SLUG, allows, allows_on, moves_from
 from cases.selectors import case_timeline, timeline_kinds
 from cases.timeline import describe
+from outreach import clock
 from outreach.access import (
     Action,
     get_for_user,
@@ -49,7 +50,7 @@ ACTIVITIES = ("prephase", "attempt", "contact", "agreement", "plan")
 def _case_allowing(request, case_id, activity):
     """The case, if this can be recorded in its phase now; else a 404 (the page offers no link)."""
     case = case_for_form(request, case_id)
-    if not allows(case.phase, activity):
+    if not allows_on(case, activity, clock.today()):
         raise Http404
     return case
 
@@ -80,7 +81,7 @@ def case_detail(request, case_id):
         return render(request, f"cases/case_detail.html#{part}", context)
     context.update(
         moves=moves_from(case.phase),
-        can={activity: allows(case.phase, activity) for activity in ACTIVITIES},
+        can={activity: allows_on(case, activity, clock.today()) for activity in ACTIVITIES},
         signals=case.signals.all(),
         attempts=case.attempts.all(),
         agreements=case.agreements.all(),
@@ -173,7 +174,7 @@ def case_transition(request, case_id, move):
     return handle_form(
         request,
         TransitionForm,
-        form_kwargs={"move": move},
+        form_kwargs={"move": move, "case": case},
         case=case,
         title=str(move.label),
         save=lambda data: services.case_transition(

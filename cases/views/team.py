@@ -21,6 +21,7 @@ from cases.attention import attention_cases, attention_rows, policy_for, with_de
 from cases.forms import ReassignForm, TeamPolicyForm
 from cases.models import Case
 from cases.phases import CLOSED_PHASES
+from cases.referrals import REFERRAL_WINDOW_DAYS, referral_figures
 from cases.selectors import waiting_signals
 from cases.team import (
     CASELOAD_SORTS,
@@ -71,6 +72,8 @@ def team_detail(request, team_id):
             "decide_within": DECIDE_WITHIN_WORKING_DAYS,
             "sources": signal_sources(team),
             "policy": policy_for(team),
+            "referrals": referral_figures(team),
+            "referral_days": REFERRAL_WINDOW_DAYS,
         },
     )
 

@@ -21,8 +21,8 @@ from django.utils import timezone
 
 from cases import services as s
 from cases.models import Client, Signal
-from cases.phases import CLOSED_PHASES, TRAJECTORY_PHASES, Phase
-from devdata.cases import meldcode
+from cases.phases import CLOSED_PHASES, MINIMAL_CONTACT_CHECKIN_DAYS, TRAJECTORY_PHASES, Phase
+from devdata.cases import meldcode, planning
 from devdata.cases.texts import CASES, CLIENTS, SIGNALS, THEMES
 from outreach import clock as service_clock
 from outreach.models import Team, User
@@ -71,16 +71,40 @@ PATHS = {
     "afgesloten": [*STEPS, "afsluiten"],
     "afgesloten_nazorg": [*STEPS, "nazorg", "nazorg-beeindigen"],
     "afgesloten_vroeg": [*STEPS[:4], "afsluiten"],
-    "doorverwezen": [*STEPS[:2], "doorverwijzen"],
-    "doorverwezen_na_contact": [*STEPS[:4], "doorverwijzen"],
+    "doorverwezen": [*STEPS[:2], "doorverwijzen", "aangekomen"],
+    "doorverwezen_na_contact": [*STEPS[:4], "doorverwijzen", "aangekomen"],
+    "overdracht": [*STEPS[:4], "doorverwijzen"],  # the handover still waits for the arrival
     "niet_passend": [*STEPS[:2], "niet-passend"],
     "client_wil_niet": [*STEPS[:4], "client-wil-niet"],
+    "minimaal_contact": [*STEPS[:4], "minimaal-contact"],  # kept in sight, not closed
 }
+# The check after a referral: about three months after the client arrived.
+CHECK_AFTER = timedelta(days=90)
+REFERRAL_CONSENT = (
+    "Cliënt stemt in met het delen van naam, adres en de zorgen; het ZRM-verslag alleen met "
+    "hem samen."
+)
+# Each team's directory: (name, kind, phone, [(contact person, role)]).
+DIRECTORY = [
+    ("BAVO Europoort", "ggz", "010 503 35 00", [("Ilse Verbeek", "intake-coördinator")]),
+    ("Pameijer", "other", "010 266 60 00", [("Ruud Hoogland", "trajectbegeleider LVB")]),
+    (
+        "MEE Rotterdam Rijnmond",
+        "mee",
+        "010 282 18 18",
+        [("Nadia El Idrissi", "cliëntondersteuner")],
+    ),
+    ("Woonstad Rotterdam", "housing", "010 440 88 00", [("Sandra Verschoor", "woonconsulent")]),
+    ("Havensteder", "housing", "010 890 08 00", [("A. Verschoor", "huurincasso")]),
+    ("Kredietbank Rotterdam", "debt", "14 010", [("Mark de Graaf", "schuldhulpverlener")]),
+    ("Veilig Thuis Rotterdam Rijnmond", "veilig_thuis", "0800 2000", []),
+    ("Wijkteam Prins Alexander", "district_team", "14 010", [("Esther Bakker", "wijkcoach")]),
+]
 # Rough length in days of each step, and of the stay in the last phase of an open case.
 WEIGHT = {"accept": 1, "voorfase": 1, "eerste_contact": 4, "contract": 12, "traject": 8}
 WEIGHT |= {"evaluatie": 120, "afsluiting": 100, "nazorg": 30, "afsluiten": 20, "heropenen": 120}
 WEIGHT |= {"nazorg-beeindigen": 150, "doorverwijzen": 15, "niet-passend": 8}
-WEIGHT |= {"client-wil-niet": 15}
+WEIGHT |= {"client-wil-niet": 15, "aangekomen": 10, "minimaal-contact": 15}
 DWELL = {"voorfase": 3, "eerste_contact+": 6, "contract": 8, "traject_begin": 40}
 DWELL |= {"traject_evaluatie": 100, "traject_afsluiting": 30, "nazorg": 60, "heropend": 6}
 AFTER = {"accept": Phase.SIGNAAL, "voorfase": Phase.VOORFASE, "contract": Phase.CONTRACT}
@@ -438,13 +462,31 @@ class _Story:
             until = max(until, self.ctx.today + timedelta(days=30))
         self.move("nazorg", reason=self.theme["done"], nazorg_until=until, no_zrm_reason=NO_END_ZRM)
 
+    def referral(self, moment):
+        """The overdracht: to the directory's entry when the team has one, with its first
+        contact person, else to the organisation by name."""
+        values = {
+            "reason": self.row.reason,
+            "referral_consent": REFERRAL_CONSENT,
+            "handover_on": moment.date(),
+        }
+        partner = self.ctx.partners.get((self.row.team, self.row.to))
+        if partner is None:
+            return values | {"referred_to": self.row.to}
+        return values | {"referral_partner": partner, "referral_contact": partner.contacts.first()}
+
     def close(self, step, moment):
         """The moves out of the trajectory: closing, referral, refusal, reopening."""
         values = {"reason": self.row.reason or self.theme["done"]}
         if step == "afsluiten":
             values["no_zrm_reason"] = NO_END_ZRM
         if step == "doorverwijzen":
-            values["referred_to"] = self.row.to
+            values = self.referral(moment)
+        elif step == "minimaal-contact":
+            values["follow_up_on"] = moment.date() + timedelta(days=MINIMAL_CONTACT_CHECKIN_DAYS)
+        elif step == "aangekomen":
+            arrived = moment.date()
+            values = {"arrival_confirmed_on": arrived, "referral_check_on": arrived + CHECK_AFTER}
         elif step == "nazorg-beeindigen":
             values = {"note": "Nazorg rustig verlopen; geen nieuwe zorgen."}
         self.move(step, **values)
@@ -470,6 +512,23 @@ def _loose_signals(ctx):
                 s.signal_feedback_record(acting_user=lead, signal=signal, shared=shared, **given)
 
 
+def _directory(ctx):
+    """Each team's directory of partner organisations, entered by its lead."""
+    partners = {}
+    for code, team in ctx.teams.items():
+        lead = ctx.users[LEADS[code]]
+        for name, kind, phone, contacts in DIRECTORY:
+            partner = s.partner_create(
+                acting_user=lead, team=team, name=name, kind=kind, phone=phone
+            )
+            for contact_name, role in contacts:
+                s.partner_contact_add(
+                    acting_user=lead, partner=partner, name=contact_name, role=role
+                )
+            partners[(code, name)] = partner
+    return partners
+
+
 def seed(out):
     teams = {team.code: team for team in Team.objects.filter(code__in=LEADS)}
     if len(teams) < len(LEADS):
@@ -482,10 +541,12 @@ def seed(out):
         ctx = SimpleNamespace(clock=clock, today=timezone.localdate(), teams=teams, known={})
         ctx.users = {user.username: user for user in User.objects.all()}
         ctx.themes, ctx.clients = _themes(), _clients()
+        ctx.partners = _directory(ctx)
         for index, row in sorted(enumerate(_cases()), key=lambda item: -item[1].signal):
             _Story(ctx, index, row).run()
         _loose_signals(ctx)
         meldcode.seed(ctx, lambda days_ago: _moment(ctx.today, days_ago))
+        planning.seed(ctx, lambda days_ago: _moment(ctx.today, days_ago))
     cases = [case for client in ctx.known.values() for case in client.cases.all()]
     open_cases = sum(case.phase not in CLOSED_PHASES for case in cases)
     signals = Signal.objects.filter(team__in=teams.values())

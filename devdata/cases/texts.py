@@ -303,11 +303,11 @@ PA youssef nowak eerste_contact 20 1 overlast neighbour fails=3 brief
 PA youssef verbeek niet_passend 60 50 overlast neighbour
     saw: Mevrouw Koppelaar | | Buurvrouw zet haar afval in het portiek en scheldt bewoners uit.
     why: Burenruzie over afval zonder zorgvraag; verwezen naar Buurtbemiddeling.
-PA youssef koster client_wil_niet 150 95 vervuiling caretaker fails=5
+PA youssef koster minimaal_contact 150 20 vervuiling caretaker fails=5
     saw: Huismeester Ben | Havensteder | Stank uit de woning, ramen al maanden dicht,
         verwaarloosd balkon. Komt alleen naar buiten voor boodschappen.
-    why: Weigert na vijf pogingen en een gesprek aan de deur elke hulp; geen acuut gevaar. De
-        huismeester blijft signaleren.
+    why: Wil na vijf pogingen en een gesprek aan de deur (nog) geen hulp; geen acuut gevaar. We
+        blijven maandelijks aanbellen; de huismeester blijft signaleren.
 PA youssef el_idrissi afgesloten_nazorg 560 60 schulden gp fails=1
     saw: Praktijkondersteuner | Gezondheidscentrum Oosterflank | Hartkloppingen en gepieker over
         geld; aanmaningen van de zorgverzekeraar en de energieleverancier.
@@ -328,7 +328,7 @@ PA kees hendriks afgesloten 400 120 psychisch pastoral
 PA kees hendriks signaal 8 6 psychisch gp
     saw: Dr. Kuijpers | Huisartsenpraktijk Het Lage Land | Meneer Hendriks gaat sinds het einde
         van de vorige hulp achteruit: vergeetachtig, valt af, mist afspraken.
-PA kees groen doorverwezen_na_contact 90 70 schulden housing
+PA kees groen overdracht 90 20 schulden housing
     saw: A. Verschoor | Havensteder | Jonge huurder met huurachterstand; vrienden gebruiken zijn
         pinpas. Lijkt de brieven niet te begrijpen.
     to: Pameijer

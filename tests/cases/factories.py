@@ -10,7 +10,6 @@ from cases.phases import CLOSED_PHASES, NORMAL_PATH, TRAJECTORY_PHASES, Phase
 
 CLOSING_MOVES = {
     Phase.AFGESLOTEN: ("afsluiten", {"reason": "Doelen bereikt."}),
-    Phase.DOORVERWEZEN: ("doorverwijzen", {"referred_to": "GGZ Noord", "reason": "Zorg nodig."}),
     Phase.NIET_PASSEND: ("niet-passend", {"reason": "Geen outreach nodig."}),
     Phase.CLIENT_WIL_NIET: ("client-wil-niet", {"reason": "Wil geen hulp."}),
 }
@@ -93,6 +92,44 @@ def _step(case, phase, acting_user):
     return services.case_transition(acting_user=acting_user, case=case, move=move, **values)
 
 
+def refer(case, *, acting_user, partner=None, **values):
+    """Start the overdracht: to `partner` from the directory, or to GGZ Noord as a one-off."""
+    values = {
+        "reason": "Zorg nodig.",
+        "referral_consent": "Dat zijn naam en de zorgen worden gedeeld.",
+        "handover_on": timezone.localdate(),
+        **values,
+    }
+    if partner is not None:
+        values["referral_partner"] = partner
+    else:
+        values.setdefault("referred_to", "GGZ Noord")
+    return services.case_transition(
+        acting_user=acting_user, case=case, move="doorverwijzen", **values
+    )
+
+
+def keep_minimal_contact(case, *, acting_user, days=30):
+    return services.case_transition(
+        acting_user=acting_user,
+        case=case,
+        move="minimaal-contact",
+        reason="Wil nog geen hulp.",
+        follow_up_on=timezone.localdate() + timedelta(days=days),
+    )
+
+
+def confirm_arrival(case, *, acting_user):
+    today = timezone.localdate()
+    return services.case_transition(
+        acting_user=acting_user,
+        case=case,
+        move="aangekomen",
+        arrival_confirmed_on=today,
+        referral_check_on=today + timedelta(days=90),
+    )
+
+
 def walk_to(case, phase, *, acting_user):
     """Take an open case to `phase` through case_transition: forward along NORMAL_PATH, or closed
     from where it is (aftercare ends with nazorg-beeindigen). Records the attempts, agreements
@@ -102,6 +139,11 @@ def walk_to(case, phase, *, acting_user):
         return services.case_transition(
             acting_user=acting_user, case=case, move="nazorg-beeindigen", note="Stabiel."
         )
+    if phase == Phase.MINIMAAL_CONTACT:
+        return keep_minimal_contact(case, acting_user=acting_user)
+    if phase in (Phase.OVERDRACHT, Phase.DOORVERWEZEN):
+        case = refer(case, acting_user=acting_user)
+        return case if phase == Phase.OVERDRACHT else confirm_arrival(case, acting_user=acting_user)
     if phase in CLOSED_PHASES:
         move, values = CLOSING_MOVES[phase]
         if case.phase in TRAJECTORY_PHASES:

@@ -11,9 +11,11 @@ from outreach.models import Membership
 from tests.cases.factories import (
     add_agreement,
     case_in_phase,
+    confirm_arrival,
     events,
     open_case,
     record_contact,
+    refer,
     snapshot,
     walk_to,
 )
@@ -51,7 +53,22 @@ def values_for(move, source):
             ),
         },
         "nazorg-beeindigen": {"note": "Het gaat goed."},
-        "doorverwijzen": {"referred_to": "GGZ Noord", "reason": "Zorg nodig."},
+        "doorverwijzen": {
+            "referred_to": "GGZ Noord",
+            "reason": "Zorg nodig.",
+            "referral_consent": "Naam en zorgen delen.",
+            "handover_on": today,
+        },
+        "aangekomen": {
+            "arrival_confirmed_on": today,
+            "referral_check_on": today + timedelta(days=90),
+        },
+        "niet-aangekomen": {"reason": "Niet op de afspraak verschenen."},
+        "minimaal-contact": {
+            "reason": "Wil nog geen hulp; we blijven langskomen.",
+            "follow_up_on": today + timedelta(days=30),
+        },
+        "contact-hervat": {"note": "Deed open en wil praten."},
         "niet-passend": {"reason": "Geen outreach nodig."},
         "client-wil-niet": {"reason": "Wil geen hulp."},
         "heropenen": {"reason": "Terugval: huurachterstand."},
@@ -310,8 +327,14 @@ REQUIRED = [
     ("nazorg", Phase.TRAJECT_AFSLUITING, "reason"),
     ("nazorg", Phase.TRAJECT_AFSLUITING, "nazorg_until"),
     ("afsluiten", Phase.VOORFASE, "reason"),
-    ("doorverwijzen", Phase.VOORFASE, "referred_to"),
     ("doorverwijzen", Phase.VOORFASE, "reason"),
+    ("doorverwijzen", Phase.VOORFASE, "referral_consent"),
+    ("doorverwijzen", Phase.VOORFASE, "handover_on"),
+    ("aangekomen", Phase.OVERDRACHT, "arrival_confirmed_on"),
+    ("aangekomen", Phase.OVERDRACHT, "referral_check_on"),
+    ("niet-aangekomen", Phase.OVERDRACHT, "reason"),
+    ("minimaal-contact", Phase.VOORFASE, "reason"),
+    ("minimaal-contact", Phase.VOORFASE, "follow_up_on"),
     ("niet-passend", Phase.VOORFASE, "reason"),
     ("client-wil-niet", Phase.VOORFASE, "reason"),
     ("heropenen", Phase.AFGESLOTEN, "reason"),
@@ -386,18 +409,22 @@ def test_it_records_the_aftercare_period_and_reason(owner, team):
     assert case.is_open
 
 
-def test_it_records_who_the_case_is_referred_to(owner, team):
+def test_it_keeps_a_referred_case_open_until_the_client_arrived(owner, team):
     case = case_in_phase(Phase.EERSTE_CONTACT, acting_user=owner, team=team)
 
-    transition(case, "doorverwijzen", owner, referred_to=" GGZ Noord ", reason="Psychose.")
+    refer(case, acting_user=owner, referred_to=" GGZ Noord ", reason="Psychose.")
 
     case.refresh_from_db()
-    assert (case.phase, case.referred_to, case.close_reason) == (
-        Phase.DOORVERWEZEN,
+    assert (case.phase, case.referred_to, case.referral_reason) == (
+        Phase.OVERDRACHT,
         "GGZ Noord",
         "Psychose.",
     )
-    assert case.closed_on == timezone.localdate()
+    assert case.is_open and case.closed_on is None
+    confirm_arrival(case, acting_user=owner)
+    case.refresh_from_db()
+    assert case.phase == Phase.DOORVERWEZEN
+    assert case.closed_on == case.arrival_confirmed_on == timezone.localdate()
 
 
 def test_it_keeps_the_original_closing_date_when_aftercare_ends(owner, team):
@@ -528,3 +555,29 @@ def test_it_starts_a_new_round_when_a_case_is_reopened(owner, team):
     assert services.case_transition(acting_user=owner, case=case, move="traject").phase == (
         Phase.TRAJECT_BEGIN
     )
+
+
+def test_it_keeps_a_refusing_client_in_minimal_contact_where_attempts_keep_counting(owner, team):
+    case = case_in_phase(Phase.EERSTE_CONTACT, acting_user=owner, team=team)
+    record_contact(acting_user=owner, case=case, result=ContactAttempt.Result.REFUSED)
+    checkin = timezone.localdate() + timedelta(days=30)
+
+    transition(case, "minimaal-contact", owner, reason="Wil nog niet.", follow_up_on=checkin)
+    record_contact(acting_user=owner, case=case, result=ContactAttempt.Result.NOT_HOME)
+
+    case.refresh_from_db()
+    assert (case.phase, case.follow_up_on, case.is_open) == (Phase.MINIMAAL_CONTACT, checkin, True)
+    assert [e.data["number"] for e in events(case, "attempt")] == [1, 2]
+    transition(case, "client-wil-niet", owner, reason="Na drie maanden nog steeds nee.")
+    assert Case.objects.get(pk=case.pk).phase == Phase.CLIENT_WIL_NIET
+
+
+def test_it_refuses_a_check_in_that_is_not_in_the_future(owner, team):
+    case = case_in_phase(Phase.EERSTE_CONTACT, acting_user=owner, team=team)
+    before = snapshot(case)
+    with pytest.raises(ValidationError) as refused:
+        transition(
+            case, "minimaal-contact", owner, reason="Nee.", follow_up_on=timezone.localdate()
+        )
+    assert list(refused.value.message_dict) == ["follow_up_on"]
+    assert snapshot(case) == before

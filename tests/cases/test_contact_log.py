@@ -7,7 +7,7 @@ from django.utils import timezone
 
 from cases import services
 from cases.models import Agreement, Case, ContactMoment, TimelineEvent
-from cases.phases import Phase
+from cases.phases import AFTERCARE_CONTACT_DAYS, Phase
 from tests.cases.factories import add_agreement, case_in_phase, events, open_case
 
 Kind = ContactMoment.Kind
@@ -135,8 +135,32 @@ def test_it_accepts_a_follow_up_today(owner, team):
     assert Case.objects.get(pk=case.pk).follow_up_on == timezone.localdate()
 
 
-def test_it_refuses_a_closed_case(owner, team):
+@pytest.mark.parametrize("phase", [Phase.AFGESLOTEN, Phase.DOORVERWEZEN])
+def test_it_logs_an_aftercare_contact_on_a_closed_case_without_reopening_it(owner, team, phase):
+    case = case_in_phase(phase, acting_user=owner, team=team)
+
+    log(case, owner, kind=Kind.PHONE, notes="Even gebeld: het gaat goed.")
+
+    case.refresh_from_db()
+    assert case.phase == phase and case.closed_on == timezone.localdate()
+    assert case.last_contact_at is not None
+    assert events(case)[-1].kind == TimelineEvent.Kind.CONTACT
+
+
+def test_it_refuses_a_contact_after_the_aftercare_period(owner, team):
     case = case_in_phase(Phase.AFGESLOTEN, acting_user=owner, team=team)
+    # Closed longer ago than the aftercare period.
+    long_ago = timezone.localdate() - timedelta(days=AFTERCARE_CONTACT_DAYS + 1)
+    Case.objects.filter(pk=case.pk).update(closed_on=long_ago)
+
+    with pytest.raises(ValidationError):
+        log(case, owner)
+
+    assert not ContactMoment.objects.exists()
+
+
+def test_it_refuses_a_case_closed_otherwise(owner, team):
+    case = case_in_phase(Phase.NIET_PASSEND, acting_user=owner, team=team)
     before = len(events(case))
 
     with pytest.raises(ValidationError):

@@ -173,6 +173,8 @@ def test_it_gives_the_median_and_nearest_rank_90th_percentile(team, owner):
         Phase.TRAJECT_EVALUATIE,
         Phase.TRAJECT_AFSLUITING,
         Phase.NAZORG,
+        Phase.OVERDRACHT,
+        Phase.MINIMAAL_CONTACT,
     ]
 
 

@@ -27,6 +27,11 @@ NOT_ABOUT_THE_CLIENT = {
     "signal_link",
     "signal_new_client",
     "signal_decline",
+    # The team's directory of partner organisations.
+    "partner_detail",
+    "partner_edit",
+    "partner_contact_add",
+    "partner_contact_edit",
 }
 CLIENT_URLS = sorted(set(RECORD_URLS) - NOT_ABOUT_THE_CLIENT)
 

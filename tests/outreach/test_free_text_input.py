@@ -21,6 +21,7 @@ from django.utils import timezone
 from django.utils.html import escape
 from pypdf import PdfReader
 
+from cases import services
 from cases.models import (
     Agreement,
     Case,
@@ -28,6 +29,8 @@ from cases.models import (
     ContactAttempt,
     ContactMoment,
     HouseholdMember,
+    PartnerContact,
+    PartnerOrganisation,
     PlannedVisit,
     PriorInformation,
     SensitiveDetail,
@@ -64,6 +67,8 @@ FORMATTED = {
     ("SignalForm", "subject_postcode"),
     ("ClientForm", "postcode"),
     ("ClientEditForm", "postcode"),
+    *((form, "email") for form in ("PartnerForm", "PartnerEditForm")),
+    *((form, "email") for form in ("PartnerContactForm", "PartnerContactEditForm")),
 }
 # Not stored and shown only in its own form: the search form (tested below on its own).
 NOT_STORED = {"ClientSearchForm"}
@@ -225,11 +230,17 @@ def move_team_form(ctx, name):
     )
 
 
-# Each field of the transition form belongs to some moves; these cover all four.
+REFERRAL = {"reason": "Zorg nodig.", "referral_consent": "Alles.", "handover_on": _today()}
+# Each field of the transition form belongs to some moves; these cover all of them.
 TRANSITIONS = {
     "note": (Phase.SIGNAAL, "voorfase", {}),
     "reason": (Phase.VOORFASE, "niet-passend", {}),
-    "referred_to": (Phase.VOORFASE, "doorverwijzen", {"reason": "Zorg nodig."}),
+    "referred_to": (Phase.VOORFASE, "doorverwijzen", REFERRAL),
+    "referral_consent": (
+        Phase.VOORFASE,
+        "doorverwijzen",
+        {**REFERRAL, "referred_to": "GGZ Noord"},
+    ),
     "no_zrm_reason": (Phase.TRAJECT_AFSLUITING, "afsluiten", {"reason": "Doelen bereikt."}),
 }
 
@@ -243,6 +254,61 @@ def transition_form(ctx, name):
         _event(case, "phase", name),
         _on_case(case),
         ctx.owner,
+    )
+
+
+PARTNER = {"name": "GGZ Delfland", "kind": "ggz", "phone": "010", "active": "on"}
+
+
+def _partner_pages(ctx):
+    def pages():
+        partner = _latest(PartnerOrganisation, team=ctx.team)
+        return [reverse("partner_list"), reverse("partner_detail", args=[partner.pk])]
+
+    return pages
+
+
+def partner_form(ctx, name):
+    return Post(
+        reverse("partner_create"),
+        dict(PARTNER),
+        _value(PartnerOrganisation, name, team=ctx.team),
+        _partner_pages(ctx),
+        ctx.lead,
+    )
+
+
+def partner_edit_form(ctx, name):
+    partner = services.partner_create(acting_user=ctx.lead, team=ctx.team, name="MEE", kind="mee")
+    return Post(
+        reverse("partner_edit", args=[partner.pk]),
+        {**PARTNER, "expected_version": partner.version},
+        lambda: getattr(PartnerOrganisation.objects.get(pk=partner.pk), name),
+        _partner_pages(ctx),
+        ctx.lead,
+    )
+
+
+def partner_contact_form(ctx, name):
+    partner = services.partner_create(acting_user=ctx.lead, team=ctx.team, name="MEE", kind="mee")
+    return Post(
+        reverse("partner_contact_add", args=[partner.pk]),
+        {"name": "Petra", "role": "begeleider"},
+        _value(PartnerContact, name, partner=partner),
+        _partner_pages(ctx),
+        ctx.lead,
+    )
+
+
+def partner_contact_edit_form(ctx, name):
+    partner = services.partner_create(acting_user=ctx.lead, team=ctx.team, name="MEE", kind="mee")
+    contact = services.partner_contact_add(acting_user=ctx.lead, partner=partner, name="Wim")
+    return Post(
+        reverse("partner_contact_edit", args=[contact.pk]),
+        {"name": "Petra", "role": "begeleider", "active": "on"},
+        lambda: getattr(PartnerContact.objects.get(pk=contact.pk), name),
+        _partner_pages(ctx),
+        ctx.lead,
     )
 
 
@@ -447,6 +513,10 @@ SCENARIOS = {
     ("cases.forms", "PlanForm"): case_form("plan_edit", Phase.CONTRACT, trajectory_plan="Plan."),
     ("cases.forms", "CorrectionForm"): correction_form,
     ("cases.forms", "ReassignForm"): reassign_form,
+    ("cases.forms", "PartnerForm"): partner_form,
+    ("cases.forms", "PartnerEditForm"): partner_edit_form,
+    ("cases.forms", "PartnerContactForm"): partner_contact_form,
+    ("cases.forms", "PartnerContactEditForm"): partner_contact_edit_form,
     ("network.forms", "MemberForm"): member_form,
     ("network.forms", "MemberEditForm"): member_edit_form,
     ("network.forms", "SnapshotForm"): snapshot_form,

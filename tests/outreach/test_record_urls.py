@@ -5,9 +5,11 @@ until it is added to RECORD_URLS with a way to build its record."""
 import pytest
 from django.urls import reverse
 
+from cases import services
 from cases.models import Case, Signal, TimelineEvent
 from network.models import NetworkMember, NetworkSnapshot
-from outreach.models import AccessLogEntry
+from outreach.models import AccessLogEntry, Membership
+from tests.conftest import make_member
 from tests.urlwalk import record_url_names
 from zrm.models import ZrmAssessment, ZrmScore
 
@@ -16,12 +18,37 @@ def _ids(kind, key):
     return lambda r: ({key: r[kind].pk}, r[kind]._meta.label_lower, r[kind].pk)
 
 
+def _partner(records):
+    """An entry of the team's directory, made by a lead of the team."""
+    lead = make_member("gidsbeheerder", records["team"], Membership.Role.LEAD)
+    return services.partner_create(
+        acting_user=lead, team=records["team"], name="GGZ Delfland", kind="ggz"
+    )
+
+
+def _partner_ids(records):
+    partner = _partner(records)
+    return {"partner_id": partner.pk}, "cases.partnerorganisation", partner.pk
+
+
+def _contact_ids(records):
+    partner = _partner(records)
+    contact = services.partner_contact_add(
+        acting_user=partner.changes.get().by, partner=partner, name="Petra"
+    )
+    return {"contact_id": contact.pk}, "cases.partnercontact", contact.pk
+
+
 def _team(records):
     return {"team_id": records["team"].pk}, "outreach.team", records["team"].pk
 
 
 # url name -> function(records) -> (kwargs, record type logged, record id logged)
 RECORD_URLS = {
+    "partner_detail": _partner_ids,
+    "partner_edit": _partner_ids,
+    "partner_contact_add": _partner_ids,
+    "partner_contact_edit": _contact_ids,
     "team_detail": _team,
     "client_detail": _ids("client", "client_id"),
     "client_edit": _ids("client", "client_id"),

@@ -84,3 +84,22 @@ def test_it_gives_a_new_lead_network_activation_to_look_at(db):
     interim = team_network_interim(Team.objects.get(code="PA"))
     assert interim.with_both >= 2
     assert interim.mean_change_supporters is not None
+
+
+def test_it_gives_a_worker_planned_visits_for_mijn_week(db):
+    """A new worker's "Mijn week" is not empty: a visit planned for yesterday that is not logged
+    stands on top as overdue, and the coming working days have visits of their own."""
+    from cases.models import Case, PlannedVisit
+    from cases.week import week_items
+    from outreach import clock
+
+    seed()
+    today = clock.today()
+    sanne = User.objects.get(username="sanne")
+    items = week_items(Case.objects.filter(assigned_worker=sanne), today)
+    visits = [item for item in items if item.visit]
+    assert visits[0].group(today) == "overdue"
+    assert PlannedVisit.objects.filter(planned_on__gte=today).count() >= 5
+    assert all(
+        v.planned_on.weekday() < 5 for v in PlannedVisit.objects.filter(planned_on__gte=today)
+    )

@@ -13,6 +13,7 @@ from django.urls import reverse
 from django.utils import timezone
 from pypdf import PdfReader
 
+from cases import services
 from cases.models import Case
 from network.models import NetworkMember
 from network.services import member_add, snapshot_take
@@ -174,7 +175,34 @@ def _move(ctx, foreign):
 
 
 # (form, field) -> ways to post it: (post builder, the other team's value for the field)
+def _their_partner(t):
+    """An entry of the other team's directory, with a contact person."""
+    membership_set(acting_user=None, team=t["team"], user=t["worker"], role=Membership.Role.LEAD)
+    partner = services.partner_create(
+        acting_user=t["worker"], team=t["team"], name=f"GGZ {MARK}", kind="ggz"
+    )
+    services.partner_contact_add(acting_user=t["worker"], partner=partner, name=MARK)
+    return partner
+
+
+def _refer(ours, fields):
+    case = ours["case"]
+    data = {
+        "reason": "Zorg nodig.",
+        "referral_consent": "Alles.",
+        "handover_on": timezone.localdate().isoformat(),
+        **fields,
+    }
+    if "referral_partner" not in fields:
+        data["referred_to"] = "GGZ Noord"
+    return reverse("case_transition", args=[case.pk, "doorverwijzen"]), data
+
+
 ID_FIELDS = {
+    ("TransitionForm", "referral_partner"): [(_refer, lambda t: _their_partner(t).pk)],
+    ("TransitionForm", "referral_contact"): [
+        (_refer, lambda t: _their_partner(t).contacts.get().pk)
+    ],
     ("ExistingClientForm", "client"): [(_signal_link, lambda t: t["client"].pk)],
     ("ExistingClientForm", "assigned_worker"): [(_signal_link, lambda t: t["worker"].pk)],
     ("AssignForm", "assigned_worker"): [(_signal_new_client, lambda t: t["worker"].pk)],

@@ -9,11 +9,14 @@ from django.forms.models import model_to_dict
 from django.urls import reverse
 from django.utils import timezone
 
-from cases.models import Agreement, Case, Client
+from cases import services
+from cases.models import Agreement, Case, Client, PartnerOrganisation
 from cases.phases import Phase
 from network.models import NetworkMember
 from network.services import member_add
 from outreach.forms import VersionedForm
+from outreach.models import Membership
+from outreach.services import membership_set
 from tests.cases.factories import add_agreement, case_in_phase, open_case, snapshot
 from tests.network.factories import MEMBER_FORM
 from zrm import services as zrm_services
@@ -117,8 +120,22 @@ def assessment(owner, team):
     return Post(reverse("zrm_assessment", args=[draft.pk]), data, state, case)
 
 
+def partner_edit(owner, team):
+    # Leads edit the directory: the owner is one here.
+    membership_set(acting_user=None, team=team, user=owner, role=Membership.Role.LEAD)
+    case = case_in_phase(Phase.VOORFASE, acting_user=owner, team=team)
+    partner = services.partner_create(acting_user=owner, team=team, name="MEE", kind="mee")
+    return Post(
+        reverse("partner_edit", args=[partner.pk]),
+        {"name": "MEE", "kind": "mee", "notes": TYPED, "active": "on"},
+        lambda: _state(PartnerOrganisation, partner.pk, "notes"),
+        case,
+    )
+
+
 # (form module, form class) -> the scenario that posts it.
 SCENARIOS = {
+    ("cases.forms", "PartnerEditForm"): partner_edit,
     ("cases.forms", "ClientEditForm"): client_edit,
     ("cases.forms", "PrephaseForm"): prephase_edit,
     ("cases.forms", "PlanForm"): plan_edit,

@@ -29,8 +29,12 @@ def test_it_asks_only_for_the_fields_of_the_step(client, owner, team):
     assert field_names(html) == {"contract_agreed_on", "note"}
     assert f'value="{timezone.localdate().isoformat()}"' in html
     assert field_names(client.get(url(case, "doorverwijzen")).content.decode()) == {
+        "referral_partner",
+        "referral_contact",
         "referred_to",
         "reason",
+        "referral_consent",
+        "handover_on",
     }
 
 
@@ -144,6 +148,7 @@ def test_it_shows_a_guard_about_one_field_by_that_field(client, owner, team):
         Phase.TRAJECT_BEGIN,
         Phase.NAZORG,
         Phase.AFGESLOTEN,
+        Phase.OVERDRACHT,
         Phase.DOORVERWEZEN,
     ],
 )
@@ -162,3 +167,12 @@ def test_it_is_a_404_for_another_teams_case(client, owner, outsider, team):
     assert client.get(url(case, "voorfase")).status_code == 404
     assert client.post(url(case, "voorfase"), {}).status_code == 404
     assert snapshot(case) == before
+
+
+def test_it_proposes_a_monthly_check_in_for_minimal_contact(client, owner, team):
+    case = case_in_phase(Phase.EERSTE_CONTACT, acting_user=owner, team=team)
+    client.force_login(owner)
+    html = client.get(url(case, "minimaal-contact")).content.decode()
+    checkin = timezone.localdate() + timedelta(days=30)
+    assert field_names(html) == {"reason", "follow_up_on"}
+    assert f'value="{checkin.isoformat()}"' in html

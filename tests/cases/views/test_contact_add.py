@@ -114,11 +114,11 @@ def test_it_keeps_no_draft_for_a_browser_nobody_worked_in(owner, records):
     assert "drafts" not in stranger.session
 
 
-def test_it_offers_no_contact_form_on_a_closed_case(client, owner, records):
+def test_it_offers_no_contact_form_on_a_case_closed_as_not_suitable(client, owner, records):
     from cases import services
 
     case = services.case_transition(
-        acting_user=owner, case=records["case"], move="afsluiten", reason="Verhuisd"
+        acting_user=owner, case=records["case"], move="niet-passend", reason="Geen outreach."
     )
     client.force_login(owner)
     assert client.get(reverse("contact_add", args=[case.pk])).status_code == 404
@@ -164,3 +164,23 @@ def test_it_keeps_an_over_long_note_and_says_so_next_to_it(client, owner, record
     assert note in html
     assert 'id="id_notes_error"' in html
     assert not ContactMoment.objects.exists()
+
+
+def test_it_offers_an_aftercare_contact_after_an_ordinary_closing(client, owner, records):
+    from cases import services
+
+    case = services.case_transition(
+        acting_user=owner, case=records["case"], move="afsluiten", reason="Doelen bereikt."
+    )
+    client.force_login(owner)
+    assert (
+        reverse("contact_add", args=[case.pk])
+        in client.get(case.get_absolute_url()).content.decode()
+    )
+    response = client.post(
+        reverse("contact_add", args=[case.pk]),
+        {"kind": "phone", "occurred_at": timezone.localtime().strftime("%Y-%m-%dT%H:%M")},
+    )
+    assert response.status_code == 302
+    case.refresh_from_db()
+    assert case.phase == "afgesloten" and case.contacts.count() == 1

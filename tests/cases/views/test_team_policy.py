@@ -17,6 +17,8 @@ VALID = {
     "quiet_days_trajectory": "21",
     "nazorg_check_days": "45",
     "voorfase_max_days": "7",
+    "handover_confirm_days": "10",
+    "referral_check_days": "60",
 }
 
 

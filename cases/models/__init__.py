@@ -178,6 +178,29 @@ class Case(SoftDeleted, TeamScoped):
     closed_on = models.DateField(_("closed on"), null=True, blank=True)
     close_reason = models.TextField(_("reason for closing"), blank=True, max_length=4000)
     referred_to = models.CharField(_("referred to"), max_length=200, blank=True)
+    # The overdracht (cases.phases): to whom, why, what the client agreed to, the warm handover
+    # and whether the client arrived; the check after the referral closed the case.
+    referral_partner = models.ForeignKey(
+        "PartnerOrganisation",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="referred_cases",
+        verbose_name=_("referred to (directory)"),
+    )
+    referral_contact = models.ForeignKey(
+        "PartnerContact",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("contact person"),
+    )
+    referral_reason = models.TextField(_("why referred"), blank=True, max_length=4000)
+    referral_consent = models.TextField(_("what the client agreed to"), blank=True, max_length=4000)
+    handover_on = models.DateField(_("warm handover on"), null=True, blank=True)
+    arrival_confirmed_on = models.DateField(_("arrival confirmed on"), null=True, blank=True)
+    referral_check_on = models.DateField(_("check after referral on"), null=True, blank=True)
     nazorg_until = models.DateField(_("aftercare until"), null=True, blank=True)
     # Kept up to date by the services so lists can sort and flag without scanning contacts.
     last_contact_at = models.DateTimeField(_("last contact"), null=True, blank=True)
@@ -304,6 +327,14 @@ class TeamPolicy(models.Model):
     )
     voorfase_max_days = models.PositiveSmallIntegerField(
         _("pre-phase longer than … days"), default=14, validators=POLICY_DAYS
+    )
+    handover_confirm_days = models.PositiveSmallIntegerField(
+        _("handover not confirmed … days after the warm handover"),
+        default=14,
+        validators=POLICY_DAYS,
+    )
+    referral_check_days = models.PositiveSmallIntegerField(
+        _("check … days after a referral"), default=90, validators=POLICY_DAYS
     )
 
     def __str__(self):
@@ -732,116 +763,11 @@ class TimelineEvent(CaseScoped):
         return f"{self.kind} {self.occurred_at:%Y-%m-%d}"
 
 
-class MeldcodeTerms(models.Model):
-    """The team's own terms for the meldcode: within how many days of step 1 each later step
-    should be reached. The organisation sets them in its meldcode; a team without a row uses
-    the defaults (docs/meldcode.md)."""
-
-    team = models.OneToOneField(
-        Team, on_delete=models.CASCADE, primary_key=True, related_name="meldcode_terms"
-    )
-    step2_days = models.PositiveSmallIntegerField(
-        _("step 2 (consultation) within … days"), default=5, validators=POLICY_DAYS
-    )
-    step3_days = models.PositiveSmallIntegerField(
-        _("step 3 (conversation) within … days"), default=10, validators=POLICY_DAYS
-    )
-    step4_days = models.PositiveSmallIntegerField(
-        _("step 4 (weighing) within … days"), default=15, validators=POLICY_DAYS
-    )
-    step5_days = models.PositiveSmallIntegerField(
-        _("step 5 (decision) within … days"), default=20, validators=POLICY_DAYS
-    )
-
-    def __str__(self):
-        return str(self.team)
-
-    def days_for(self, number):
-        return getattr(self, f"step{number}_days", None)
-
-
-class MeldcodeTrajectory(CaseScoped):
-    """One walk through the meldcode on a case (cases/meldcode). Shielded: only those who may
-    see it (outreach.access.may_see_meldcode) read its steps; the rest of the team sees that it
-    exists. The step reached, the status and the dates are kept up to date by
-    cases.services.meldcode, so the overview and the attention list need no scan of the steps."""
-
-    class Status(models.TextChoices):
-        OPEN = "open", _("open")
-        HELP = "help", _("help offered, question 5 to check")
-        REPORTED = "reported", _("reported to Veilig Thuis")
-        CLOSED = "closed", _("closed")
-
-    OPEN_STATUSES = frozenset({Status.OPEN, Status.HELP})
-
-    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="meldcode_trajectories")
-    # The version of cases/meldcode's data the trajectory follows.
-    framework_version = models.CharField(_("meldcode version"), max_length=10)
-    started_at = models.DateTimeField(_("step 1 on"), default=timezone.now)
-    started_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
-    )
-    step_reached = models.PositiveSmallIntegerField(_("step reached"), default=1)
-    status = models.CharField(
-        _("status"), max_length=10, choices=Status.choices, default=Status.OPEN
-    )
-    reported_on = models.DateField(_("reported on"), null=True, blank=True)
-    check_on = models.DateField(_("check question 5 on"), null=True, blank=True)
-    ended_at = models.DateTimeField(_("ended"), null=True, blank=True)
-
-    class Meta:
-        ordering = ["started_at", "id"]
-        indexes = [
-            models.Index(fields=["case", "status"]),
-            models.Index(fields=["status", "check_on"]),
-        ]
-        verbose_name = _("meldcode trajectory")
-        verbose_name_plural = _("meldcode trajectories")
-
-    def __str__(self):
-        return f"{self.case_id} {self.started_at:%Y-%m-%d}"
-
-    def get_absolute_url(self):
-        return reverse("meldcode_detail", args=[self.pk])
-
-    @property
-    def is_open(self):
-        return self.status in self.OPEN_STATUSES
-
-
-class MeldcodeStep(models.Model):
-    """One recording of a step (or of the later check of question 5), with who and when. A step
-    can be recorded again as things change; nothing is edited. `data` holds the fields the
-    framework's version defines for it (cases/meldcode), dates as ISO text."""
-
-    trajectory = models.ForeignKey(
-        MeldcodeTrajectory, on_delete=models.CASCADE, related_name="steps"
-    )
-    key = models.CharField(_("step"), max_length=20)
-    number = models.PositiveSmallIntegerField(_("step number"))
-    recorded_at = models.DateTimeField(_("recorded at"), default=timezone.now)
-    recorded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
-    )
-    data = models.JSONField(_("what was recorded"), default=dict)
-    # Where the weighing's answers led (close, report, help), for a weighing or a check.
-    outcome = models.CharField(_("outcome"), max_length=10, blank=True)
-
-    access_team_lookup = "trajectory__case__team"
-    access_live_lookup = "trajectory__case__deleted_at"
-
-    class Meta:
-        ordering = ["recorded_at", "id"]
-        verbose_name = _("meldcode step")
-        verbose_name_plural = _("meldcode steps")
-
-    def __str__(self):
-        return f"{self.trajectory_id} {self.key}"
-
-    @property
-    def access_team_id(self):
-        return self.trajectory.case.team_id
-
-    @property
-    def access_client_id(self):
-        return self.trajectory.case.client_id
+# The meldcode's and the partner directory's models live in modules of their own (this file
+# would pass 800 lines); imported last, since they build on the models above.
+from cases.models.meldcode import MeldcodeStep as MeldcodeStep  # noqa: E402
+from cases.models.meldcode import MeldcodeTerms as MeldcodeTerms  # noqa: E402
+from cases.models.meldcode import MeldcodeTrajectory as MeldcodeTrajectory  # noqa: E402
+from cases.models.partners import PartnerChange as PartnerChange  # noqa: E402
+from cases.models.partners import PartnerContact as PartnerContact  # noqa: E402
+from cases.models.partners import PartnerOrganisation as PartnerOrganisation  # noqa: E402
