@@ -46,8 +46,9 @@ def _free_port():
 
 
 @pytest.fixture
-def servers(transactional_db, tmp_path):
-    """Two gunicorn servers (two workers each) on the test database; their base URLs."""
+def servers(transactional_db, migration_data, tmp_path):
+    """Two gunicorn servers (two workers each) on the test database; their base URLs. With the
+    data migrations' rows (the current ZRM version), which an earlier live-server test empties."""
     db = connection.settings_dict
     url = f"postgres://{db['USER']}@{db['HOST']}:{db['PORT']}/{db['NAME']}"
     env = {
