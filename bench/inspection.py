@@ -28,7 +28,7 @@ import time
 from datetime import timedelta
 
 import pypdf
-from harness import throwaway_database
+from harness import database
 
 from django.db import connection
 from django.test import Client
@@ -170,7 +170,7 @@ def main():
     args = parser.parse_args()
     if args.tiny:
         args.records, args.log_rows, args.repeat = TINY["records"], TINY["log_rows"], 1
-    with throwaway_database() as vendor:
+    with database() as vendor:
         team, _worker, lead, case = build_client(args.records)
         records = _records(case.client)
         people = colleagues(team)

@@ -16,7 +16,7 @@ import io
 import sys
 import time
 
-from harness import throwaway_database
+from harness import database
 
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -38,7 +38,7 @@ def main():
     args = parser.parse_args()
     if args.tiny:
         args.cases = TINY_CASES
-    with throwaway_database() as vendor:
+    with database() as vendor:
         built = time.perf_counter()
         out = io.StringIO()
         scale.seed(args.cases, out)
