@@ -197,3 +197,39 @@ class Targets:
             print(f"MISSED {len(self.missed)} target(s): {', '.join(self.missed)}")
             sys.exit(1)
         print("all checked targets met" + (" (tiny size: timing not checked)" if self.tiny else ""))
+
+
+def s01_cast():
+    """Team S01 of the scale data (devdata/scale.py), its lead, its busiest worker with that
+    worker's number of open cases, and the case with its longest timeline with that length:
+    the users and records the page benchmarks time."""
+    from django.db.models import Count
+
+    from cases.models import Case, TimelineEvent
+    from cases.phases import CLOSED_PHASES
+    from outreach.models import Team, User
+
+    team = Team.objects.get(code="S01")
+    busiest = (
+        Case.objects.filter(team=team)
+        .exclude(phase__in=CLOSED_PHASES)
+        .values("assigned_worker")
+        .annotate(n=Count("id"))
+        .order_by("-n")
+        .first()
+    )
+    longest = (
+        TimelineEvent.objects.filter(case__team=team)
+        .values("case")
+        .annotate(n=Count("id"))
+        .order_by("-n")
+        .first()
+    )
+    return {
+        "team": team,
+        "lead": User.objects.get(username="s01lead"),
+        "worker": User.objects.get(pk=busiest["assigned_worker"]),
+        "open_cases": busiest["n"],
+        "case": Case.objects.select_related("assigned_worker").get(pk=longest["case"]),
+        "events": longest["n"],
+    }

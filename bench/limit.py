@@ -19,16 +19,22 @@ Exits 1 when a page misses it (at --tiny the ratio is printed, not checked).
 import statistics
 import time
 
-from harness import Targets, arguments, database, seed_city, timed, verified_client
+from harness import (
+    Targets,
+    arguments,
+    database,
+    s01_cast,
+    seed_city,
+    timed,
+    verified_client,
+)
 
 from django.db import connection, transaction
 from django.db.models import Count
 
-from cases.models import Case, Client, TimelineEvent
-from cases.phases import CLOSED_PHASES
+from cases.models import Case, Client
 from devdata.zrm import REFERENCE
 from network.models import NetworkMember
-from outreach.models import Team, User
 
 TIMES_ITS_SQL = 4
 FLOOR_MS = 15
@@ -46,25 +52,8 @@ def key_pages():
     page as its lead, the home page of its busiest worker, the case with its longest timeline
     and that case's client, the signal list, a search by a common last name, and the ZRM and
     network tabs of the demo case with the most (ZRM: DEMO-0001; network: most members)."""
-    team = Team.objects.get(code="S01")
-    lead = User.objects.get(username="s01lead")
-    busiest = (
-        Case.objects.filter(team=team)
-        .exclude(phase__in=CLOSED_PHASES)
-        .values("assigned_worker")
-        .annotate(n=Count("id"))
-        .order_by("-n")
-        .first()
-    )
-    worker = User.objects.get(pk=busiest["assigned_worker"])
-    longest = (
-        TimelineEvent.objects.filter(case__team=team)
-        .values("case")
-        .annotate(n=Count("id"))
-        .order_by("-n")
-        .first()
-    )
-    case = Case.objects.select_related("assigned_worker").get(pk=longest["case"])
+    cast = s01_cast()
+    team, lead, worker, case = cast["team"], cast["lead"], cast["worker"], cast["case"]
     zrm_case = Case.objects.select_related("assigned_worker").get(reference=REFERENCE)
     networked = (
         NetworkMember.objects.values("case").annotate(n=Count("id")).order_by("-n", "case")[0]

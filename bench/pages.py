@@ -16,45 +16,26 @@ cases on PostgreSQL); query counts the same at both sizes. Exits 1 when one is m
 import io
 import time
 
-from harness import Targets, arguments, database, measure, verified_client
+from harness import Targets, arguments, database, measure, s01_cast, verified_client
 
-from django.db.models import Count
 
 from devdata import scale
-from cases.models import Case, TimelineEvent
-from cases.phases import CLOSED_PHASES
-from outreach.models import Team, User
+from cases.models import TimelineEvent
 
 
 def pages():
     """The pages to time: team S01's page as its lead, the home page of its busiest worker, and
     the case page of its case with the longest timeline."""
-    team = Team.objects.get(code="S01")
-    lead = User.objects.get(username="s01lead")
-    busiest = (
-        Case.objects.filter(team=team)
-        .exclude(phase__in=CLOSED_PHASES)
-        .values("assigned_worker")
-        .annotate(n=Count("id"))
-        .order_by("-n")
-        .first()
-    )
-    worker = User.objects.get(pk=busiest["assigned_worker"])
-    longest = (
-        TimelineEvent.objects.filter(case__team=team)
-        .values("case")
-        .annotate(n=Count("id"))
-        .order_by("-n")
-        .first()
-    )
+    cast = s01_cast()
+    team, lead, worker = cast["team"], cast["lead"], cast["worker"]
     return (
         [
             ("team page", lead, f"/teams/{team.pk}/"),
             ("home page", worker, "/"),
-            ("case page", worker, f"/casussen/{longest['case']}/"),
+            ("case page", worker, f"/casussen/{cast['case'].pk}/"),
         ],
-        busiest["n"],
-        longest["n"],
+        cast["open_cases"],
+        cast["events"],
     )
 
 
