@@ -135,10 +135,14 @@ class CaseDiscussionForm(forms.Form):
                 widget=forms.Textarea(attrs={"rows": 2}),
             )
             self.fields[f"decision_{number}_responsible"] = forms.ChoiceField(
-                label=_("who does it"), choices=responsible, required=False
+                label=_("who does it (decision %(number)s)") % {"number": number},
+                choices=responsible,
+                required=False,
             )
             self.fields[f"decision_{number}_due"] = forms.DateField(
-                label=_("by when"), required=False, widget=DateInput()
+                label=_("by when (decision %(number)s)") % {"number": number},
+                required=False,
+                widget=DateInput(),
             )
 
     def decision_rows(self):

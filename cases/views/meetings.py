@@ -107,12 +107,15 @@ def meeting_detail(request, meeting_id):
     context = _agenda_context(request, meeting)
     if request.htmx:
         return render(request, "cases/meeting_detail.html#agenda", context)
-    context.update(
-        members=list(meeting.members.order_by("first_name", "last_name", "id")),
-        partner_contacts=list(
-            meeting.partner_contacts.select_related("partner").order_by("partner__name", "name")
-        ),
-    )
+    if meeting.is_held:
+        context.update(
+            members=list(meeting.members.order_by("first_name", "last_name", "id")),
+            partner_contacts=list(
+                meeting.partner_contacts.select_related("partner").order_by(
+                    "partner__name", "name"
+                )
+            ),
+        )
     return render(request, "cases/meeting_detail.html", context)
 
 
