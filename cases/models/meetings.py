@@ -61,7 +61,7 @@ class CaseMeeting(TeamScoped):
         verbose_name_plural = _("case meetings")
 
     def __str__(self):
-        return f"{self.get_kind_display()} {self.day:%d-%m-%Y}"
+        return f"{self.get_kind_display()}, {self.day:%d-%m-%Y}"
 
     def get_absolute_url(self):
         return reverse("meeting_detail", args=[self.pk])
