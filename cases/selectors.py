@@ -255,4 +255,9 @@ def waiting_agenda(team):
 
 def case_agenda(case):
     """What a case is on the agenda for and has not yet been discussed."""
-    return case.agenda_items.filter(discussed_at__isnull=True).select_related("meeting")
+    return (
+        case.agenda_items.filter(discussed_at__isnull=True)
+        # A case moved to another team keeps nothing on the old team's agendas in view.
+        .filter(Q(meeting__isnull=True) | Q(meeting__team=case.team_id))
+        .select_related("meeting")
+    )

@@ -52,7 +52,8 @@ def _meeting(records):
         records["meeting"] = services.meeting_plan(
             acting_user=worker, team=records["team"], kind="intake", planned_on=clock.today()
         )
-        records["agenda_item"] = services.agenda_item_add(
+        # A full file has its case waiting for the next meeting: the meeting just planned took it.
+        records["agenda_item"] = records["case"].agenda_items.first() or services.agenda_item_add(
             acting_user=worker, case=records["case"], question="Wie pakt het op?"
         )
     return records["meeting"]
