@@ -84,7 +84,11 @@ def agenda_item_add(*, acting_user, case, question, meeting=None):
 @transaction.atomic
 def agenda_item_remove(*, acting_user, item):
     """Take a case off the agenda before it was discussed; the timeline keeps that it was on."""
-    item = AgendaItem.objects.select_for_update().select_related("case", "meeting").get(pk=item.pk)
+    item = (
+        AgendaItem.objects.select_for_update(of=("self",))
+        .select_related("case", "meeting")
+        .get(pk=item.pk)
+    )
     if item.is_discussed:
         raise ValidationError({None: _("A case that was discussed stays on the agenda.")})
     data = meeting_data(item, action="removed")
@@ -150,7 +154,9 @@ def case_discussion_record(
     consented to share with the meeting, yes / partly (then `consent_detail` says what, with
     whom) / no, in which case the case was discussed anonymised and the record says so.
     `decisions` ({description, responsible, due_on}) become agreements on the case."""
-    item = AgendaItem.objects.select_for_update().select_related("meeting").get(pk=item.pk)
+    item = (
+        AgendaItem.objects.select_for_update(of=("self",)).select_related("meeting").get(pk=item.pk)
+    )
     if item.is_discussed:
         raise ValidationError({None: _("This discussion has already been recorded.")})
     if item.meeting is None or not item.meeting.is_held:
