@@ -111,9 +111,7 @@ def meeting_detail(request, meeting_id):
         context.update(
             members=list(meeting.members.order_by("first_name", "last_name", "id")),
             partner_contacts=list(
-                meeting.partner_contacts.select_related("partner").order_by(
-                    "partner__name", "name"
-                )
+                meeting.partner_contacts.select_related("partner").order_by("partner__name", "name")
             ),
         )
     return render(request, "cases/meeting_detail.html", context)
