@@ -58,7 +58,7 @@ def meeting_list(request):
     meetings = (
         CaseMeeting.objects.filter(team=team)
         .annotate(item_count=Count("items"))
-        .order_by("status", "-planned_on", "-id")
+        .order_by("-status", "-planned_on", "-id")  # planned before held
     )
     page = Paginator(meetings, LIST_PAGE_SIZE).get_page(request.GET.get("pagina"))
     log_records(
