@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 
 from cases import meldcode
 from cases.models import (
+    AgendaItem,
     Agreement,
     Case,
     ContactAttempt,
@@ -383,6 +384,33 @@ def _planned_visits(client, wanted):
     ]
 
 
+def _agenda_items(client, wanted):
+    items = of_live_cases(AgendaItem.objects, client).select_related("meeting", "added_by")
+    return [
+        Section(
+            "agenda_items",
+            _("Case meetings"),
+            [
+                record(
+                    item,
+                    title=capfirst(
+                        item.meeting.get_kind_display() if item.meeting else _("the next meeting")
+                    ),
+                    when=day(item.meeting.day) if item.meeting else "",
+                    by=person(item.added_by),
+                    lines=[
+                        (label(item, "question"), item.question),
+                        (label(item, "consent"), item.get_consent_display()),
+                        (label(item, "consent_detail"), item.consent_detail),
+                        (label(item, "conclusions"), item.conclusions),
+                    ],
+                )
+                for item in items.order_by("added_at", "pk")
+            ],
+        )
+    ]
+
+
 def _meldcode_lines(step):
     version = step.trajectory.framework_version
     lines = [
@@ -444,5 +472,6 @@ PROVIDERS = (
     _meldcode,
     _contacts,
     _planned_visits,
+    _agenda_items,
     _timeline,
 )

@@ -2,13 +2,24 @@
 
 import re
 
-from django.db.models import BooleanField, ExpressionWrapper, F, IntegerField, Q, Value, When
+from django.db.models import (
+    BooleanField,
+    ExpressionWrapper,
+    F,
+    IntegerField,
+    Prefetch,
+    Q,
+    Value,
+    When,
+)
 from django.db.models import Case as Cases
 from django.utils import timezone
 
 from cases.attention import CONTACT_SINCE, quiet_condition
 from cases.models import (
+    AgendaItem,
     Case,
+    CaseMeeting,
     Client,
     MeldcodeTerms,
     MeldcodeTrajectory,
@@ -16,6 +27,7 @@ from cases.models import (
     TimelineEvent,
 )
 from cases.phases import CLOSED_PHASES, Phase
+from outreach import clock
 from outreach.access import memberships_of, visible_to
 
 PHASE_ORDER = Cases(
@@ -203,3 +215,49 @@ def meldcode_reports_in(team, year):
     return MeldcodeTrajectory.objects.filter(
         case__team=team, case__deleted_at__isnull=True, reported_on__year=year
     ).count()
+
+
+# Case meetings ---------------------------------------------------------------------------------
+
+
+def _agenda_rows(queryset):
+    return queryset.select_related("case__client", "case__assigned_worker").order_by(
+        "added_at", "id"
+    )
+
+
+def meeting_agenda(user, meeting):
+    """The cases on a meeting's agenda this user may see (none of a deleted case)."""
+    return _agenda_rows(visible_to(user, AgendaItem.objects.filter(meeting=meeting)))
+
+
+def coming_meetings(team, count):
+    """The team's next `count` planned meetings (today or later), each with its agenda as
+    `agenda` (live cases only), in two queries."""
+    items = _agenda_rows(AgendaItem.objects.filter(case__deleted_at__isnull=True))
+    return list(
+        CaseMeeting.objects.filter(
+            team=team, status=CaseMeeting.Status.PLANNED, planned_on__gte=clock.today()
+        )
+        .order_by("planned_on", "id")
+        .prefetch_related(Prefetch("items", queryset=items, to_attr="agenda"))[:count]
+    )
+
+
+def waiting_agenda(team):
+    """Cases put on the agenda while the team had no meeting planned."""
+    return _agenda_rows(
+        AgendaItem.objects.filter(
+            case__team=team, case__deleted_at__isnull=True, meeting__isnull=True
+        )
+    )
+
+
+def case_agenda(case):
+    """What a case is on the agenda for and has not yet been discussed."""
+    return (
+        case.agenda_items.filter(discussed_at__isnull=True)
+        # A case moved to another team keeps nothing on the old team's agendas in view.
+        .filter(Q(meeting__isnull=True) | Q(meeting__team=case.team_id))
+        .select_related("meeting")
+    )

@@ -19,7 +19,9 @@ from django.utils.translation import gettext_lazy
 
 from cases import meldcode
 from cases.models import (
+    AgendaItem,
     Agreement,
+    CaseMeeting,
     ContactAttempt,
     ContactMoment,
     SensitiveDetail,
@@ -136,6 +138,25 @@ def planned_data(visit):
     return data
 
 
+def meeting_data(item, *, action, decisions=()):
+    """A case put on a meeting's agenda (`agenda`), taken off it (`removed`), or discussed
+    (`discussed`, with the consent, the conclusions and the decisions made agreements)."""
+    meeting = item.meeting
+    data = {"action": action, "item_id": item.pk, "question": item.question}
+    if meeting is not None:
+        data |= {
+            "meeting_id": meeting.pk,
+            "meeting_kind": meeting.kind,
+            "meeting_on": _iso(meeting.day),
+        }
+    if action == "discussed":
+        data |= {"consent": item.consent, "conclusions": item.conclusions}
+        if item.consent_detail:
+            data["consent_detail"] = item.consent_detail
+        data["decisions"] = [agreement.description for agreement in decisions]
+    return data
+
+
 # How they read -------------------------------------------------------------------------------
 
 
@@ -248,6 +269,39 @@ def _planned(data):
     return view
 
 
+def _meeting(data):
+    kind = choice_label(CaseMeeting.Kind.choices, data.get("meeting_kind"))
+    title = {
+        "agenda": _("On the agenda: %(meeting)s"),
+        "removed": _("Taken off the agenda: %(meeting)s"),
+        "discussed": _("Discussed: %(meeting)s"),
+    }[data["action"]]
+    view = EventView(title % {"meeting": kind or _("the next meeting")})
+    if data.get("meeting_on"):
+        view.facts.append((_("date"), short_date(data["meeting_on"])))
+    elif data["action"] == "agenda":
+        view.facts.append((_("date"), _("not planned yet")))
+    if data["action"] == "discussed":
+        consent = data.get("consent")
+        view.facts.append(
+            (
+                _("client consented to share"),
+                choice_label(AgendaItem.Consent.choices, consent),
+            )
+        )
+        if consent == AgendaItem.Consent.NO:
+            view.facts.append((_("discussed"), _("anonymised, without the client's name")))
+        if data.get("consent_detail"):
+            view.text.append((_("what may be shared, with whom"), data["consent_detail"]))
+        if data.get("conclusions"):
+            view.text.append((_("conclusions"), data["conclusions"]))
+        for decision in data.get("decisions", ()):
+            view.text.append((_("decision, now an agreement"), decision))
+    else:
+        view.text.append((_("question or reason"), data.get("question", "")))
+    return view
+
+
 def _feedback(data):
     view = EventView(_("Feedback to the reporter"))
     if data.get("to"):
@@ -333,6 +387,7 @@ DESCRIBERS = {  # cases' own kinds; network and zrm add theirs (_describers)
     "prior_info": _prior_info,
     "sensitive": _sensitive,
     "meldcode": _meldcode,
+    "meeting": _meeting,
     "plan": _fields_changed(gettext_lazy("Plan updated")),
     "client": _fields_changed(gettext_lazy("Client details updated")),
     "assignment": _assignment,

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from cases.views import case, clients, meldcode, partners, signals, team, week
+from cases.views import case, clients, meetings, meldcode, partners, signals, team, week
 
 urlpatterns = [
     path("", clients.home, name="home"),
@@ -101,6 +101,25 @@ urlpatterns = [
         "contactpersonen/<int:contact_id>/bewerken/",
         partners.partner_contact_edit,
         name="partner_contact_edit",
+    ),
+    path("overleggen/", meetings.meeting_list, name="meeting_list"),
+    path("overleggen/nieuw/", meetings.meeting_plan, name="meeting_plan"),
+    path("overleggen/<int:meeting_id>/", meetings.meeting_detail, name="meeting_detail"),
+    path(
+        "overleggen/<int:meeting_id>/vastleggen/",
+        meetings.meeting_record,
+        name="meeting_record",
+    ),
+    path("casussen/<int:case_id>/agenderen/", meetings.agenda_item_add, name="agenda_item_add"),
+    path(
+        "agendapunten/<int:item_id>/verwijderen/",
+        meetings.agenda_item_remove,
+        name="agenda_item_remove",
+    ),
+    path(
+        "agendapunten/<int:item_id>/bespreken/",
+        meetings.case_discussion,
+        name="case_discussion",
     ),
     path("teams/<int:team_id>/", team.team_detail, name="team_detail"),
     path("teams/<int:team_id>/werkers/<int:user_id>/", team.team_worker, name="team_worker"),

@@ -114,6 +114,7 @@ def full_file(
         acting_user=owner, case=case, description=marker, responsible="client"
     )
     services.visit_plan(acting_user=owner, case=case, planned_on=today, place=marker)
+    services.agenda_item_add(acting_user=owner, case=case, question=marker)
     case = services.case_transition(acting_user=owner, case=case, move="traject")
     services.timeline_correct(
         acting_user=owner, event=TimelineEvent.objects.filter(case=case).first(), text=marker

@@ -5,7 +5,8 @@ Views, commands, demo data, tests and the network and zrm apps call these functi
 by field (None for the form as a whole) and changes nothing. `core` holds the case's own story
 (signals, clients, phases, what is recorded on a case); `planning` planned visits and the
 calendar feed; `lifecycle` deleting, restoring, reassigning and moving files; `meldcode` the
-meldcode trajectories; `partners` the team's directory of partner organisations.
+meldcode trajectories; `meetings` case meetings and their agendas; `partners` the team's
+directory of partner organisations.
 """
 
 from cases.services.core import (
@@ -38,6 +39,13 @@ from cases.services.lifecycle import (
     client_restore,
     team_policy_set,
 )
+from cases.services.meetings import (
+    agenda_item_add,
+    agenda_item_remove,
+    case_discussion_record,
+    meeting_plan,
+    meeting_record,
+)
 from cases.services.meldcode import meldcode_start, meldcode_step_record, meldcode_terms_set
 from cases.services.partners import (
     partner_contact_add,
@@ -48,6 +56,11 @@ from cases.services.partners import (
 from cases.services.planning import calendar_feed_renew, visit_plan
 
 __all__ = [
+    "agenda_item_add",
+    "agenda_item_remove",
+    "case_discussion_record",
+    "meeting_plan",
+    "meeting_record",
     "agreement_add",
     "agreement_set_status",
     "attempt_record",

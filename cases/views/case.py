@@ -26,7 +26,7 @@ from cases.forms import (
 )
 from cases.models import Agreement, Case, TimelineEvent
 from cases.phases import MOVES_BY_SLUG, allows, allows_on, moves_from
-from cases.selectors import case_timeline, timeline_kinds
+from cases.selectors import case_agenda, case_timeline, timeline_kinds
 from cases.timeline import describe
 from outreach import clock
 from outreach.access import (
@@ -85,6 +85,7 @@ def case_detail(request, case_id):
         signals=case.signals.all(),
         attempts=case.attempts.all(),
         agreements=case.agreements.all(),
+        agenda=list(case_agenda(case)),
         # Content only for those who may see it; the others get dates for the shielded notice.
         prior_information=list(
             case.prior_information.all()

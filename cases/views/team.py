@@ -22,7 +22,7 @@ from cases.forms import ReassignForm, TeamPolicyForm
 from cases.models import Case
 from cases.phases import CLOSED_PHASES
 from cases.referrals import REFERRAL_WINDOW_DAYS, referral_figures
-from cases.selectors import waiting_signals
+from cases.selectors import coming_meetings, waiting_agenda, waiting_signals
 from cases.team import (
     CASELOAD_SORTS,
     DECIDE_WITHIN_WORKING_DAYS,
@@ -41,6 +41,9 @@ from outreach.models import User
 from outreach.paging import LIST_PAGE_SIZE, LONG_LIST_PAGE_SIZE
 from outreach.submissions import saves_once, saving_once
 
+# The team page shows the agendas of this many coming case meetings.
+COMING_MEETINGS_SHOWN = 2
+
 
 def team_detail(request, team_id):
     team = team_for_lead(request, team_id)
@@ -48,10 +51,12 @@ def team_detail(request, team_id):
     attention = Paginator(attention_rows(team), LIST_PAGE_SIZE).get_page(request.GET.get("pagina"))
     attention.object_list = with_details(attention.object_list)
     phase_times, long_open = time_in_phase(team)
+    meetings = coming_meetings(team, COMING_MEETINGS_SHOWN)
+    waiting = list(waiting_agenda(team))
     log_records(
         request,
         action=Action.READ,
-        records=attention.object_list,
+        records=[*attention.object_list, *(i for m in meetings for i in m.agenda), *waiting],
         record_type="cases.team_overview",
         team=team,
     )
@@ -74,6 +79,8 @@ def team_detail(request, team_id):
             "policy": policy_for(team),
             "referrals": referral_figures(team),
             "referral_days": REFERRAL_WINDOW_DAYS,
+            "meetings": meetings,
+            "waiting_agenda": waiting,
         },
     )
 

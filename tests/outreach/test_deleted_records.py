@@ -8,7 +8,7 @@ from django.urls import reverse
 from cases import services
 from cases.models import Case, Client
 from outreach.models import AccessLogEntry
-from tests.outreach.test_record_urls import RECORD_URLS
+from tests.outreach.test_record_urls import RECORD_URLS, _meeting
 
 # Pages about the team or a waiting signal, not about the deleted client's records. (The signal
 # that led to the deleted case goes with it: signal_detail, signal_client_search, signal_feedback.)
@@ -27,6 +27,9 @@ NOT_ABOUT_THE_CLIENT = {
     "signal_link",
     "signal_new_client",
     "signal_decline",
+    # The team's case meetings (the deleted case's agenda item is a 404: agenda_item_*).
+    "meeting_detail",
+    "meeting_record",
     # The team's directory of partner organisations.
     "partner_detail",
     "partner_edit",
@@ -38,6 +41,7 @@ CLIENT_URLS = sorted(set(RECORD_URLS) - NOT_ABOUT_THE_CLIENT)
 
 @pytest.fixture
 def deleted(records, lead):
+    _meeting(records)  # the case on a meeting's agenda before it is deleted
     services.client_delete(acting_user=lead, client=records["client"], reason="Dubbel.")
     return records
 

@@ -23,8 +23,10 @@ from pypdf import PdfReader
 
 from cases import services
 from cases.models import (
+    AgendaItem,
     Agreement,
     Case,
+    CaseMeeting,
     Client,
     ContactAttempt,
     ContactMoment,
@@ -44,13 +46,14 @@ from network.services import member_add
 from outreach.models import Membership
 from outreach.services import membership_set, team_create
 from tests.cases.factories import case_in_phase, open_case, register_signal
+from tests.cases.meeting_data import held_meeting, plan_meeting
 from tests.conflicts import as_opened
 from tests.network.factories import MEMBER_FORM
 from tests.zrm.factories import draft_assessment, finalised_assessment
 from zrm.models import ZrmAssessment, ZrmScore
 from zrm.report import report_pdf
 
-FORM_MODULES = ["cases.forms", "network.forms", "zrm.forms"]
+FORM_MODULES = ["cases.forms", "cases.forms.meetings", "network.forms", "zrm.forms"]
 APPS = ["outreach", "cases", "network", "zrm"]
 
 SCRIPT = "<script>alert(1)</script>"
@@ -331,6 +334,47 @@ def case_form(url_name, phase, model=None, **data):
     return build
 
 
+def agenda_item_form(ctx, name):
+    case = case_in_phase(Phase.EERSTE_CONTACT, acting_user=ctx.owner, team=ctx.team)
+    meeting = plan_meeting(acting_user=ctx.owner, team=ctx.team)
+    return Post(
+        reverse("agenda_item_add", args=[case.pk]),
+        {"meeting": meeting.pk},
+        _value(AgendaItem, name, case=case),
+        _on_case(case, meeting.get_absolute_url()),
+        ctx.owner,
+    )
+
+
+def meeting_record_form(ctx, name):
+    meeting = plan_meeting(acting_user=ctx.owner, team=ctx.team, days=0)
+    return Post(
+        reverse("meeting_record", args=[meeting.pk]),
+        {"held_on": _today(), "members": [ctx.owner.pk]},
+        lambda: getattr(CaseMeeting.objects.get(pk=meeting.pk), name) or None,
+        lambda: [meeting.get_absolute_url()],
+        ctx.owner,
+    )
+
+
+def case_discussion_form(ctx, name):
+    case = case_in_phase(Phase.CONTRACT, acting_user=ctx.owner, team=ctx.team)
+    meeting, (item,) = held_meeting(acting_user=ctx.owner, team=ctx.team, cases=[case])
+    data = {"consent": "partly", "consent_detail": "Alleen de schulden."}
+    if name == "decision_1":
+        data["decision_1_responsible"] = "worker"
+        read = _value(Agreement, "description", case=case)
+    else:
+        read = lambda: getattr(AgendaItem.objects.get(pk=item.pk), name) or None  # noqa: E731
+    return Post(
+        reverse("case_discussion", args=[item.pk]),
+        data,
+        read,
+        _on_case(case, meeting.get_absolute_url()),
+        ctx.owner,
+    )
+
+
 def correction_form(ctx, name):
     case = open_case(acting_user=ctx.owner, team=ctx.team)
     event = case.events.order_by("pk").first()
@@ -517,6 +561,9 @@ SCENARIOS = {
     ("cases.forms", "PartnerEditForm"): partner_edit_form,
     ("cases.forms", "PartnerContactForm"): partner_contact_form,
     ("cases.forms", "PartnerContactEditForm"): partner_contact_edit_form,
+    ("cases.forms.meetings", "AgendaItemForm"): agenda_item_form,
+    ("cases.forms.meetings", "MeetingRecordForm"): meeting_record_form,
+    ("cases.forms.meetings", "CaseDiscussionForm"): case_discussion_form,
     ("network.forms", "MemberForm"): member_form,
     ("network.forms", "MemberEditForm"): member_edit_form,
     ("network.forms", "SnapshotForm"): snapshot_form,
@@ -526,6 +573,12 @@ SCENARIOS = {
 }
 # Fields made per instance: (module, form) -> {field prefix: max_length}.
 DYNAMIC = {
+    # The decisions' rows are made per form; the first stands for all three.
+    ("cases.forms.meetings", "CaseDiscussionForm"): {
+        "consent_detail": 500,
+        "conclusions": 4000,
+        "decision_1": 2000,
+    },
     ("network.forms", "InterviewForm"): {"answer": 4000, "add": 400},
     ("zrm.forms", "ScoresForm"): {"reason": 300, "note": 2000},
 }

@@ -8,6 +8,7 @@ from django.urls import reverse
 from cases import services
 from cases.models import Case, Signal, TimelineEvent
 from network.models import NetworkMember, NetworkSnapshot
+from outreach import clock
 from outreach.models import AccessLogEntry, Membership
 from tests.conftest import make_member
 from tests.urlwalk import record_url_names
@@ -44,6 +45,31 @@ def _contact_ids(records):
     return {"contact_id": contact.pk}, "cases.partnercontact", contact.pk
 
 
+def _meeting(records):
+    """A meeting of the team, today, with the fixture's case on its agenda (made once)."""
+    if "meeting" not in records:
+        worker = records["case"].assigned_worker
+        records["meeting"] = services.meeting_plan(
+            acting_user=worker, team=records["team"], kind="intake", planned_on=clock.today()
+        )
+        # A full file has its case waiting for the next meeting: the meeting just planned took it.
+        records["agenda_item"] = records["case"].agenda_items.first() or services.agenda_item_add(
+            acting_user=worker, case=records["case"], question="Wie pakt het op?"
+        )
+    return records["meeting"]
+
+
+def _meeting_ids(records):
+    meeting = _meeting(records)
+    return {"meeting_id": meeting.pk}, "cases.casemeeting", meeting.pk
+
+
+def _agenda_item_ids(records):
+    _meeting(records)
+    item = records["agenda_item"]
+    return {"item_id": item.pk}, "cases.agendaitem", item.pk
+
+
 def _team(records):
     return {"team_id": records["team"].pk}, "outreach.team", records["team"].pk
 
@@ -55,6 +81,11 @@ RECORD_URLS = {
     "partner_contact_add": _partner_ids,
     "partner_contact_edit": _contact_ids,
     "team_detail": _team,
+    "meeting_detail": _meeting_ids,
+    "meeting_record": _meeting_ids,
+    "agenda_item_add": _ids("case", "case_id"),
+    "agenda_item_remove": _agenda_item_ids,
+    "case_discussion": _agenda_item_ids,
     "client_detail": _ids("client", "client_id"),
     "client_edit": _ids("client", "client_id"),
     "client_access_log": _ids("client", "client_id"),
@@ -129,6 +160,7 @@ RECORD_URLS = {
 }
 # Views that only take POST answer a GET with 405 before looking at the record.
 POST_ONLY = {
+    "agenda_item_remove",
     "signal_client_search",
     "signal_link",
     "agreement_status",

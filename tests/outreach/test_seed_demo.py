@@ -103,3 +103,18 @@ def test_it_gives_a_worker_planned_visits_for_mijn_week(db):
     assert all(
         v.planned_on.weekday() < 5 for v in PlannedVisit.objects.filter(planned_on__gte=today)
     )
+
+
+def test_it_gives_team_pa_a_held_intake_meeting_and_a_planned_one_with_an_agenda(db):
+    from cases.models import AgendaItem, Agreement, CaseMeeting
+
+    seed()
+    held = CaseMeeting.objects.get(team__code="PA", status="held")
+    assert held.kind == "intake" and held.members.exists()
+    discussed = AgendaItem.objects.filter(meeting=held).order_by("id")
+    assert [item.consent for item in discussed] == ["yes", "no"]
+    assert Agreement.objects.filter(
+        case=discussed[0].case, description__startswith="Aanmelden bij schuldhulp"
+    ).exists()
+    planned = CaseMeeting.objects.get(team__code="PA", status="planned")
+    assert planned.items.count() == 2

@@ -20,6 +20,7 @@ from network.services import member_add, snapshot_take
 from outreach.models import Membership
 from outreach.services import membership_set, team_create
 from tests.cases.factories import add_agreement, open_case, register_signal
+from tests.cases.meeting_data import plan_meeting
 from tests.outreach.test_free_text_input import FORM_MODULES, state
 from tests.zrm.factories import begin_end_case, close
 
@@ -198,7 +199,25 @@ def _refer(ours, fields):
     return reverse("case_transition", args=[case.pk, "doorverwijzen"]), data
 
 
+def _agenda(ours, fields):
+    case = ours["case"]
+    return reverse("agenda_item_add", args=[case.pk]), {"question": "Wie pakt het op?", **fields}
+
+
+def _meeting_record(ours, fields):
+    meeting = plan_meeting(acting_user=ours["lead"], team=ours["team"], days=0)
+    data = {"held_on": timezone.localdate().isoformat(), "members": [ours["lead"].pk], **fields}
+    return reverse("meeting_record", args=[meeting.pk]), data
+
+
 ID_FIELDS = {
+    ("AgendaItemForm", "meeting"): [
+        (_agenda, lambda t: plan_meeting(acting_user=t["worker"], team=t["team"]).pk)
+    ],
+    ("MeetingRecordForm", "members"): [(_meeting_record, lambda t: [t["worker"].pk])],
+    ("MeetingRecordForm", "partner_contacts"): [
+        (_meeting_record, lambda t: [_their_partner(t).contacts.get().pk])
+    ],
     ("TransitionForm", "referral_partner"): [(_refer, lambda t: _their_partner(t).pk)],
     ("TransitionForm", "referral_contact"): [
         (_refer, lambda t: _their_partner(t).contacts.get().pk)
