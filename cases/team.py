@@ -39,6 +39,11 @@ class WorkerLoad:
     worker: User
     counts: dict = field(default_factory=dict)
 
+    @property
+    def per_group(self):
+        """(label, count) per phase group, in the order of the table's columns."""
+        return [(label, self.counts[key]) for key, label, _phases in PHASE_GROUPS]
+
     def __getattr__(self, name):
         try:
             return self.__dict__["counts"][name]
@@ -200,6 +205,14 @@ PHONE_BAR_MAX = 280
 class SignalSources:
     months: list
     rows: list  # (source label, [count per month], total)
+
+    @property
+    def labelled_rows(self):
+        """The rows with each count beside its month (the month labels a cell on a phone)."""
+        return [
+            (label, list(zip(self.months, counts, strict=True)), total)
+            for label, counts, total in self.rows
+        ]
 
     @property
     def bars(self):
