@@ -183,7 +183,7 @@ def test_it_stacks_wide_tables_into_labelled_rows_on_a_phone(phone_page, owner, 
         "network-members stack",
         "zrm-comparison stack",
         "zrm-outcomes stack stack-compact",
-        "activation stack stack-compact",
+        "activation stack",
         "meldcode-overview stack",
         "organisation-figures",
     ]
