@@ -148,6 +148,8 @@ def table_pages(case, team):
             f"/casussen/{case.pk}/netwerk/",
             f"/casussen/{case.pk}/zrm/",
             f"/casussen/{case.pk}/netwerk/vergelijken/",
+            f"/casussen/{case.pk}/",
+            f"/clienten/{case.client.pk}/",
         ],
         "lead": [
             f"/teams/{team.pk}/",
