@@ -39,6 +39,11 @@ class WorkerLoad:
     worker: User
     counts: dict = field(default_factory=dict)
 
+    @property
+    def per_group(self):
+        """(label, count) per phase group, in the order of the table's columns."""
+        return [(label, self.counts[key]) for key, label, _phases in PHASE_GROUPS]
+
     def __getattr__(self, name):
         try:
             return self.__dict__["counts"][name]
@@ -189,10 +194,25 @@ def signal_figures(team, *, today=None, within_working_days=DECIDE_WITHIN_WORKIN
     return SignalFigures(waiting, received, in_time)
 
 
+# The phone's bar chart (templates/cases/team_detail.html): a row per source, its name (14 high)
+# above a bar of at most PHONE_BAR_MAX, room for the total beside the longest.
+PHONE_BARS_WIDTH = 340
+PHONE_BAR_ROW = 46
+PHONE_BAR_MAX = 280
+
+
 @dataclass
 class SignalSources:
     months: list
     rows: list  # (source label, [count per month], total)
+
+    @property
+    def labelled_rows(self):
+        """The rows with each count beside its month (the month labels a cell on a phone)."""
+        return [
+            (label, list(zip(self.months, counts, strict=True)), total)
+            for label, counts, total in self.rows
+        ]
 
     @property
     def bars(self):
@@ -212,6 +232,25 @@ class SignalSources:
     @property
     def chart_height(self):
         return str(16 + 26 * len(self.rows))
+
+    @property
+    def phone_bars(self):
+        """The same bars for a phone (PHONE_BARS_WIDTH wide, drawn at about its own size on a
+        360 px screen): each source's name above its bar, so both are large enough to read."""
+        largest = max((total for _label, _counts, total in self.rows), default=0) or 1
+        return [
+            {
+                "label": label,
+                "total": total,
+                "y": str(PHONE_BAR_ROW * i),
+                "width": f"{PHONE_BAR_MAX * total / largest:.1f}",
+            }
+            for i, (label, _counts, total) in enumerate(self.rows)
+        ]
+
+    @property
+    def phone_chart_height(self):
+        return str(PHONE_BAR_ROW * len(self.rows))
 
 
 def signal_sources(team, *, today=None):

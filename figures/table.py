@@ -1,7 +1,7 @@
 """The one table of the organisation's figures: the page, the CSV and the yearly report all
 print these rows, so they cannot tell different stories."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.utils.translation import gettext_lazy as _
 
@@ -14,10 +14,17 @@ class Row:
     label: str
     figures: list  # one Figure per column: the teams, then the total
     heading: bool = False
+    names: list = field(default_factory=list)  # the columns' names: a cell's label on a phone
+
+    @property
+    def cells(self):
+        """(column name, figure) per column."""
+        return list(zip(self.names, self.figures, strict=True))
 
 
 def _row(section, label, figures, of):
-    return Row(section, label, [of(column) for column in figures.columns])
+    columns = figures.columns
+    return Row(section, label, [of(c) for c in columns], names=[c.name for c in columns])
 
 
 def figure_rows(figures):

@@ -6,7 +6,12 @@ A label never runs past the drawing's edge (the PDF clips what does): a name too
 room beside its mark is shortened, numbered, and written in full in a list under the legend. The
 overload marker is part of its member's label, so it cannot stand beside someone else; it marks
 whom the worker marked overloaded and whom the measures' warning names (network.measures.
-overloaded: three kinds of support or more), so the drawing and the warning agree."""
+overloaded: three kinds of support or more), so the drawing and the warning agree.
+
+On a phone the page shows a second drawing of the same marks (templates/network/
+_drawing_phone.html): each mark carries a number instead of its name, at a size that stays
+11 px or more on a 360 px screen, and the names stand under it as text, grouped by sector. The
+PDFs keep the first drawing only."""
 
 import math
 
@@ -27,6 +32,12 @@ EDGE = 4  # room kept free at the drawing's left and right edge
 LABEL_GAP = 11  # from the mark's centre to its label
 LEGEND_HEIGHT = 120
 NAME_LINE = 16  # the height of a line in the list of shortened names
+# The phone drawing is drawn at about 330/600 of its size on a 360 px screen: its text is set at
+# 22, so it shows at 12 px; a legend row below the circle is PHONE_LINE high.
+PHONE_FONT = 22
+PHONE_LINE = 34
+PHONE_GAP = 14  # from the mark's centre to its number
+PHONE_LEGEND = 8  # rows: in contact, sleeping, reactivated, overloaded, negative, three supports
 
 # Quarter circles, clockwise from the top left; angles in degrees, 0 pointing right.
 SECTORS = [
@@ -41,6 +52,13 @@ SECTORS = [
         {"professional", "organisation", "volunteer"},
     ),
 ]
+# The phone drawing names the sectors in its corners in short; the list under it in full.
+SHORT_SECTORS = {
+    "family": _("family"),
+    "friends": _("friends"),
+    "neighbourhood": _("neighbourhood"),
+    "formal": _("professionals"),
+}
 # One letter per kind of support, next to the name; the legend says which is which.
 KIND_LETTERS = {
     "practical": _("P"),
@@ -108,6 +126,7 @@ def drawing(members):
     for member in members:
         groups.setdefault((_sector_of(member["relation"]), member["ring"]), []).append(member)
     marks = []
+    numbered = {}  # sector -> the phone drawing's numbered names
     for (sector, ring), group in sorted(groups.items()):
         start, end = SECTORS[sector][2], SECTORS[sector][3]
         for i, member in enumerate(group):
@@ -133,6 +152,17 @@ def drawing(members):
             )
             if cut:
                 shortened.append(member["name"])
+            number = len(marks) + 1
+            numbered.setdefault(sector, []).append(
+                {
+                    "number": str(number),
+                    "name": member["name"],
+                    "kinds": [KIND_NAMES[k] for k in SUPPORT_KINDS if member.get(f"support_{k}")],
+                    "overloaded": is_overloaded,
+                    "negative": member["negative_influence"],
+                    "status": member["status"],
+                }
+            )
             marks.append(
                 {
                     "x": _f(x),
@@ -149,6 +179,9 @@ def drawing(members):
                     "direction": _direction(member),
                     "line_x": _f(line_end[0]),
                     "line_y": _f(line_end[1]),
+                    "number": str(number),
+                    "nx": _f(x + (PHONE_GAP if right else -PHONE_GAP)),
+                    "ny": _f(y + PHONE_FONT * 0.36),
                 }
             )
     # Sector names sit in the corners, anchored inwards, so long names never leave the drawing.
@@ -159,13 +192,15 @@ def drawing(members):
         (10, HEIGHT - 8, "start"),
     ]
     sectors = []
-    for (_key, label, start, _end, _relations), (lx, ly, anchor) in zip(
+    for (key, label, start, _end, _relations), (lx, ly, anchor) in zip(
         SECTORS, corners, strict=True
     ):
         sx, sy = _xy(start, RING_EDGES[-1])
         sectors.append(
             {
                 "label": label,
+                "short": SHORT_SECTORS[key],
+                "py": str(26 if ly < CY else HEIGHT - 8),
                 "lx": str(lx),
                 "ly": str(ly),
                 "x": _f(sx),
@@ -185,6 +220,16 @@ def drawing(members):
         "empty": not members,
         "legend_y": str(HEIGHT + 10),
         "kinds": [(str(KIND_LETTERS[k]), KIND_NAMES[k]) for k in SUPPORT_KINDS],
+        # The phone drawing: the legend's rows under the circle, the names per sector.
+        "phone_height": str(HEIGHT + 14 + PHONE_LINE * PHONE_LEGEND),
+        # The middle of each legend row.
+        "phone_rows": [
+            str(HEIGHT + 14 + PHONE_LINE * i + PHONE_LINE // 2) for i in range(PHONE_LEGEND)
+        ],
+        "key": [
+            {"label": SECTORS[sector][1], "members": numbered[sector]}
+            for sector in sorted(numbered)
+        ],
         # The names shortened in the drawing, in full: (y, number, name).
         "shortened": [
             (str(names_y + NAME_LINE * (i + 1)), str(i + 1), name)

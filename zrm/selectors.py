@@ -194,22 +194,86 @@ CHART_HEIGHT = 540
 CX, CY = 350, 255
 RADIUS = 165
 LABEL_RADIUS = 182
+# The phone's chart (templates/zrm/_radar_phone.html) is drawn at about 330/400 of its size on a
+# 360 px screen: a number at each axis instead of the domain's name (listed under the chart), text
+# at 14 and 16, so nothing shows below 11 px.
+PHONE_WIDTH = 400
+PHONE_CX, PHONE_CY = 200, 182
+PHONE_RADIUS = 146
+PHONE_LABEL_RADIUS = 168
+PHONE_LEGEND_LINE = 28
 
 
-def _point(index, count, level, radius=RADIUS):
+def _point(index, count, level, radius=RADIUS, centre=(CX, CY)):
     angle = -math.pi / 2 + 2 * math.pi * index / count
     r = radius * level / 5
-    return CX + r * math.cos(angle), CY + r * math.sin(angle)
+    return centre[0] + r * math.cos(angle), centre[1] + r * math.sin(angle)
 
 
-def _points(values, count):
+def _points(values, count, radius=RADIUS, centre=(CX, CY)):
     # A domain that was not assessed has no point: the line joins the domains that were.
     return " ".join(
         f"{x:.1f},{y:.1f}"
         for i, v in enumerate(values)
         if v is not None
-        for x, y in [_point(i, count, v)]
+        for x, y in [_point(i, count, v, radius, centre)]
     )
+
+
+def _phone_radar(rows, series):
+    """The phone's chart of the same lines: smaller, numbered axes, larger text."""
+    count = len(rows)
+    centre = (PHONE_CX, PHONE_CY)
+    axes = []
+    for i, row in enumerate(rows):
+        x, y = _point(i, count, 5, PHONE_RADIUS, centre)
+        lx, ly = _point(i, count, 5, PHONE_LABEL_RADIUS, centre)
+        axes.append(
+            {
+                "x": f"{x:.1f}",
+                "y": f"{y:.1f}",
+                "lx": f"{lx:.1f}",
+                "ly": f"{ly:.1f}",
+                "number": str(i + 1),
+                "label": row.domain.name,
+            }
+        )
+    rings = [
+        {
+            "level": level,
+            "points": _points([level] * count, count, PHONE_RADIUS, centre),
+            "lx": f"{PHONE_CX + 4:.1f}",
+            "ly": f"{PHONE_CY - PHONE_RADIUS * level / 5 + 15:.1f}",
+        }
+        for level in range(1, 6)
+    ]
+    lines = []
+    for line in series:
+        values = [getattr(r, line["name"]) for r in rows]
+        lines.append(
+            {
+                **line,
+                "points": _points(values, count, PHONE_RADIUS, centre),
+                "marks": [
+                    {"x": f"{x:.1f}", "y": f"{y:.1f}"}
+                    for i, v in enumerate(values)
+                    if v is not None
+                    for x, y in [_point(i, count, v, PHONE_RADIUS, centre)]
+                ],
+            }
+        )
+    top = PHONE_CY + PHONE_LABEL_RADIUS + 30
+    legend = [{**line, "y": str(top + PHONE_LEGEND_LINE * i)} for i, line in enumerate(lines)]
+    return {
+        "width": str(PHONE_WIDTH),
+        "height": str(top + PHONE_LEGEND_LINE * len(lines) - 8),
+        "cx": str(PHONE_CX),
+        "cy": str(PHONE_CY),
+        "axes": axes,
+        "rings": rings,
+        "series": lines,
+        "legend": legend,
+    }
 
 
 def radar(comparison):
@@ -286,6 +350,7 @@ def radar(comparison):
         "rings": rings,
         "series": series,
         "legend": legend,
+        "phone": _phone_radar(rows, series),
     }
 
 

@@ -55,7 +55,7 @@ def add_member(page, name):
     form.locator("[name=relation]").select_option("neighbour")
     form.locator("input[name=ring][value='1']").check()
     form.locator("button[type=submit]").click()
-    page.locator("svg.ecogram g.member text", has_text=name).wait_for()
+    page.locator(".ecogram-key dd", has_text=name).wait_for()  # the phone drawing's names
 
 
 def test_it_saves_the_next_member_after_an_htmx_add_and_back(login_as, owner, team):

@@ -82,11 +82,13 @@ def test_it_scores_every_domain_by_keyboard_and_downloads_the_report(login_as, o
     page.wait_for_url(f"**/casussen/{case.pk}/zrm/")
     assessment.refresh_from_db()
     assert assessment.status == "final"
-    chart = page.locator("svg.zrm-radar")
+    # On a phone the chart numbers its axes and lists the domains under it.
+    chart = page.locator("svg.zrm-radar-phone")
     expect(chart).to_be_visible()
     labels = chart.locator("text[text-anchor]")
     expect(labels).to_have_count(11)
-    assert labels.all_text_contents() == [d.name for d in domains]
+    assert labels.all_text_contents() == [str(n) for n in range(1, 12)]
+    assert page.locator("ol.radar-key li").all_text_contents() == [d.name for d in domains]
     expect(page.locator("table.zrm-comparison tbody tr")).to_have_count(11)
     assert page.evaluate("document.documentElement.scrollWidth") <= 390
     assert_accessible(page)

@@ -15,6 +15,9 @@ from cases.models import Case, PhaseSpan, Signal
 from cases.phases import Phase
 from cases.team import (
     CASELOAD_SORTS,
+    PHASE_GROUPS,
+    PHONE_BAR_MAX,
+    PHONE_BAR_ROW,
     signal_figures,
     signal_sources,
     time_in_phase,
@@ -94,7 +97,11 @@ def table(rows):
 
 
 def test_it_counts_each_workers_cases_per_phase_group(caseload_team, team):
-    assert table(worker_caseloads(team)) == caseload_team
+    rows = worker_caseloads(team)
+    assert table(rows) == caseload_team
+    # The phase groups' cells with their labels, in the table's column order.
+    for row in rows:
+        assert row.per_group == [(label, row.counts[key]) for key, label, _p in PHASE_GROUPS]
 
 
 def test_it_gives_a_member_without_cases_a_row_of_zeros(team, lead, owner):
@@ -329,12 +336,22 @@ def test_it_counts_signals_per_source_per_month_over_twelve_months(
         ("buurtbewoner", [0] * 6 + [1] + [0] * 3 + [1, 0], 2),
         ("huisarts", [0] * 6 + [1] + [0] * 5, 1),
     ]
+    # Each count beside its month for a cell's label on a phone; the phone's bars, the longest
+    # PHONE_BAR_MAX, one row each.
+    assert sources.labelled_rows[0][1][-1] == (this_month, 2)
+    assert [(b["width"], b["y"]) for b in sources.phone_bars] == [
+        (f"{PHONE_BAR_MAX:.1f}", "0"),
+        (f"{PHONE_BAR_MAX * 2 / 3:.1f}", str(PHONE_BAR_ROW)),
+        (f"{PHONE_BAR_MAX / 3:.1f}", str(2 * PHONE_BAR_ROW)),
+    ]
+    assert sources.phone_chart_height == str(3 * PHONE_BAR_ROW)
 
 
 def test_it_has_no_source_rows_without_signals(team, other_team, outsider):
     register_signal(acting_user=outsider, team=other_team)
     sources = signal_sources(team)
     assert (len(sources.months), sources.rows, sources.bars) == (12, [], [])
+    assert (sources.phone_bars, sources.labelled_rows) == ([], [])
 
 
 # Working days -------------------------------------------------------------------------------

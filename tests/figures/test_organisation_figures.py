@@ -77,6 +77,10 @@ def test_it_shows_small_numbers_as_less_than_five_also_in_the_csv(owner, team):
     assert "1" not in cells
     assert "< 5" in cells
     assert set(cells) <= {"< 5", "0", "—"}
+    # On the page each cell carries its column's name (its label on a phone).
+    row = figure_rows(figures)[0]
+    assert [name for name, _figure in row.cells] == [c.name for c in figures.columns]
+    assert [figure for _name, figure in row.cells] == row.figures
 
 
 def test_it_shows_zero_and_nothing_as_they_are():

@@ -247,3 +247,55 @@ def test_it_writes_every_number_with_a_decimal_point_in_dutch():
             assert re.fullmatch(r"0 0 \d+ \d+", element.get("viewBox"))
     assert checked > 200
     assert any("." in c["cx"] for c, _label in marks(root))  # fractions were written
+
+
+# The phone drawing (templates/network/_drawing_phone.html) ---------------------------------------
+
+# On a 360 px screen the drawing is about 330 px wide: a font size of 20 in its 600 wide viewBox
+# would show at 11 px, so none may be smaller.
+PHONE_MIN_FONT = 20
+
+
+def render_phone(members, language="nl"):
+    """The phone's SVG and the list of names under it, parsed."""
+    with translation.override(language):
+        html = render_to_string(
+            "network/_drawing_phone.html", {"drawing": drawing(members), "prefix": "t"}
+        )
+    root = ET.fromstring(f"<div>{html[html.index('<svg') :]}</div>")
+    return root.find(f"{SVG}svg"), root.find("dl")
+
+
+def test_it_numbers_the_marks_on_a_phone_and_lists_the_names_per_sector():
+    people = [
+        member("Zus Wilma van der Heijden-Bakker", "sibling", support_emotional="receives"),
+        member("Buurman Henk", "neighbour"),
+        member("Wijkagent", "professional", negative_influence=True),
+    ]
+    svg, names = render_phone(people)
+    drawn = ["".join(t.itertext()) for t in svg.iter(f"{SVG}text")]
+    assert not any("Wilma" in text for text in drawn)  # names are in the list, not the drawing
+    assert sorted(t for t in drawn if t.strip("✕⚠").isdigit()) == ["1", "2", "✕3"]
+    sectors = [dt.text for dt in names.iter("dt")]
+    assert sectors == ["Familie", "Buurt", "Professionals, vrijwilligers en organisaties"]
+    listed = ["".join(dd.itertext()).strip() for dd in names.iter("dd")]
+    assert listed == [
+        "1 Zus Wilma van der Heijden-Bakker · emotioneel",
+        "2 Buurman Henk",
+        "3 ✕ Wijkagent",
+    ]
+
+
+def test_it_sets_no_text_on_the_phone_drawing_below_11_px():
+    svg, _names = render_phone(thirty())
+    sizes = [int(g.get("font-size")) for g in svg.iter() if g.get("font-size")]
+    assert sizes and min(sizes) >= PHONE_MIN_FONT
+    assert svg.get("viewBox").split()[2] == str(WIDTH)
+    for text in svg.iter(f"{SVG}text"):
+        assert any(text in list(g.iter()) for g in svg.iter() if g.get("font-size"))
+
+
+def test_it_lists_nobody_under_an_empty_phone_drawing():
+    svg, names = render_phone([])
+    assert names is None
+    assert "Het netwerk is leeg" in "".join(svg.itertext())

@@ -137,3 +137,23 @@ def test_it_has_no_chart_without_rows(client, owner, case):
     client.force_login(owner)
     html = client.get(reverse("zrm_case", args=[case.pk])).content.decode()
     assert 'class="zrm-radar"' not in html
+
+
+# On a 360 px screen the phone's chart is about 330 px wide: 14 in its 400 wide viewBox shows at
+# 11.5 px, so no font may be smaller.
+PHONE_MIN_FONT = 14
+
+
+def test_it_numbers_the_axes_of_the_phone_chart_and_lists_the_domains(client, owner, begin_end):
+    client.force_login(owner)
+    html = client.get(reverse("zrm_case", args=[begin_end.pk])).content.decode()
+    phone = re.search(r'<svg class="zrm-radar zrm-radar-phone".*?</svg>', html, re.S)[0]
+    svg = ET.fromstring(phone)
+    assert axis_labels(svg) == [str(n) for n in range(1, 12)]
+    key = re.search(r'<ol class="radar-key">(.*?)</ol>', html, re.S)[1]
+    assert re.findall(r"<li>(.*?)</li>", key) == [d.name for d in domains()]
+    sizes = [int(g.get("font-size")) for g in svg.iter() if g.get("font-size")]
+    assert min(sizes) >= PHONE_MIN_FONT and svg.get("viewBox").startswith("0 0 400 ")
+    # The same lines as the wide chart: a point per assessed domain.
+    assert len(pairs(series(svg, "first").find(f"{SVG}polygon").get("points"))) == 9
+    assert len(pairs(series(svg, "second").find(f"{SVG}polygon").get("points"))) == 10

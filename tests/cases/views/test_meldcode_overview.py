@@ -37,7 +37,7 @@ def test_it_shows_step_days_and_overdue_steps_by_the_teams_terms(client, owner, 
     # Step 2 was reached (late); step 3 is 2 days over its term of 10, steps 4 and 5 not yet.
     assert "stap 3: 2 dagen over de termijn" in page
     assert "stap 2:" not in page and "stap 4:" not in page
-    assert "<td>12</td>" in page
+    assert '<td data-label="Dagen sinds stap 1">12</td>' in page
     assert "Meldingen bij Veilig Thuis in" in page
 
 

@@ -15,7 +15,9 @@ from tests.conftest import make_member
 def row_cells(html, marker):
     """The text of each cell in the table row that contains `marker`."""
     row = next(r for r in html.split("<tr>") if marker in r)
-    return [re.sub(r"<[^>]+>", "", cell).strip() for cell in re.findall(r"<td>(.*?)</td>", row)]
+    return [
+        re.sub(r"<[^>]+>", "", cell).strip() for cell in re.findall(r"<td[^>]*>(.*?)</td>", row)
+    ]
 
 
 def test_it_shows_the_caseload_per_worker_to_the_lead(client, lead, owner, colleague, team):

@@ -33,7 +33,7 @@ def svg(html):
 
 
 def table_names(html):
-    table = re.search(r'<table class="network-members">.*?</table>', html, re.S).group(0)
+    table = re.search(r'<table class="network-members stack">.*?</table>', html, re.S).group(0)
     return re.findall(r'<th scope="row">(.*?)</th>', table)
 
 

@@ -31,9 +31,9 @@ def drawings(html):
 
 def activation_cells(html, row):
     """The before, after and difference cells of a row of the activation table."""
-    table = re.search(r'<table class="activation">.*?</table>', html, re.S).group(0)
+    table = re.search(r'<table class="activation stack">.*?</table>', html, re.S).group(0)
     rows = re.findall(r"<tr><th scope=\"row\">.*?</tr>", table, re.S)
-    return re.findall(r"<td>(.*?)</td>", rows[row])
+    return re.findall(r"<td[^>]*>(.*?)</td>", rows[row])
 
 
 @pytest.fixture
@@ -113,7 +113,7 @@ def test_it_compares_nothing_with_a_begin_network_not_mapped(client, owner, team
     finalised_assessment(case, owner, "end")
     html = get(client, owner, url(case))
     assert "Een beginmomentopname van een kaart die nog niet getekend was" in html
-    assert '<table class="activation">' not in html
+    assert '<table class="activation stack">' not in html
 
 
 def test_it_starts_from_the_begin_network_recorded_afterwards(client, owner, team):

@@ -83,7 +83,7 @@ def url(team, start=None, end=None, **extra):
 
 def row_cells(html, name):
     row = re.search(rf'<th scope="row">{name}</th>(.*?)</tr>', html, re.S).group(1)
-    return re.findall(r"<td>(.*?)</td>", row)
+    return re.findall(r"<td[^>]*>(.*?)</td>", row)
 
 
 def read_csv(response):
