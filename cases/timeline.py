@@ -20,6 +20,7 @@ from django.utils.translation import gettext_lazy
 from cases import meldcode
 from cases.models import (
     Agreement,
+    CaseCoworker,
     ContactAttempt,
     ContactMoment,
     SensitiveDetail,
@@ -134,6 +135,22 @@ def planned_data(visit):
     if visit.place:
         data["place"] = visit.place
     return data
+
+
+# What a co-worker event did: added to the case, ended, shielded parts opened or closed to them.
+COWORKER_ACTIONS = ("added", "ended", "granted", "revoked")
+
+
+def coworker_data(coworker, action):
+    """Who, in which role, for which period; `action` one of COWORKER_ACTIONS."""
+    return {
+        "coworker_id": coworker.pk,
+        "action": action,
+        "user": str(coworker.user),
+        "role": coworker.role,
+        "starts_on": _iso(coworker.starts_on),
+        "ends_on": _iso(coworker.ends_on),
+    }
 
 
 # How they read -------------------------------------------------------------------------------
@@ -309,6 +326,23 @@ def _assignment(data):
     return view
 
 
+def _coworker(data):
+    titles = {
+        "added": _("%(user)s joins the case as %(role)s"),
+        "ended": _("%(user)s is no longer on the case as %(role)s"),
+        "granted": _("%(user)s may see the shielded parts"),
+        "revoked": _("%(user)s may no longer see the shielded parts"),
+    }
+    role = choice_label(CaseCoworker.Role.choices, data.get("role"))
+    view = EventView(
+        titles.get(data.get("action"), titles["added"]) % {"user": data.get("user"), "role": role}
+    )
+    view.facts.append((_("from"), short_date(data.get("starts_on"))))
+    if data.get("ends_on"):
+        view.facts.append((_("until"), short_date(data["ends_on"])))
+    return view
+
+
 def _deletion(data):
     if data.get("action") == "restored":
         return EventView(_("Case %(reference)s restored") % {"reference": data.get("reference")})
@@ -338,6 +372,7 @@ DESCRIBERS = {  # cases' own kinds; network and zrm add theirs (_describers)
     "assignment": _assignment,
     "correction": _correction,
     "deletion": _deletion,
+    "coworker": _coworker,
 }
 
 

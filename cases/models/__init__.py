@@ -733,6 +733,7 @@ class TimelineEvent(CaseScoped):
         CORRECTION = "correction", _("correction")
         DELETION = "deletion", _("deleted or restored")
         MELDCODE = "meldcode", _("meldcode")
+        COWORKER = "coworker", _("people on the case")
 
     # Shielded like their records (outreach.access.may_see_sensitive), corrections to them too;
     # a meldcode event by outreach.access.may_see_meldcode.
@@ -765,6 +766,7 @@ class TimelineEvent(CaseScoped):
 
 # The meldcode's and the partner directory's models live in modules of their own (this file
 # would pass 800 lines); imported last, since they build on the models above.
+from cases.models.coworkers import CaseCoworker as CaseCoworker  # noqa: E402
 from cases.models.meldcode import MeldcodeStep as MeldcodeStep  # noqa: E402
 from cases.models.meldcode import MeldcodeTerms as MeldcodeTerms  # noqa: E402
 from cases.models.meldcode import MeldcodeTrajectory as MeldcodeTrajectory  # noqa: E402
