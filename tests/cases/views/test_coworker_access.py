@@ -37,9 +37,7 @@ def test_it_grants_and_revokes_with_htmx_on_the_timeline_and_in_the_log(client, 
     ]
 
 
-def test_it_is_a_logged_403_for_the_cases_worker_and_offers_them_no_button(
-    client, coworker, owner
-):
+def test_it_is_a_logged_403_for_the_cases_worker_and_offers_them_no_button(client, coworker, owner):
     client.force_login(owner)
     url = reverse("coworker_access", args=[coworker.pk])
     assert url not in client.get(coworker.case.get_absolute_url()).content.decode()
