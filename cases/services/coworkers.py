@@ -169,6 +169,23 @@ def coworker_revoke_access(*, acting_user, coworker):
     return coworker
 
 
+def coworkers_end_for_move(*, acting_user, cases):
+    """End the co-workers of cases whose file moves to another team (case_move_team, which
+    checked who may move it): they work in the old team. Each ending on the timeline."""
+    today = clock.today()
+    ending = list(
+        CaseCoworker.objects.select_for_update()
+        .select_related("case", "user")
+        .filter(case__in=cases, ended_at__isnull=True)
+        .filter(Q(ends_on__isnull=True) | Q(ends_on__gte=today))
+    )
+    for coworker in ending:
+        coworker.ended_at = clock.now()
+        coworker.ended_by = acting_user
+        coworker.save(update_fields=["ended_at", "ended_by"])
+        _record(acting_user, coworker, "ended")
+
+
 def _record(acting_user, coworker, action):
     timeline_record(
         acting_user=acting_user,
