@@ -172,11 +172,20 @@ def coworker_revoke_access(*, acting_user, coworker):
 def coworkers_end_for_move(*, acting_user, cases):
     """End the co-workers of cases whose file moves to another team (case_move_team, which
     checked who may move it): they work in the old team. Each ending on the timeline."""
+    _end_all(acting_user, CaseCoworker.objects.filter(case__in=cases))
+
+
+def coworkers_end_for_reassign(*, acting_user, cases, to_worker):
+    """A co-worker who becomes the case's worker (case_reassign) is no longer a co-worker."""
+    _end_all(acting_user, CaseCoworker.objects.filter(case__in=cases, user=to_worker))
+
+
+def _end_all(acting_user, rows):
     today = clock.today()
     ending = list(
-        CaseCoworker.objects.select_for_update()
+        rows.select_for_update()
         .select_related("case", "user")
-        .filter(case__in=cases, ended_at__isnull=True)
+        .filter(ended_at__isnull=True)
         .filter(Q(ends_on__isnull=True) | Q(ends_on__gte=today))
     )
     for coworker in ending:

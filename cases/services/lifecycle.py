@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 
 from cases.models import POLICY_DAYS_MESSAGE, Case, Client, PhaseSpan, Signal, TeamPolicy
 from cases.services.core import Kind, _check_worker, _text, timeline_record
-from cases.services.coworkers import coworkers_end_for_move
+from cases.services.coworkers import coworkers_end_for_move, coworkers_end_for_reassign
 from outreach import clock
 from outreach.models import Membership
 
@@ -187,6 +187,7 @@ def case_reassign(*, acting_user, team, cases, to_worker, reason):
             data={"from": str(previous), "to": str(to_worker), "reason": reason},
         )
         moved.append(case)
+    coworkers_end_for_reassign(acting_user=acting_user, cases=moved, to_worker=to_worker)
     return moved
 
 
