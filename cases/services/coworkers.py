@@ -143,6 +143,7 @@ def coworker_grant_access(*, acting_user, coworker):
     to a co-worker, for as long as they are on the case."""
     coworker = _locked(coworker)
     _check_lead(acting_user, coworker.case)
+    check_case_open(coworker.case)
     if coworker.has_access:
         raise ValidationError(
             {None: _("%(worker)s may see the shielded parts already.") % {"worker": coworker.user}}

@@ -47,3 +47,11 @@ def test_it_refuses_a_grant_twice_and_on_an_ended_coworker(coworker, lead, owner
     services.coworker_end(acting_user=owner, coworker=coworker)
     with pytest.raises(ValidationError):
         services.coworker_revoke_access(acting_user=lead, coworker=coworker)
+
+
+def test_it_refuses_a_grant_on_a_closed_case(coworker, owner, lead):
+    services.case_transition(
+        acting_user=owner, case=coworker.case, move="afsluiten", reason="Klaar.", no_zrm_reason="-"
+    )
+    with pytest.raises(ValidationError):
+        services.coworker_grant_access(acting_user=lead, coworker=coworker)
