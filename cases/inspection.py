@@ -12,6 +12,7 @@ from cases.models import (
     AgendaItem,
     Agreement,
     Case,
+    CaseCoworker,
     ContactAttempt,
     ContactMoment,
     HouseholdMember,
@@ -411,6 +412,31 @@ def _agenda_items(client, wanted):
     ]
 
 
+def _coworkers(client, wanted):
+    """Who works on the case besides its worker: a second worker, an intern, cover during an
+    absence, with the period and whether a lead opened the shielded parts to them. One query."""
+    coworkers = of_live_cases(CaseCoworker.objects, client).select_related("user", "added_by")
+    return [
+        Section(
+            "coworkers",
+            _("Who else works on your case"),
+            [
+                record(
+                    c,
+                    title=f"{person(c.user)}: {c.get_role_display()}",
+                    when=" – ".join(filter(None, [day(c.starts_on), day(c.ends_on)])),
+                    by=person(c.added_by),
+                    lines=[
+                        (_("Taken off the case on"), moment(c.ended_at)),
+                        (_("May read the shielded parts"), yes_no(c.has_access)),
+                    ],
+                )
+                for c in coworkers.order_by("starts_on", "pk")
+            ],
+        )
+    ]
+
+
 def _meldcode_lines(step):
     version = step.trajectory.framework_version
     lines = [
@@ -473,5 +499,6 @@ PROVIDERS = (
     _contacts,
     _planned_visits,
     _agenda_items,
+    _coworkers,
     _timeline,
 )

@@ -7,8 +7,10 @@ from django.db.models import (
     ExpressionWrapper,
     F,
     IntegerField,
+    OuterRef,
     Prefetch,
     Q,
+    Subquery,
     Value,
     When,
 )
@@ -19,6 +21,7 @@ from cases.attention import CONTACT_SINCE, quiet_condition
 from cases.models import (
     AgendaItem,
     Case,
+    CaseCoworker,
     CaseMeeting,
     Client,
     MeldcodeTerms,
@@ -51,14 +54,31 @@ MY_CASES_SORTS = {
 }
 
 
+def worked_on(user, today):
+    """The cases of the user's teams they work on today: assigned to them, or on which they are
+    a co-worker now (cases.models.CaseCoworker.current). A co-worker's case carries their
+    `coworker_role` and `coworker_until` (None for the assigned worker), in the same query."""
+    mine = CaseCoworker.objects.current(today).filter(case=OuterRef("pk"), user=user)
+    return visible_to(
+        user,
+        Case.objects.filter(
+            Q(assigned_worker=user)
+            | Q(pk__in=CaseCoworker.objects.current(today).filter(user=user).values("case_id"))
+        ),
+    ).annotate(
+        coworker_role=Subquery(mine.values("role")[:1]),
+        coworker_until=Subquery(mine.values("ends_on")[:1]),
+    )
+
+
 def my_open_cases(user, *, sort="urgent", now=None):
-    """The user's open cases, with their client, `is_overdue` and `is_quiet`, in one query (and
-    one per team for its thresholds)."""
+    """The user's open cases (their own and those they are a co-worker on now), with their
+    client, `is_overdue` and `is_quiet`, in one query (and one per team for its thresholds)."""
     now = now or timezone.now()
     ordering = MY_CASES_SORTS.get(sort, MY_CASES_SORTS["urgent"])
     teams = [m.team for m in memberships_of(user)]
     return (
-        visible_to(user, Case.objects.filter(assigned_worker=user))
+        worked_on(user, timezone.localdate(now))
         .exclude(phase__in=CLOSED_PHASES)
         .select_related("client")
         .annotate(
@@ -72,6 +92,16 @@ def my_open_cases(user, *, sort="urgent", now=None):
             is_quiet=ExpressionWrapper(quiet_condition(teams, now=now), output_field=BooleanField())
         )
         .order_by(*ordering)
+    )
+
+
+def case_people(case, today):
+    """The case's co-workers on it now or planned, with their user, first to start first."""
+    return list(
+        CaseCoworker.objects.current_or_planned(today)
+        .filter(case=case)
+        .select_related("user")
+        .order_by("starts_on", "id")
     )
 
 

@@ -21,6 +21,7 @@ from cases import meldcode
 from cases.models import (
     AgendaItem,
     Agreement,
+    CaseCoworker,
     CaseMeeting,
     ContactAttempt,
     ContactMoment,
@@ -155,6 +156,22 @@ def meeting_data(item, *, action, decisions=()):
             data["consent_detail"] = item.consent_detail
         data["decisions"] = [agreement.description for agreement in decisions]
     return data
+
+
+# What a co-worker event did: added to the case, ended, shielded parts opened or closed to them.
+COWORKER_ACTIONS = ("added", "ended", "granted", "revoked")
+
+
+def coworker_data(coworker, action):
+    """Who, in which role, for which period; `action` one of COWORKER_ACTIONS."""
+    return {
+        "coworker_id": coworker.pk,
+        "action": action,
+        "user": str(coworker.user),
+        "role": coworker.role,
+        "starts_on": _iso(coworker.starts_on),
+        "ends_on": _iso(coworker.ends_on),
+    }
 
 
 # How they read -------------------------------------------------------------------------------
@@ -363,6 +380,23 @@ def _assignment(data):
     return view
 
 
+def _coworker(data):
+    titles = {
+        "added": _("%(user)s joins the case as %(role)s"),
+        "ended": _("%(user)s is no longer on the case as %(role)s"),
+        "granted": _("%(user)s may see the shielded parts"),
+        "revoked": _("%(user)s may no longer see the shielded parts"),
+    }
+    role = choice_label(CaseCoworker.Role.choices, data.get("role"))
+    view = EventView(
+        titles.get(data.get("action"), titles["added"]) % {"user": data.get("user"), "role": role}
+    )
+    view.facts.append((_("from"), short_date(data.get("starts_on"))))
+    if data.get("ends_on"):
+        view.facts.append((_("until"), short_date(data["ends_on"])))
+    return view
+
+
 def _deletion(data):
     if data.get("action") == "restored":
         return EventView(_("Case %(reference)s restored") % {"reference": data.get("reference")})
@@ -393,6 +427,7 @@ DESCRIBERS = {  # cases' own kinds; network and zrm add theirs (_describers)
     "assignment": _assignment,
     "correction": _correction,
     "deletion": _deletion,
+    "coworker": _coworker,
 }
 
 

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from cases.views import case, clients, meetings, meldcode, partners, signals, team, week
+from cases.views import case, clients, coworkers, meetings, meldcode, partners, signals, team, week
 
 urlpatterns = [
     path("", clients.home, name="home"),
@@ -71,6 +71,17 @@ urlpatterns = [
     ),
     path("casussen/<int:case_id>/plan/", case.plan_edit, name="plan_edit"),
     path("casussen/<int:case_id>/bezoek-plannen/", week.visit_plan, name="visit_plan"),
+    path("casussen/<int:case_id>/mensen/", coworkers.coworker_add, name="coworker_add"),
+    path(
+        "casusmensen/<int:coworker_id>/beeindigen/",
+        coworkers.coworker_end,
+        name="coworker_end",
+    ),
+    path(
+        "casusmensen/<int:coworker_id>/toegang/",
+        coworkers.coworker_access,
+        name="coworker_access",
+    ),
     path("afspraken/<int:agreement_id>/status/", case.agreement_status, name="agreement_status"),
     path("tijdlijn/<int:event_id>/correctie/", case.event_correct, name="event_correct"),
     path("casussen/<int:case_id>/meldcode/", meldcode.meldcode_start, name="meldcode_start"),

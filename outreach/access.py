@@ -18,6 +18,7 @@ from django.http import Http404
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from outreach import clock
 from outreach.models import AccessLogEntry, Membership, Team
 
 Action = AccessLogEntry.Action
@@ -135,13 +136,33 @@ SENSITIVE_REFUSED = gettext_lazy(
 
 def may_see_sensitive(user, case):
     """The one rule for a case's shielded parts (prior information gathered in the voorfase,
-    justice and domestic-violence details): the case's assigned worker and the leads of the
-    case's team. Others in the team see that such information exists, not what it says."""
+    justice and domestic-violence details): the case's assigned worker, the leads of the
+    case's team, and a co-worker on the case now to whom a lead granted access. Others in the
+    team see that such information exists, not what it says."""
     if not user.is_authenticated:
         return False
     if user.pk == case.assigned_worker_id:
         return True
-    return any(m.team_id == case.team_id and m.is_lead for m in memberships_of(user))
+    if any(m.team_id == case.team_id and m.is_lead for m in memberships_of(user)):
+        return True
+    return is_granted_coworker(user, case)
+
+
+def is_granted_coworker(user, case):
+    """Whether a lead opened the case's shielded parts to this user as a co-worker who is on
+    the case today (cases.models.CaseCoworker, through the case's related name, so outreach
+    imports no app), and they still work in the case's team. One query per user and case
+    object, only for a user who is neither the worker nor a lead."""
+    if case.team_id not in team_ids_of(user):
+        return False
+    granted = case.__dict__.setdefault("_granted_coworkers", {})
+    if user.pk not in granted:
+        granted[user.pk] = (
+            case.coworkers.current(clock.today())
+            .filter(user=user, access_granted_at__isnull=False)
+            .exists()
+        )
+    return granted[user.pk]
 
 
 MELDCODE_REFUSED = gettext_lazy(

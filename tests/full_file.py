@@ -8,9 +8,22 @@ from django.utils import timezone
 from cases import services
 from cases.models import ContactAttempt, ContactMoment, Signal, SignalFeedback, TimelineEvent
 from network.services import interview_save, member_add, snapshot_take
+from outreach.models import Membership
+from outreach.services import membership_set, user_create
 from tests.cases.meldcode_data import start as meldcode_start
 from tests.zrm.factories import DOMAIN_KEYS, domain, finalised_assessment
 from zrm.services import targets_set
+
+
+def _colleague(owner, team):
+    """A worker of the team beside the owner, to be an intern on the case."""
+    found = team.members.filter(is_active=True).exclude(pk=owner.pk).first()
+    if found is None:
+        found = user_create(
+            acting_user=None, username=f"stagiair-{team.code.lower()}", password=None
+        )
+        membership_set(acting_user=None, team=team, user=found, role=Membership.Role.WORKER)
+    return found
 
 
 def full_file(
@@ -115,6 +128,9 @@ def full_file(
     )
     services.visit_plan(acting_user=owner, case=case, planned_on=today, place=marker)
     services.agenda_item_add(acting_user=owner, case=case, question=marker)
+    services.coworker_add(
+        acting_user=owner, case=case, user=_colleague(owner, team), role="intern", starts_on=today
+    )
     case = services.case_transition(acting_user=owner, case=case, move="traject")
     services.timeline_correct(
         acting_user=owner, event=TimelineEvent.objects.filter(case=case).first(), text=marker

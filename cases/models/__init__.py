@@ -734,6 +734,7 @@ class TimelineEvent(CaseScoped):
         DELETION = "deletion", _("deleted or restored")
         MELDCODE = "meldcode", _("meldcode")
         MEETING = "meeting", _("case meeting")
+        COWORKER = "coworker", _("people on the case")
 
     # Shielded like their records (outreach.access.may_see_sensitive), corrections to them too;
     # a meldcode event by outreach.access.may_see_meldcode.
@@ -766,6 +767,7 @@ class TimelineEvent(CaseScoped):
 
 # The meldcode's and the partner directory's models live in modules of their own (this file
 # would pass 800 lines); imported last, since they build on the models above.
+from cases.models.coworkers import CaseCoworker as CaseCoworker  # noqa: E402
 from cases.models.meetings import AgendaItem as AgendaItem  # noqa: E402
 from cases.models.meetings import CaseMeeting as CaseMeeting  # noqa: E402
 from cases.models.meldcode import MeldcodeStep as MeldcodeStep  # noqa: E402

@@ -4,9 +4,9 @@ Views, commands, demo data, tests and the network and zrm apps call these functi
 `cases.services.<name>`. Refused input raises django.core.exceptions.ValidationError with messages
 by field (None for the form as a whole) and changes nothing. `core` holds the case's own story
 (signals, clients, phases, what is recorded on a case); `planning` planned visits and the
-calendar feed; `lifecycle` deleting, restoring, reassigning and moving files; `meldcode` the
-meldcode trajectories; `meetings` case meetings and their agendas; `partners` the team's
-directory of partner organisations.
+calendar feed; `coworkers` the people on a case besides its worker; `lifecycle` deleting,
+restoring, reassigning and moving files; `meldcode` the meldcode trajectories; `meetings` case
+meetings and their agendas; `partners` the team's directory of partner organisations.
 """
 
 from cases.services.core import (
@@ -29,6 +29,12 @@ from cases.services.core import (
     signal_register,
     timeline_correct,
     timeline_record,
+)
+from cases.services.coworkers import (
+    coworker_add,
+    coworker_end,
+    coworker_grant_access,
+    coworker_revoke_access,
 )
 from cases.services.lifecycle import (
     case_delete,
@@ -79,6 +85,10 @@ __all__ = [
     "client_restore",
     "client_update",
     "contact_log",
+    "coworker_add",
+    "coworker_end",
+    "coworker_grant_access",
+    "coworker_revoke_access",
     "meldcode_start",
     "meldcode_step_record",
     "meldcode_terms_set",

@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 
 from cases.models import POLICY_DAYS_MESSAGE, Case, Client, PhaseSpan, Signal, TeamPolicy
 from cases.services.core import Kind, _check_worker, _text, timeline_record
+from cases.services.coworkers import coworkers_end_for_move, coworkers_end_for_reassign
 from outreach import clock
 from outreach.models import Membership
 
@@ -186,6 +187,7 @@ def case_reassign(*, acting_user, team, cases, to_worker, reason):
             data={"from": str(previous), "to": str(to_worker), "reason": reason},
         )
         moved.append(case)
+    coworkers_end_for_reassign(acting_user=acting_user, cases=moved, to_worker=to_worker)
     return moved
 
 
@@ -220,6 +222,7 @@ def case_move_team(*, acting_user, case, to_team, assigned_worker, reason):
     client.team = to_team
     client.save(update_fields=["team"])
     _into_team(cases, to_team)
+    coworkers_end_for_move(acting_user=acting_user, cases=cases)
     case.assigned_worker = assigned_worker
     case.save(update_fields=["assigned_worker"])
     timeline_record(

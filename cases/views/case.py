@@ -28,6 +28,7 @@ from cases.models import Agreement, Case, TimelineEvent
 from cases.phases import MOVES_BY_SLUG, allows, allows_on, moves_from
 from cases.selectors import case_agenda, case_timeline, timeline_kinds
 from cases.timeline import describe
+from cases.views.coworkers import people_context
 from outreach import clock
 from outreach.access import (
     Action,
@@ -105,6 +106,7 @@ def case_detail(request, case_id):
             if meldcode_allowed
             else case.meldcode_trajectories.only("pk")[:1]
         ),
+        **people_context(request, case),
         can_delete=is_lead(request.user, case.team_id),
         can_move=case.is_open and bool(_other_teams(request, case)),
     )

@@ -16,6 +16,7 @@ from cases.calendar import FEED_PAST_DAYS, feed_ics
 from cases.forms import PlannedVisitForm
 from cases.models import CalendarFeed, Case, PlannedVisit
 from cases.phases import CLOSED_PHASES
+from cases.selectors import worked_on
 from cases.week import week_end, week_items
 from outreach import clock
 from outreach.access import Action, log_access, log_records, team_for_lead, visible_to
@@ -41,11 +42,10 @@ def _context(items, today):
 
 
 def my_week(request):
-    """The worker's planned visits and follow-ups up to Sunday, overdue first."""
+    """The worker's planned visits and follow-ups up to Sunday, overdue first: of their own cases
+    and of those they are a co-worker on now."""
     today = clock.today()
-    items = week_items(
-        visible_to(request.user, Case.objects.filter(assigned_worker=request.user)), today
-    )
+    items = week_items(worked_on(request.user, today), today)
     _shown(request, items)
     feed = CalendarFeed.objects.filter(user=request.user).first()
     context = _context(items, today)

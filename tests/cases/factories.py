@@ -179,3 +179,16 @@ def events(case, kind=None):
     """The case's events, oldest first."""
     qs = TimelineEvent.objects.filter(case=case).order_by("id")
     return list(qs.filter(kind=kind) if kind else qs)
+
+
+def add_coworker(case, user, *, acting_user, role="cover", start=0, end=14):
+    """A co-worker on the case from `start` days from today to `end` (None: open-ended)."""
+    today = timezone.localdate()
+    return services.coworker_add(
+        acting_user=acting_user,
+        case=case,
+        user=user,
+        role=role,
+        starts_on=today + timedelta(days=start),
+        ends_on=None if end is None else today + timedelta(days=end),
+    )

@@ -4,11 +4,11 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from cases import services
-from cases.models import Case, Client, PhaseSpan, Signal
+from cases.models import Case, CaseCoworker, Client, PhaseSpan, Signal
 from cases.phases import Phase
 from outreach.models import Membership
 from outreach.services import membership_set
-from tests.cases.factories import case_in_phase, events, open_case, snapshot
+from tests.cases.factories import add_coworker, case_in_phase, events, open_case, snapshot
 from tests.threads import needs_postgres, run_together
 
 
@@ -157,3 +157,13 @@ def test_it_loses_neither_a_concurrent_move_nor_edit(
     assert set(PhaseSpan.objects.filter(case=case).values_list("team", flat=True)) == {
         other_team.pk
     }
+
+
+def test_it_takes_the_old_teams_coworkers_off_the_moved_case(
+    owner, lead_of_both, colleague, team, other_team, outsider
+):
+    case = case_in_phase(Phase.CONTRACT, acting_user=owner, team=team)
+    add_coworker(case, colleague, acting_user=owner)
+    move(case, lead_of_both, other_team, outsider)
+    assert CaseCoworker.objects.get().ended_at is not None
+    assert [e.data["action"] for e in events(case, "coworker")] == ["added", "ended"]

@@ -5,10 +5,10 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 
 from cases import services
-from cases.models import Case, TimelineEvent
+from cases.models import Case, CaseCoworker, TimelineEvent
 from cases.phases import Phase
 from outreach.models import Membership, User
-from tests.cases.factories import case_in_phase, events, open_case, snapshot
+from tests.cases.factories import add_coworker, case_in_phase, events, open_case, snapshot
 from tests.conftest import make_member
 
 REASON = "Olga gaat met zwangerschapsverlof."
@@ -152,3 +152,13 @@ def test_it_shows_the_cases_on_the_new_workers_home_page_at_once(
     html = client.get(reverse("home")).content.decode()
     assert owners_cases[0].reference in html and owners_cases[1].reference in html
     assert owners_cases[2].reference not in html
+
+
+def test_it_takes_the_new_worker_off_as_a_coworker(owner, lead, colleague, team):
+    case = case_in_phase(Phase.CONTRACT, acting_user=owner, team=team)
+    add_coworker(case, colleague, acting_user=owner, role="second", end=None)
+    services.case_reassign(
+        acting_user=lead, team=team, cases=[case], to_worker=colleague, reason="Olga stopt."
+    )
+    assert CaseCoworker.objects.get().ended_at is not None
+    assert [e.data["action"] for e in events(case, "coworker")] == ["added", "ended"]

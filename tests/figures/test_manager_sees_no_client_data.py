@@ -6,7 +6,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from outreach.models import AccessLogEntry
-from tests.outreach.test_record_urls import RECORD_URLS, snapshot
+from tests.outreach.test_record_urls import RECORD_URLS, _coworker_ids, snapshot
 from tests.urlwalk import our_patterns, sample_path
 
 # What the `records` fixture wrote that belongs to the client: none of it may reach a manager.
@@ -43,6 +43,7 @@ def test_it_shows_a_manager_no_client_data_anywhere(client, records, manager, me
     client.force_login(manager)
     for build in RECORD_URLS.values():  # some make their record when first asked (a meeting)
         build(records)
+    _coworker_ids(records)  # the records the walk builds, made before the snapshot
     before = snapshot()
     reached = []
     for name, converters in our_patterns():

@@ -8,7 +8,7 @@ from django.urls import reverse
 from cases import services
 from cases.models import Case, Client
 from outreach.models import AccessLogEntry
-from tests.outreach.test_record_urls import RECORD_URLS, _meeting
+from tests.outreach.test_record_urls import RECORD_URLS, _coworker_ids, _meeting
 
 # Pages about the team or a waiting signal, not about the deleted client's records. (The signal
 # that led to the deleted case goes with it: signal_detail, signal_client_search, signal_feedback.)
@@ -42,6 +42,7 @@ CLIENT_URLS = sorted(set(RECORD_URLS) - NOT_ABOUT_THE_CLIENT)
 @pytest.fixture
 def deleted(records, lead):
     _meeting(records)  # the case on a meeting's agenda before it is deleted
+    _coworker_ids(records)  # made while the case is live: it goes out of sight with it
     services.client_delete(acting_user=lead, client=records["client"], reason="Dubbel.")
     return records
 

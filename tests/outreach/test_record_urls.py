@@ -2,8 +2,11 @@
 attempt is in the access log, and nothing changes. A new URL with a record id fails the first test
 until it is added to RECORD_URLS with a way to build its record."""
 
+from datetime import timedelta
+
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from cases import services
 from cases.models import Case, Signal, TimelineEvent
@@ -70,6 +73,23 @@ def _agenda_item_ids(records):
     return {"item_id": item.pk}, "cases.agendaitem", item.pk
 
 
+def _coworker_ids(records):
+    """A colleague covering the case, added by its worker (once, as the partner entry)."""
+    if "coworker" not in records:
+        case = records["case"]
+        colleague = make_member("invaller", records["team"], Membership.Role.WORKER)
+        records["coworker"] = services.coworker_add(
+            acting_user=case.assigned_worker,
+            case=case,
+            user=colleague,
+            role="cover",
+            starts_on=timezone.localdate(),
+            ends_on=timezone.localdate() + timedelta(days=14),
+        )
+    coworker = records["coworker"]
+    return {"coworker_id": coworker.pk}, "cases.casecoworker", coworker.pk
+
+
 def _team(records):
     return {"team_id": records["team"].pk}, "outreach.team", records["team"].pk
 
@@ -115,6 +135,9 @@ RECORD_URLS = {
     "sensitive_detail_add": _ids("case", "case_id"),
     "plan_edit": _ids("case", "case_id"),
     "visit_plan": _ids("case", "case_id"),
+    "coworker_add": _ids("case", "case_id"),
+    "coworker_end": _coworker_ids,
+    "coworker_access": _coworker_ids,
     "agreement_status": _ids("agreement", "agreement_id"),
     "event_correct": _ids("event", "event_id"),
     "meldcode_start": _ids("case", "case_id"),
@@ -164,6 +187,8 @@ POST_ONLY = {
     "signal_client_search",
     "signal_link",
     "agreement_status",
+    "coworker_end",
+    "coworker_access",
     "team_reassign",
     "network_member_add",
     "network_snapshot",

@@ -118,3 +118,20 @@ def test_it_gives_team_pa_a_held_intake_meeting_and_a_planned_one_with_an_agenda
     ).exists()
     planned = CaseMeeting.objects.get(team__code="PA", status="planned")
     assert planned.items.count() == 2
+
+
+def test_it_gives_a_worker_a_case_they_cover_and_an_intern_a_case(db):
+    """Kees covers one of Sanne's cases over her holiday, with a lead's grant; Youssef is an
+    intern on one of Kees's: both see that case on their home page."""
+    from cases.models import CaseCoworker
+    from cases.selectors import my_open_cases
+
+    seed()
+    kees, youssef = User.objects.get(username="kees"), User.objects.get(username="youssef")
+    cover = CaseCoworker.objects.get(role="cover")
+    assert cover.user == kees and cover.case.assigned_worker.username == "sanne"
+    assert cover.has_access and cover.ends_on is not None
+    assert cover.case in list(my_open_cases(kees))
+    intern = CaseCoworker.objects.get(role="intern")
+    assert intern.user == youssef and intern.ends_on is None
+    assert intern.case in list(my_open_cases(youssef))

@@ -8,7 +8,7 @@ from cases import services
 from cases.attention import attention_rows
 from cases.models import Case
 from cases.phases import Phase
-from tests.cases.factories import case_in_phase, open_case
+from tests.cases.factories import add_coworker, case_in_phase, open_case
 
 
 def test_it_lists_only_the_workers_own_open_cases(client, owner, colleague, team):
@@ -121,3 +121,45 @@ def test_it_says_today_and_yesterday_instead_of_days(client, owner, team):
     client.force_login(owner)
     html = client.get(reverse("home")).content.decode()
     assert "gisteren" in html and "1 dag geleden" not in html
+
+
+def test_it_lists_the_cases_a_worker_is_on_as_a_coworker_with_their_role(
+    client, owner, colleague, team
+):
+    covered = open_case(acting_user=owner, team=team, last_name="Vervangen")
+    add_coworker(covered, colleague, acting_user=owner, end=11)
+    intern = open_case(acting_user=owner, team=team, last_name="Stage")
+    add_coworker(intern, colleague, acting_user=owner, role="intern", end=None)
+    planned = open_case(acting_user=owner, team=team, last_name="Later")
+    add_coworker(planned, colleague, acting_user=owner, start=3)
+    ended = open_case(acting_user=owner, team=team, last_name="Voorbij")
+    services.coworker_end(
+        acting_user=owner, coworker=add_coworker(ended, colleague, acting_user=owner)
+    )
+    client.force_login(colleague)
+    html = client.get(reverse("home")).content.decode()
+    until = (timezone.localdate() + timedelta(days=11)).strftime("%d-%m-%Y")
+    assert covered.reference in html and f"vervanging t/m {until}" in html
+    assert intern.reference in html and ">stagiair</span>" in html
+    assert planned.reference not in html and ended.reference not in html
+    client.force_login(owner)
+    assert "coworker-badge" not in client.get(reverse("home")).content.decode()
+
+
+def test_it_makes_the_same_number_of_queries_for_3_and_30_coworker_cases(
+    client, owner, colleague, team, django_assert_num_queries
+):
+    def add(n):
+        for i in range(n):
+            case = open_case(acting_user=owner, team=team, last_name=f"Mee{i}")
+            add_coworker(case, colleague, acting_user=owner, role="second", end=None)
+
+    add(3)
+    client.force_login(colleague)
+    client.get(reverse("home"))
+    with django_assert_num_queries(8) as small:
+        client.get(reverse("home"))
+    add(27)
+    with django_assert_num_queries(len(small.captured_queries)):
+        html = client.get(reverse("home")).content.decode()
+    assert html.count("tweede werker") == 25

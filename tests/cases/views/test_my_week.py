@@ -10,7 +10,7 @@ from cases import services
 from cases.phases import Phase
 from cases.week import week_end
 from outreach.models import AccessLogEntry
-from tests.cases.factories import case_in_phase
+from tests.cases.factories import add_coworker, case_in_phase
 
 MONDAY = timezone.make_aware(timezone.datetime(2026, 11, 30, 9, 0))
 
@@ -96,3 +96,41 @@ def test_it_makes_the_same_number_of_queries_for_2_and_20_cases(
     with django_assert_num_queries(len(small.captured_queries)):
         html = client.get(reverse("my_week")).content.decode()
     assert html.count('class="week-item') == 40
+
+
+def test_it_lists_the_visits_of_a_case_the_worker_covers_while_they_cover_it(
+    client, owner, colleague, team
+):
+    with time_machine.travel(MONDAY, tick=False):
+        case = case_in_phase(Phase.CONTRACT, acting_user=owner, team=team, last_name="Gedekt")
+        visit(case, owner, MONDAY.date() + timedelta(days=2))
+        add_coworker(case, colleague, acting_user=owner, start=1, end=4)
+        client.force_login(colleague)
+        assert case.reference not in client.get(reverse("my_week")).content.decode()
+    with time_machine.travel(MONDAY + timedelta(days=1), tick=False):
+        client.force_login(colleague)
+        html = client.get(reverse("my_week")).content.decode()
+        assert case.reference in html and "vervanging t/m 04-12-2026" in html
+    with time_machine.travel(MONDAY + timedelta(days=5), tick=False):
+        client.force_login(colleague)
+        assert case.reference not in client.get(reverse("my_week")).content.decode()
+
+
+def test_it_makes_the_same_number_of_queries_for_2_and_20_coworker_cases(
+    client, owner, colleague, team, django_assert_num_queries
+):
+    def add(n):
+        for i in range(n):
+            case = case_in_phase(Phase.CONTRACT, acting_user=owner, team=team, last_name=f"M{i}")
+            visit(case, owner, timezone.localdate())
+            add_coworker(case, colleague, acting_user=owner, role="intern", end=None)
+
+    add(2)
+    client.force_login(colleague)
+    client.get(reverse("my_week"))
+    with django_assert_num_queries(8) as small:
+        client.get(reverse("my_week"))
+    add(18)
+    with django_assert_num_queries(len(small.captured_queries)):
+        html = client.get(reverse("my_week")).content.decode()
+    assert html.count('class="week-item') == 20 and html.count(">stagiair</span>") == 20
