@@ -12,6 +12,7 @@ from cases.models import (
     Client,
     MeldcodeTerms,
     MeldcodeTrajectory,
+    NotePhrase,
     Signal,
     TimelineEvent,
 )
@@ -203,3 +204,10 @@ def meldcode_reports_in(team, year):
     return MeldcodeTrajectory.objects.filter(
         case__team=team, case__deleted_at__isnull=True, reported_on__year=year
     ).count()
+
+
+def note_phrases(team, *, active_only=True):
+    """The team's snelteksten in their order: the chips above a contact's note, or (all of
+    them) the lead's list."""
+    phrases = NotePhrase.objects.filter(team=team).select_related("changed_by")
+    return phrases.filter(active=True) if active_only else phrases

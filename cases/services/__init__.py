@@ -5,7 +5,8 @@ Views, commands, demo data, tests and the network and zrm apps call these functi
 by field (None for the form as a whole) and changes nothing. `core` holds the case's own story
 (signals, clients, phases, what is recorded on a case); `planning` planned visits and the
 calendar feed; `lifecycle` deleting, restoring, reassigning and moving files; `meldcode` the
-meldcode trajectories; `partners` the team's directory of partner organisations.
+meldcode trajectories; `partners` the team's directory of partner organisations; `phrases`
+the team's snelteksten for a contact's note.
 """
 
 from cases.services.core import (
@@ -45,6 +46,13 @@ from cases.services.partners import (
     partner_create,
     partner_update,
 )
+from cases.services.phrases import (
+    note_phrase_add,
+    note_phrase_move,
+    note_phrase_remove,
+    note_phrase_update,
+    note_phrases_add_defaults,
+)
 from cases.services.planning import calendar_feed_renew, visit_plan
 
 __all__ = [
@@ -69,6 +77,11 @@ __all__ = [
     "meldcode_start",
     "meldcode_step_record",
     "meldcode_terms_set",
+    "note_phrase_add",
+    "note_phrase_move",
+    "note_phrase_remove",
+    "note_phrase_update",
+    "note_phrases_add_defaults",
     "prior_information_add",
     "sensitive_detail_add",
     "partner_contact_add",
