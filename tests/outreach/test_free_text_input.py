@@ -29,6 +29,7 @@ from cases.models import (
     ContactAttempt,
     ContactMoment,
     HouseholdMember,
+    NotePhrase,
     PartnerContact,
     PartnerOrganisation,
     PlannedVisit,
@@ -50,7 +51,7 @@ from tests.zrm.factories import draft_assessment, finalised_assessment
 from zrm.models import ZrmAssessment, ZrmScore
 from zrm.report import report_pdf
 
-FORM_MODULES = ["cases.forms", "network.forms", "zrm.forms"]
+FORM_MODULES = ["cases.forms", "cases.forms.phrases", "network.forms", "zrm.forms"]
 APPS = ["outreach", "cases", "network", "zrm"]
 
 SCRIPT = "<script>alert(1)</script>"
@@ -312,6 +313,31 @@ def partner_contact_edit_form(ctx, name):
     )
 
 
+def _phrase_pages(ctx):
+    return lambda: [reverse("team_phrases", args=[ctx.team.pk])]
+
+
+def note_phrase_form(ctx, name):
+    return Post(
+        reverse("team_phrase_add", args=[ctx.team.pk]),
+        {},
+        _value(NotePhrase, name, team=ctx.team),
+        _phrase_pages(ctx),
+        ctx.lead,
+    )
+
+
+def note_phrase_edit_form(ctx, name):
+    phrase = services.note_phrase_add(acting_user=ctx.lead, team=ctx.team, text="Niet thuis.")
+    return Post(
+        reverse("team_phrase_edit", args=[phrase.pk]),
+        {"active": "on", "expected_version": phrase.version},
+        lambda: getattr(NotePhrase.objects.get(pk=phrase.pk), name),
+        _phrase_pages(ctx),
+        ctx.lead,
+    )
+
+
 def case_form(url_name, phase, model=None, **data):
     """A form on a case in `phase`: the field is read back from the case, or from the newest
     `model` row of the case."""
@@ -517,6 +543,8 @@ SCENARIOS = {
     ("cases.forms", "PartnerEditForm"): partner_edit_form,
     ("cases.forms", "PartnerContactForm"): partner_contact_form,
     ("cases.forms", "PartnerContactEditForm"): partner_contact_edit_form,
+    ("cases.forms.phrases", "NotePhraseForm"): note_phrase_form,
+    ("cases.forms.phrases", "NotePhraseEditForm"): note_phrase_edit_form,
     ("network.forms", "MemberForm"): member_form,
     ("network.forms", "MemberEditForm"): member_edit_form,
     ("network.forms", "SnapshotForm"): snapshot_form,

@@ -6,7 +6,7 @@ import pytest
 from django.urls import reverse
 
 from cases import services
-from cases.models import Case, Signal, TimelineEvent
+from cases.models import Case, NotePhrase, Signal, TimelineEvent
 from network.models import NetworkMember, NetworkSnapshot
 from outreach.models import AccessLogEntry, Membership
 from tests.conftest import make_member
@@ -42,6 +42,17 @@ def _contact_ids(records):
         )
     contact = records["partner_contact"]
     return {"contact_id": contact.pk}, "cases.partnercontact", contact.pk
+
+
+def _phrase_ids(records):
+    """One of the team's snelteksten, added by a lead of the team (once)."""
+    if "phrase" not in records:
+        lead = make_member("tekstbeheerder", records["team"], Membership.Role.LEAD)
+        records["phrase"] = services.note_phrase_add(
+            acting_user=lead, team=records["team"], text="Huis is opgeruimd."
+        )
+    phrase = records["phrase"]
+    return {"phrase_id": phrase.pk}, "cases.notephrase", phrase.pk
 
 
 def _team(records):
@@ -120,6 +131,12 @@ RECORD_URLS = {
     ),
     "team_reassign": _team,
     "team_policy": _team,
+    "team_phrases": _team,
+    "team_phrase_add": _team,
+    "team_phrases_defaults": _team,
+    "team_phrase_edit": _phrase_ids,
+    "team_phrase_move": _phrase_ids,
+    "team_phrase_remove": _phrase_ids,
     "team_week": _team,
     "team_export": lambda r: (
         {"team_id": r["team"].pk, "what": "caseload"},
@@ -137,6 +154,9 @@ POST_ONLY = {
     "network_snapshot",
     "network_begin_record",
     "network_member_remove",
+    "team_phrases_defaults",
+    "team_phrase_move",
+    "team_phrase_remove",
 }
 
 
@@ -157,6 +177,7 @@ def snapshot():
         list(Case.objects.values_list("phase", "assigned_worker_id", "client_id")),
         list(Signal.objects.values_list("status", "case_id")),
         TimelineEvent.objects.count(),
+        list(NotePhrase.objects.values_list("text", "position", "active")),
     )
 
 
