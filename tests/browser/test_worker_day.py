@@ -1,6 +1,6 @@
 """The worker's day on a phone: a home visit logged with one-tap choices, a phrase chip and a few
-words typed after it, and an agreement checked off, a visit planned, and Mijn week. With OUTREACH_SCREENSHOTS=<dir> it saves the
-screenshots the README shows."""
+words typed after it, and an agreement checked off, a visit planned, and Mijn week. With
+OUTREACH_SCREENSHOTS=<dir> it saves the screenshots the README shows."""
 
 import os
 from datetime import timedelta
