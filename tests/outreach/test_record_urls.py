@@ -6,7 +6,7 @@ import pytest
 from django.urls import reverse
 
 from cases import services
-from cases.models import Case, NotePhrase, Signal, TimelineEvent
+from cases.models import Case, Signal, TimelineEvent
 from network.models import NetworkMember, NetworkSnapshot
 from outreach.models import AccessLogEntry, Membership
 from tests.conftest import make_member
@@ -177,7 +177,6 @@ def snapshot():
         list(Case.objects.values_list("phase", "assigned_worker_id", "client_id")),
         list(Signal.objects.values_list("status", "case_id")),
         TimelineEvent.objects.count(),
-        list(NotePhrase.objects.values_list("text", "position", "active")),
     )
 
 
