@@ -200,6 +200,8 @@ def test_it_gives_the_note_the_teams_active_phrases_in_their_order(client, lead,
     ) in html
     assert 'data-phrases-label="Snelteksten"' in html
     assert "<b>Huis" not in html
+    # The chips are drawn by static/js/phrases.js: without JavaScript the note is a plain field.
+    assert "<button" not in html.split('name="notes"')[0].split("Notities")[-1]
 
 
 def test_a_team_without_phrases_gets_a_plain_note(client, owner, records):
