@@ -6,12 +6,11 @@ as in the demo data); refused input raises ValidationError by field."""
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Max
 from django.utils.translation import gettext as _
 
 from cases.models import NotePhrase
 from outreach import clock
-from outreach.models import Membership
+from outreach.models import Membership, Team
 from outreach.versioning import bump, check_version
 
 # More chips than this in the row above the note is a list to search, not a tap.
@@ -58,8 +57,10 @@ def _stamp(phrase, acting_user):
 
 
 def _locked_list(team):
-    """The team's phrases, locked, so two leads adding at once cannot pass the limit."""
-    return list(NotePhrase.objects.select_for_update().filter(team=team).order_by("position", "id"))
+    """The team's phrases, with the team's row locked first, so two leads changing the list at
+    once (even an empty one) cannot pass the limit or take the same position."""
+    list(Team.objects.select_for_update().filter(pk=getattr(team, "pk", team)))
+    return list(NotePhrase.objects.filter(team=team).order_by("position", "id"))
 
 
 @transaction.atomic
@@ -73,8 +74,8 @@ def note_phrase_add(*, acting_user, team, text):
                 % {"max": MAX_NOTE_PHRASES}
             }
         )
-    last = NotePhrase.objects.filter(team=team).aggregate(last=Max("position"))["last"]
-    phrase = NotePhrase(team=team, text=text, position=0 if last is None else last + 1)
+    position = max((p.position for p in phrases), default=-1) + 1
+    phrase = NotePhrase(team=team, text=text, position=position)
     _clean(phrase)
     _stamp(phrase, acting_user)
     phrase.save()
