@@ -26,6 +26,7 @@ from cases.models import (
     Client,
     MeldcodeTerms,
     MeldcodeTrajectory,
+    NotePhrase,
     Signal,
     TimelineEvent,
 )
@@ -291,3 +292,10 @@ def case_agenda(case):
         .filter(Q(meeting__isnull=True) | Q(meeting__team=case.team_id))
         .select_related("meeting")
     )
+
+
+def note_phrases(team, *, active_only=True):
+    """The team's snelteksten in their order: the chips above a contact's note, or (all of
+    them) the lead's list."""
+    phrases = NotePhrase.objects.filter(team=team).select_related("changed_by")
+    return phrases.filter(active=True) if active_only else phrases

@@ -1,6 +1,17 @@
 from django.urls import path
 
-from cases.views import case, clients, coworkers, meetings, meldcode, partners, signals, team, week
+from cases.views import (
+    case,
+    clients,
+    coworkers,
+    meetings,
+    meldcode,
+    partners,
+    phrases,
+    signals,
+    team,
+    week,
+)
 
 urlpatterns = [
     path("", clients.home, name="home"),
@@ -137,5 +148,23 @@ urlpatterns = [
     path("teams/<int:team_id>/herverdelen/", team.team_reassign, name="team_reassign"),
     path("teams/<int:team_id>/week/", week.team_week, name="team_week"),
     path("teams/<int:team_id>/drempels/", team.team_policy, name="team_policy"),
+    path("teams/<int:team_id>/snelteksten/", phrases.team_phrases, name="team_phrases"),
+    path("teams/<int:team_id>/snelteksten/nieuw/", phrases.team_phrase_add, name="team_phrase_add"),
+    path(
+        "teams/<int:team_id>/snelteksten/standaard/",
+        phrases.team_phrases_defaults,
+        name="team_phrases_defaults",
+    ),
+    path("snelteksten/<int:phrase_id>/", phrases.team_phrase_edit, name="team_phrase_edit"),
+    path(
+        "snelteksten/<int:phrase_id>/verplaatsen/",
+        phrases.team_phrase_move,
+        name="team_phrase_move",
+    ),
+    path(
+        "snelteksten/<int:phrase_id>/verwijderen/",
+        phrases.team_phrase_remove,
+        name="team_phrase_remove",
+    ),
     path("teams/<int:team_id>/export/<slug:what>.csv", team.team_export, name="team_export"),
 ]

@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 
 from cases import meldcode
 from cases.attention import policy_for
+from cases.forms.phrases import attach_phrases
 from cases.models import (
     POLICY_DAYS_MAX,
     POLICY_DAYS_MIN,
@@ -439,10 +440,11 @@ class ContactForm(forms.ModelForm):
         ]
         widgets = {"notes": forms.Textarea(attrs={"rows": 4})}
 
-    def __init__(self, *args, agreements=(), **kwargs):
+    def __init__(self, *args, agreements=(), phrases=(), **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["present"].initial = _("the client")
         notes = self.fields["notes"]
+        attach_phrases(notes, phrases)
         # No maxlength: the browser would cut a long paste off without a word. The counter
         # warns near the limit and the form refuses what is over it, with the text kept.
         notes.widget.attrs.pop("maxlength", None)

@@ -776,3 +776,4 @@ from cases.models.meldcode import MeldcodeTrajectory as MeldcodeTrajectory  # no
 from cases.models.partners import PartnerChange as PartnerChange  # noqa: E402
 from cases.models.partners import PartnerContact as PartnerContact  # noqa: E402
 from cases.models.partners import PartnerOrganisation as PartnerOrganisation  # noqa: E402
+from cases.models.phrases import NotePhrase as NotePhrase  # noqa: E402

@@ -6,7 +6,8 @@ by field (None for the form as a whole) and changes nothing. `core` holds the ca
 (signals, clients, phases, what is recorded on a case); `planning` planned visits and the
 calendar feed; `coworkers` the people on a case besides its worker; `lifecycle` deleting,
 restoring, reassigning and moving files; `meldcode` the meldcode trajectories; `meetings` case
-meetings and their agendas; `partners` the team's directory of partner organisations.
+meetings and their agendas; `partners` the team's directory of partner organisations; `phrases`
+the team's snelteksten for a contact's note.
 """
 
 from cases.services.core import (
@@ -59,6 +60,13 @@ from cases.services.partners import (
     partner_create,
     partner_update,
 )
+from cases.services.phrases import (
+    note_phrase_add,
+    note_phrase_move,
+    note_phrase_remove,
+    note_phrase_update,
+    note_phrases_add_defaults,
+)
 from cases.services.planning import calendar_feed_renew, visit_plan
 
 __all__ = [
@@ -92,6 +100,11 @@ __all__ = [
     "meldcode_start",
     "meldcode_step_record",
     "meldcode_terms_set",
+    "note_phrase_add",
+    "note_phrase_move",
+    "note_phrase_remove",
+    "note_phrase_update",
+    "note_phrases_add_defaults",
     "prior_information_add",
     "sensitive_detail_add",
     "partner_contact_add",

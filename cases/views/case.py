@@ -26,7 +26,7 @@ from cases.forms import (
 )
 from cases.models import Agreement, Case, TimelineEvent
 from cases.phases import MOVES_BY_SLUG, allows, allows_on, moves_from
-from cases.selectors import case_agenda, case_timeline, timeline_kinds
+from cases.selectors import case_agenda, case_timeline, note_phrases, timeline_kinds
 from cases.timeline import describe
 from cases.views.coworkers import people_context
 from outreach import clock
@@ -200,7 +200,7 @@ def contact_add(request, case_id):
     return handle_form(
         request,
         ContactForm,
-        form_kwargs={"agreements": agreements},
+        form_kwargs={"agreements": agreements, "phrases": note_phrases(case.team_id)},
         case=case,
         title=_("Log a contact"),
         drafts=True,

@@ -1,6 +1,6 @@
-"""The worker's day on a phone: a home visit logged with one-tap choices and an agreement
-checked off, a visit planned, and Mijn week. With OUTREACH_SCREENSHOTS=<dir> it saves the
-screenshots the README shows."""
+"""The worker's day on a phone: a home visit logged with one-tap choices, a phrase chip and a few
+words typed after it, and an agreement checked off, a visit planned, and Mijn week. With
+OUTREACH_SCREENSHOTS=<dir> it saves the screenshots the README shows."""
 
 import os
 from datetime import timedelta
@@ -14,7 +14,9 @@ from cases.phases import Phase
 from tests.browser.conftest import assert_accessible
 from tests.cases.factories import add_agreement, case_in_phase
 
-NOTE = "Post gesorteerd; samen de energieleverancier gebeld over de schuld. Het gaat nu beter"
+PHRASE = "Samen de post geopend en op stapels gesorteerd."
+TYPED = "Energiebedrijf gebeld over de schuld."
+NOTE = f"{PHRASE} {TYPED}"
 
 
 def fits_the_phone(page):
@@ -28,6 +30,8 @@ def screenshot(page, name):
 
 
 def test_it_logs_a_home_visit_with_taps_and_puts_it_on_top(login_as, owner, team):
+    # The default phrases, as every team had at the data migration.
+    services.note_phrases_add_defaults(acting_user=None, team=team)
     case = case_in_phase(
         Phase.CONTRACT, acting_user=owner, team=team, first_name="Ria", last_name="van Dijk"
     )
@@ -40,10 +44,14 @@ def test_it_logs_a_home_visit_with_taps_and_puts_it_on_top(login_as, owner, team
     page.locator("label", has_text="samen post sorteren").click()
     page.locator("label[for=id_activities_1]").click()
     page.locator(f"label[for=id_agreement_{agreement.pk}_0]").click()
-    page.locator("textarea[name=notes]").fill(NOTE)
+    phrases = page.get_by_role("group", name="Snelteksten")
+    phrases.get_by_role("button", name=PHRASE).click()
+    page.keyboard.type(TYPED)
     page.locator("label", has_text="over 2 weken").click()
     assert_accessible(page)
     fits_the_phone(page)
+    # The row of phrases back at its start, as the worker finds it, for the screenshot.
+    phrases.evaluate("row => { row.scrollLeft = 0; }")
     screenshot(page, "screenshot-contact.png")
     page.get_by_role("button", name="Opslaan").click()
     page.locator(".messages").get_by_text("Contact vastgelegd").wait_for()

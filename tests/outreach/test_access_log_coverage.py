@@ -33,6 +33,9 @@ LEAD_ONLY = {
     "partner_edit",
     "partner_contact_add",
     "partner_contact_edit",
+    "team_phrases",
+    "team_phrase_add",
+    "team_phrase_edit",
 }
 ACTION = {
     "meldcode_export": "export",
@@ -53,7 +56,9 @@ DIRECTORY = {"partner_detail", "partner_edit", "partner_contact_add", "partner_c
 MEETINGS = {"meeting_detail", "meeting_record"}
 # Team pages log what they show (the team's cases, figures); the thresholds page shows no
 # client data.
-TEAM_NOTHING_SHOWN = {"team_policy", "meldcode_terms"}
+TEAM_NOTHING_SHOWN = {"team_policy", "meldcode_terms", "team_phrases", "team_phrase_add"}
+# The team's snelteksten hold no client data either; a phrase's page is logged all the same.
+PHRASES = {"team_phrase_edit"}
 # Pages without client data: nothing to log.
 NO_CLIENT_DATA = {
     "login",
@@ -109,7 +114,8 @@ def test_it_logs_every_read_of_a_record(client, records, owner, lead, name):
     else:
         logged = {(e.record_type, e.record_id) for e in entries}
         assert (record_type, str(record_id)) in logged
-        client_id = None if name in NO_CLIENT_YET | DIRECTORY | MEETINGS else records["client"].pk
+        not_about_a_client = NO_CLIENT_YET | DIRECTORY | MEETINGS | PHRASES
+        client_id = None if name in not_about_a_client else records["client"].pk
         assert {e.client_id for e in entries if e.record_type == record_type} == {client_id}
     assert ACTION.get(name, "read") in {e.action for e in entries} or not entries
 

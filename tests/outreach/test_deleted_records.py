@@ -35,6 +35,13 @@ NOT_ABOUT_THE_CLIENT = {
     "partner_edit",
     "partner_contact_add",
     "partner_contact_edit",
+    # The team's snelteksten.
+    "team_phrases",
+    "team_phrase_add",
+    "team_phrases_defaults",
+    "team_phrase_edit",
+    "team_phrase_move",
+    "team_phrase_remove",
 }
 CLIENT_URLS = sorted(set(RECORD_URLS) - NOT_ABOUT_THE_CLIENT)
 

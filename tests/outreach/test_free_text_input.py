@@ -31,6 +31,7 @@ from cases.models import (
     ContactAttempt,
     ContactMoment,
     HouseholdMember,
+    NotePhrase,
     PartnerContact,
     PartnerOrganisation,
     PlannedVisit,
@@ -53,7 +54,13 @@ from tests.zrm.factories import draft_assessment, finalised_assessment
 from zrm.models import ZrmAssessment, ZrmScore
 from zrm.report import report_pdf
 
-FORM_MODULES = ["cases.forms", "cases.forms.meetings", "network.forms", "zrm.forms"]
+FORM_MODULES = [
+    "cases.forms",
+    "cases.forms.meetings",
+    "cases.forms.phrases",
+    "network.forms",
+    "zrm.forms",
+]
 APPS = ["outreach", "cases", "network", "zrm"]
 
 SCRIPT = "<script>alert(1)</script>"
@@ -315,6 +322,31 @@ def partner_contact_edit_form(ctx, name):
     )
 
 
+def _phrase_pages(ctx):
+    return lambda: [reverse("team_phrases", args=[ctx.team.pk])]
+
+
+def note_phrase_form(ctx, name):
+    return Post(
+        reverse("team_phrase_add", args=[ctx.team.pk]),
+        {},
+        _value(NotePhrase, name, team=ctx.team),
+        _phrase_pages(ctx),
+        ctx.lead,
+    )
+
+
+def note_phrase_edit_form(ctx, name):
+    phrase = services.note_phrase_add(acting_user=ctx.lead, team=ctx.team, text="Niet thuis.")
+    return Post(
+        reverse("team_phrase_edit", args=[phrase.pk]),
+        {"active": "on", "expected_version": phrase.version},
+        lambda: getattr(NotePhrase.objects.get(pk=phrase.pk), name),
+        _phrase_pages(ctx),
+        ctx.lead,
+    )
+
+
 def case_form(url_name, phase, model=None, **data):
     """A form on a case in `phase`: the field is read back from the case, or from the newest
     `model` row of the case."""
@@ -564,6 +596,8 @@ SCENARIOS = {
     ("cases.forms.meetings", "AgendaItemForm"): agenda_item_form,
     ("cases.forms.meetings", "MeetingRecordForm"): meeting_record_form,
     ("cases.forms.meetings", "CaseDiscussionForm"): case_discussion_form,
+    ("cases.forms.phrases", "NotePhraseForm"): note_phrase_form,
+    ("cases.forms.phrases", "NotePhraseEditForm"): note_phrase_edit_form,
     ("network.forms", "MemberForm"): member_form,
     ("network.forms", "MemberEditForm"): member_edit_form,
     ("network.forms", "SnapshotForm"): snapshot_form,

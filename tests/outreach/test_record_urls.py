@@ -90,6 +90,17 @@ def _coworker_ids(records):
     return {"coworker_id": coworker.pk}, "cases.casecoworker", coworker.pk
 
 
+def _phrase_ids(records):
+    """One of the team's snelteksten, added by a lead of the team (once)."""
+    if "phrase" not in records:
+        lead = make_member("tekstbeheerder", records["team"], Membership.Role.LEAD)
+        records["phrase"] = services.note_phrase_add(
+            acting_user=lead, team=records["team"], text="Huis is opgeruimd."
+        )
+    phrase = records["phrase"]
+    return {"phrase_id": phrase.pk}, "cases.notephrase", phrase.pk
+
+
 def _team(records):
     return {"team_id": records["team"].pk}, "outreach.team", records["team"].pk
 
@@ -174,6 +185,12 @@ RECORD_URLS = {
     ),
     "team_reassign": _team,
     "team_policy": _team,
+    "team_phrases": _team,
+    "team_phrase_add": _team,
+    "team_phrases_defaults": _team,
+    "team_phrase_edit": _phrase_ids,
+    "team_phrase_move": _phrase_ids,
+    "team_phrase_remove": _phrase_ids,
     "team_week": _team,
     "team_export": lambda r: (
         {"team_id": r["team"].pk, "what": "caseload"},
@@ -194,6 +211,9 @@ POST_ONLY = {
     "network_snapshot",
     "network_begin_record",
     "network_member_remove",
+    "team_phrases_defaults",
+    "team_phrase_move",
+    "team_phrase_remove",
 }
 
 

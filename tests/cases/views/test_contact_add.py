@@ -5,6 +5,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import urlencode
 
+from cases import services
 from cases.models import ContactMoment, TimelineEvent
 from tests.conftest import PASSWORD, backup_code_of, log_in_fully
 
@@ -184,3 +185,26 @@ def test_it_offers_an_aftercare_contact_after_an_ordinary_closing(client, owner,
     assert response.status_code == 302
     case.refresh_from_db()
     assert case.phase == "afgesloten" and case.contacts.count() == 1
+
+
+def test_it_gives_the_note_the_teams_active_phrases_in_their_order(client, lead, owner, records):
+    services.note_phrase_add(acting_user=lead, team=records["team"], text='Post "samen" gedaan.')
+    hidden = services.note_phrase_add(acting_user=lead, team=records["team"], text="Verborgen.")
+    services.note_phrase_update(acting_user=lead, phrase=hidden, active=False)
+    services.note_phrase_add(acting_user=lead, team=records["team"], text="<b>Huis</b> netjes.")
+    client.force_login(owner)
+    html = client.get(reverse("contact_add", args=[records["case"].pk])).content.decode()
+    assert (
+        'data-phrases="[&quot;Post \\&quot;samen\\&quot; gedaan.&quot;, '
+        '&quot;&lt;b&gt;Huis&lt;/b&gt; netjes.&quot;]"'
+    ) in html
+    assert 'data-phrases-label="Snelteksten"' in html
+    assert "<b>Huis" not in html
+    # The chips are drawn by static/js/phrases.js: without JavaScript the note is a plain field.
+    assert "<button" not in html.split('name="notes"')[0].split("Notities")[-1]
+
+
+def test_a_team_without_phrases_gets_a_plain_note(client, owner, records):
+    client.force_login(owner)
+    html = client.get(reverse("contact_add", args=[records["case"].pk])).content.decode()
+    assert "data-phrases" not in html
