@@ -17,7 +17,7 @@ from network.forms import (
     MemberForm,
     SnapshotForm,
 )
-from network.measures import activation, network_measures
+from network.measures import activation, network_measures, new_network
 from network.models import NetworkMember
 from network.selectors import (
     begin_and_end,
@@ -247,7 +247,11 @@ def snapshot_compare(request, case_id):
         raise Http404
     rows = appeared = resolved = ()
     if not (first.begin_not_mapped or second.begin_not_mapped):
-        rows, appeared, resolved = activation(snapshot_measures(first), snapshot_measures(second))
+        rows, appeared, resolved = activation(
+            snapshot_measures(first),
+            snapshot_measures(second),
+            new_network(first.members, second.members),
+        )
     return render(
         request,
         "network/compare.html",

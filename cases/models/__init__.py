@@ -733,6 +733,7 @@ class TimelineEvent(CaseScoped):
         CORRECTION = "correction", _("correction")
         DELETION = "deletion", _("deleted or restored")
         MELDCODE = "meldcode", _("meldcode")
+        VOLUNTEER = "volunteer", _("volunteer service")
 
     # Shielded like their records (outreach.access.may_see_sensitive), corrections to them too;
     # a meldcode event by outreach.access.may_see_meldcode.
@@ -771,3 +772,8 @@ from cases.models.meldcode import MeldcodeTrajectory as MeldcodeTrajectory  # no
 from cases.models.partners import PartnerChange as PartnerChange  # noqa: E402
 from cases.models.partners import PartnerContact as PartnerContact  # noqa: E402
 from cases.models.partners import PartnerOrganisation as PartnerOrganisation  # noqa: E402
+from cases.models.volunteers import VolunteerRequest as VolunteerRequest  # noqa: E402
+from cases.models.volunteers import VolunteerService as VolunteerService  # noqa: E402
+from cases.models.volunteers import (  # noqa: E402
+    VolunteerServiceChange as VolunteerServiceChange,
+)

@@ -5,7 +5,8 @@ Views, commands, demo data, tests and the network and zrm apps call these functi
 by field (None for the form as a whole) and changes nothing. `core` holds the case's own story
 (signals, clients, phases, what is recorded on a case); `planning` planned visits and the
 calendar feed; `lifecycle` deleting, restoring, reassigning and moving files; `meldcode` the
-meldcode trajectories; `partners` the team's directory of partner organisations.
+meldcode trajectories; `partners` the team's directory of partner organisations; `volunteers`
+the catalogue of volunteer services and the requests for them.
 """
 
 from cases.services.core import (
@@ -46,6 +47,14 @@ from cases.services.partners import (
     partner_update,
 )
 from cases.services.planning import calendar_feed_renew, visit_plan
+from cases.services.volunteers import (
+    volunteer_catalogue_seed,
+    volunteer_request_add,
+    volunteer_request_match,
+    volunteer_request_status_set,
+    volunteer_service_create,
+    volunteer_service_update,
+)
 
 __all__ = [
     "agreement_add",
@@ -83,4 +92,10 @@ __all__ = [
     "timeline_correct",
     "timeline_record",
     "visit_plan",
+    "volunteer_catalogue_seed",
+    "volunteer_request_add",
+    "volunteer_request_match",
+    "volunteer_request_status_set",
+    "volunteer_service_create",
+    "volunteer_service_update",
 ]
