@@ -139,6 +139,7 @@ def _record(acting_user, request):
 def volunteer_request_add(*, acting_user, case, service, requested_on):
     """Ask for a service of the team's catalogue for the case's client."""
     check_case_open(case)
+    service = VolunteerService.objects.get(pk=service.pk)
     if service.team_id != case.team_id or not service.active:
         raise ValidationError({"service": _("Choose a service the team's catalogue offers.")})
     _check_date(requested_on, field="requested_on")
