@@ -24,6 +24,7 @@ from network.models import NetworkMember
 from network.selectors import (
     begin_and_end,
     case_snapshots,
+    current_begin,
     interview_side_by_side,
     live_members,
     recordable_begin,
@@ -47,7 +48,7 @@ def _map_context(case, form=None, snapshots=None):
     begin network still to record if any: it is offered by the map, since whether the map has
     people changes what recording it means."""
     members, as_dicts = live_members(case)
-    begin, _end = begin_and_end(case)
+    begin = current_begin(case, snapshots)
     if begin is not None and not begin.begin_not_mapped:
         begin_ids = {m["id"] for m in begin.members}
         for member, as_dict in zip(members, as_dicts, strict=True):

@@ -33,6 +33,7 @@ LEAD_ONLY = {
     "partner_edit",
     "partner_contact_add",
     "partner_contact_edit",
+    "volunteer_service_edit",
 }
 ACTION = {
     "meldcode_export": "export",
@@ -47,7 +48,15 @@ NOT_NOW = {"plan_edit", "prephase_edit", "prior_information_add", "network_compa
 # The waiting signal is about nobody known yet.
 NO_CLIENT_YET = {"signal_decline", "signal_new_client"}
 # The directory of partner organisations holds no client data; its reads are logged all the same.
-DIRECTORY = {"partner_detail", "partner_edit", "partner_contact_add", "partner_contact_edit"}
+DIRECTORY = {
+    "partner_detail",
+    "partner_edit",
+    "partner_contact_add",
+    "partner_contact_edit",
+    # The catalogue of volunteer services, likewise.
+    "volunteer_service_detail",
+    "volunteer_service_edit",
+}
 # Team pages log what they show (the team's cases, figures); the thresholds page shows no
 # client data.
 TEAM_NOTHING_SHOWN = {"team_policy", "meldcode_terms"}
@@ -61,6 +70,10 @@ NO_CLIENT_DATA = {
     # The directory of partner organisations.
     "partner_list",
     "partner_create",
+    # The catalogue of volunteer services.
+    "volunteer_service_list",
+    "volunteer_service_create",
+    "volunteer_catalogue_seed",
     # The second factor: the user's own account, no client data.
     "otp_verify",
     "otp_setup",

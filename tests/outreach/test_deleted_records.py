@@ -32,6 +32,9 @@ NOT_ABOUT_THE_CLIENT = {
     "partner_edit",
     "partner_contact_add",
     "partner_contact_edit",
+    # The team's catalogue of volunteer services.
+    "volunteer_service_detail",
+    "volunteer_service_edit",
 }
 CLIENT_URLS = sorted(set(RECORD_URLS) - NOT_ABOUT_THE_CLIENT)
 
