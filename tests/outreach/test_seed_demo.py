@@ -103,3 +103,18 @@ def test_it_gives_a_worker_planned_visits_for_mijn_week(db):
     assert all(
         v.planned_on.weekday() < 5 for v in PlannedVisit.objects.filter(planned_on__gte=today)
     )
+
+
+def test_it_gives_each_team_the_volunteer_catalogue_a_waiting_and_a_matched_request(db):
+    from cases.models import VolunteerRequest, VolunteerService
+    from cases.services.volunteers import STUDY_CATALOGUE
+    from cases.team import volunteer_waits
+
+    seed()
+    for team in Team.objects.filter(code__in=["PA", "OM"]):
+        assert VolunteerService.objects.filter(team=team).count() == len(STUDY_CATALOGUE)
+    matched = VolunteerRequest.objects.get(status="matched")
+    assert matched.network_member.relation == "volunteer"
+    assert VolunteerRequest.objects.filter(status="waiting").count() == 1
+    waits = {w.service: w for w in volunteer_waits(matched.case.team)}
+    assert waits["Zorgmaatje"].matched == 1
