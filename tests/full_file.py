@@ -6,7 +6,14 @@ from datetime import date, timedelta
 from django.utils import timezone
 
 from cases import services
-from cases.models import ContactAttempt, ContactMoment, Signal, SignalFeedback, TimelineEvent
+from cases.models import (
+    ContactAttempt,
+    ContactMoment,
+    Signal,
+    SignalFeedback,
+    TimelineEvent,
+    VolunteerService,
+)
 from network.services import interview_save, member_add, snapshot_take
 from tests.cases.meldcode_data import start as meldcode_start
 from tests.zrm.factories import DOMAIN_KEYS, domain, finalised_assessment
@@ -114,6 +121,14 @@ def full_file(
         acting_user=owner, case=case, description=marker, responsible="client"
     )
     services.visit_plan(acting_user=owner, case=case, planned_on=today, place=marker)
+    # The catalogue is the team's (not client data); a request on the case is.
+    service, _new = VolunteerService.objects.get_or_create(team=team, name="Zorgmaatje")
+    request = services.volunteer_request_add(
+        acting_user=owner, case=case, service=service, requested_on=today
+    )
+    services.volunteer_request_status_set(
+        acting_user=owner, request=request, status="stopped", on=today, reason=marker[:300]
+    )
     case = services.case_transition(acting_user=owner, case=case, move="traject")
     services.timeline_correct(
         acting_user=owner, event=TimelineEvent.objects.filter(case=case).first(), text=marker
