@@ -49,7 +49,7 @@ def _volunteer_service(records):
     if "volunteer_service" not in records:
         lead = make_member("catalogusbeheerder", records["team"], Membership.Role.LEAD)
         records["volunteer_service"] = services.volunteer_service_create(
-            acting_user=lead, team=records["team"], name="Zorgmaatje"
+            acting_user=lead, team=records["team"], name="Postwijzer"
         )
     return records["volunteer_service"]
 
