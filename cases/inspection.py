@@ -25,6 +25,7 @@ from cases.models import (
     Signal,
     SignalFeedback,
     TimelineEvent,
+    VolunteerRequest,
 )
 from cases.phases import CLOSED_PHASES
 from cases.timeline import describe
@@ -437,6 +438,33 @@ def _coworkers(client, wanted):
     ]
 
 
+def _volunteer_requests(client, wanted):
+    requests = of_live_cases(VolunteerRequest.objects, client).select_related(
+        "service", "requested_by"
+    )
+    return [
+        Section(
+            "volunteer_requests",
+            _("Volunteer services we requested"),
+            [
+                record(
+                    request,
+                    title=request.service.name,
+                    when=day(request.requested_on),
+                    by=person(request.requested_by),
+                    lines=[
+                        (label(request, "status"), request.get_status_display()),
+                        (label(request, "status_on"), day(request.status_on)),
+                        (label(request, "volunteer_name"), request.volunteer_name),
+                        (label(request, "stop_reason"), request.stop_reason),
+                    ],
+                )
+                for request in requests.order_by("requested_on", "pk")
+            ],
+        )
+    ]
+
+
 def _meldcode_lines(step):
     version = step.trajectory.framework_version
     lines = [
@@ -500,5 +528,6 @@ PROVIDERS = (
     _planned_visits,
     _agenda_items,
     _coworkers,
+    _volunteer_requests,
     _timeline,
 )

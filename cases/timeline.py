@@ -29,6 +29,7 @@ from cases.models import (
     Signal,
     SignalFeedback,
     TimelineEvent,
+    VolunteerRequest,
 )
 from cases.phases import MOVE_FIELDS, MOVES_BY_SLUG, Phase
 
@@ -172,6 +173,21 @@ def coworker_data(coworker, action):
         "starts_on": _iso(coworker.starts_on),
         "ends_on": _iso(coworker.ends_on),
     }
+
+
+def volunteer_data(request):
+    """A volunteer request as it stands after a change: asked, a new status, matched."""
+    data = {
+        "request_id": request.pk,
+        "service": request.service.name,
+        "status": request.status,
+        "on": _iso(request.status_on),
+    }
+    if request.volunteer_name:
+        data["volunteer"] = request.volunteer_name
+    if request.stop_reason:
+        data["reason"] = request.stop_reason
+    return data
 
 
 # How they read -------------------------------------------------------------------------------
@@ -319,6 +335,20 @@ def _meeting(data):
     return view
 
 
+def _volunteer(data):
+    status = choice_label(VolunteerRequest.Status.choices, data["status"])
+    view = EventView(
+        _("Volunteer service %(service)s: %(status)s")
+        % {"service": data["service"], "status": status}
+    )
+    view.facts.append((_("date"), short_date(data["on"])))
+    if data.get("volunteer"):
+        view.facts.append((_("volunteer"), data["volunteer"]))
+    if data.get("reason"):
+        view.text.append((_("reason"), data["reason"]))
+    return view
+
+
 def _feedback(data):
     view = EventView(_("Feedback to the reporter"))
     if data.get("to"):
@@ -422,6 +452,7 @@ DESCRIBERS = {  # cases' own kinds; network and zrm add theirs (_describers)
     "sensitive": _sensitive,
     "meldcode": _meldcode,
     "meeting": _meeting,
+    "volunteer": _volunteer,
     "plan": _fields_changed(gettext_lazy("Plan updated")),
     "client": _fields_changed(gettext_lazy("Client details updated")),
     "assignment": _assignment,

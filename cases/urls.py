@@ -10,6 +10,7 @@ from cases.views import (
     phrases,
     signals,
     team,
+    volunteers,
     week,
 )
 
@@ -110,6 +111,38 @@ urlpatterns = [
         name="meldcode_export",
     ),
     path("teams/<int:team_id>/meldcode/termijnen/", meldcode.meldcode_terms, name="meldcode_terms"),
+    path("vrijwilligers/", volunteers.volunteer_service_list, name="volunteer_service_list"),
+    path(
+        "vrijwilligers/standaardlijst/",
+        volunteers.volunteer_catalogue_seed,
+        name="volunteer_catalogue_seed",
+    ),
+    path(
+        "vrijwilligers/nieuw/", volunteers.volunteer_service_create, name="volunteer_service_create"
+    ),
+    path(
+        "vrijwilligers/<int:service_id>/",
+        volunteers.volunteer_service_detail,
+        name="volunteer_service_detail",
+    ),
+    path(
+        "vrijwilligers/<int:service_id>/bewerken/",
+        volunteers.volunteer_service_edit,
+        name="volunteer_service_edit",
+    ),
+    path(
+        "casussen/<int:case_id>/vrijwilligers/", volunteers.case_volunteers, name="case_volunteers"
+    ),
+    path(
+        "casussen/<int:case_id>/vrijwilligers/aanvragen/",
+        volunteers.volunteer_request_add,
+        name="volunteer_request_add",
+    ),
+    path(
+        "vrijwilligers/aanvragen/<int:request_id>/status/",
+        volunteers.volunteer_request_status,
+        name="volunteer_request_status",
+    ),
     path("partners/", partners.partner_list, name="partner_list"),
     path("partners/nieuw/", partners.partner_create, name="partner_create"),
     path("partners/<int:partner_id>/", partners.partner_detail, name="partner_detail"),

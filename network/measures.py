@@ -25,6 +25,7 @@ MEMBER_FIELDS = [
     "status",
     "known_before",
     "wants_back",
+    "outreach_worker",
     *[f"support_{kind}" for kind in SUPPORT_KINDS],
 ]
 HEAVY_LOAD_KINDS = 3
@@ -53,6 +54,30 @@ def _gives(member):
 
 def is_informal(member):
     return member["relation"] not in FORMAL_RELATIONS
+
+
+def is_outreach_worker(member):
+    """The worker's own place on the map: drawn, never counted (snapshots from before the mark
+    existed have no such key)."""
+    return bool(member.get("outreach_worker"))
+
+
+def is_new_network(member, begin_ids):
+    """A member of the new network: not in the begin snapshot (by member id), in contact now and
+    not a reactivated old contact (they count as reactivated), and not a professional:
+    volunteers, clubs and organisations are new network as well as new friends and neighbours."""
+    return (
+        member["id"] not in begin_ids
+        and member["status"] == "active"
+        and member["relation"] != "professional"
+        and not is_outreach_worker(member)
+    )
+
+
+def new_network(begin_members, members):
+    """How many members of `members` are new network since the begin snapshot's members."""
+    begin_ids = {m["id"] for m in begin_members}
+    return sum(1 for m in members if is_new_network(m, begin_ids))
 
 
 @dataclass
@@ -102,7 +127,8 @@ def overloaded(members):
 
 def network_measures(members):
     """Measures of a network given as member dicts. Sleeping contacts do not count as part of the
-    network until they are reactivated."""
+    network until they are reactivated; the worker's own place is left out of everything."""
+    members = [m for m in members if not is_outreach_worker(m)]
     present = [m for m in members if m["status"] != "sleeping"]
     informal_supporters = [m for m in present if is_informal(m) and _receives(m)]
     covered = {kind for m in informal_supporters for kind in _receives(m)}
@@ -172,8 +198,10 @@ class Change:
         return _("%(n)s percentage points") % {"n": signed} if self.share else signed
 
 
-def activation(before, after):
-    """How the network changed between two snapshots' measures: the activation measure."""
+def activation(before, after, new_members=None):
+    """How the network changed between two snapshots' measures: the activation measure.
+    `new_members`: how many members of the later map are new network (`new_network`), shown
+    beside the reactivated contacts; None leaves the row out."""
     rows = [
         Change(_("informal supporters"), before.informal_supporters, after.informal_supporters),
         Change(
@@ -182,6 +210,11 @@ def activation(before, after):
             after.kinds_covered,
         ),
         Change(_("sleeping contacts reactivated"), before.reactivated, after.reactivated),
+        *(
+            [Change(_("new network members (not in the begin snapshot)"), 0, new_members)]
+            if new_members is not None
+            else []
+        ),
         Change(
             _("share of support from professionals"),
             before.professional_share,

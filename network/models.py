@@ -6,7 +6,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from cases.models import Agreement, Case, CaseScoped
+from cases.models import Agreement, Case, CaseScoped, VolunteerRequest
 from cases.phases import ZRM_BEGIN, ZRM_END
 
 SUPPORT_KINDS = ["practical", "material", "emotional", "company", "decisions"]
@@ -108,6 +108,18 @@ class NetworkMember(CaseScoped):
         verbose_name=_("agreements they take part in"),
     )
     note = models.TextField(_("note"), blank=True, max_length=2000)
+    # The volunteer service request this volunteer was matched through
+    # (network.services.volunteer_match).
+    volunteer_request = models.OneToOneField(
+        VolunteerRequest,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="network_member",
+    )
+    # The worker's own place on the map (network.services.worker_place): drawn, but left out of
+    # every count and share (docs/network-measures.md).
+    outreach_worker = models.BooleanField(_("the outreach worker"), default=False)
     version = models.PositiveIntegerField(default=1, editable=False)
     created_at = models.DateTimeField(default=timezone.now)
 

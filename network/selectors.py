@@ -88,6 +88,14 @@ def recordable_begin(case, snapshots=None):
     return begin if begin is not None and not begin.members else None
 
 
+def current_begin(case, snapshots=None):
+    """The current begin snapshot (the newest not replaced), or None; from `snapshots`
+    (case_snapshots, already read) without a query."""
+    if snapshots is None:
+        return _current(NetworkSnapshot.objects.filter(case=case, kind="begin")).first()
+    return next((s for s in snapshots if s.kind == "begin" and not s.is_replaced), None)
+
+
 @dataclass
 class TeamNetworkSummary:
     cases: int

@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from cases import services as cases_services
 from cases.models import TimelineEvent
 from cases.services import check_case_open, timeline_record
 from network.guide import question, version
@@ -208,3 +209,42 @@ def begin_network_record(*, acting_user, case, empty_map=""):
     )
     _record(acting_user, case, begin_recorded_data(snapshot, replaces=current))
     return snapshot
+
+
+@transaction.atomic
+def volunteer_match(*, acting_user, volunteer_request, volunteer_name, on, expected_version=None):
+    """Match a volunteer service request (cases.services.volunteer_request_match) and put the
+    volunteer on the map, in one transaction: a new-network member with the relation volunteer,
+    linked to the request. The worker adds the support they give when it is known."""
+    volunteer_request = cases_services.volunteer_request_match(
+        acting_user=acting_user,
+        request=volunteer_request,
+        volunteer_name=volunteer_name,
+        on=on,
+        expected_version=expected_version,
+    )
+    return member_add(
+        acting_user=acting_user,
+        case=volunteer_request.case,
+        name=volunteer_request.volunteer_name,
+        relation=NetworkMember.Relation.VOLUNTEER,
+        note=_("Volunteer service: %(service)s") % {"service": volunteer_request.service.name},
+        volunteer_request=volunteer_request,
+    )
+
+
+@transaction.atomic
+def worker_place(*, acting_user, case):
+    """Put the worker on the map, marked as the outreach worker: drawn as a professional, left
+    out of every count and share. Once per worker and case."""
+    check_case_open(case)
+    name = (acting_user.get_full_name() or acting_user.get_username())[:80]
+    if case.network_members.filter(outreach_worker=True, name=name).exists():
+        raise ValidationError({None: _("You are on this map already.")})
+    return member_add(
+        acting_user=acting_user,
+        case=case,
+        name=name,
+        relation=NetworkMember.Relation.PROFESSIONAL,
+        outreach_worker=True,
+    )

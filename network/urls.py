@@ -26,4 +26,10 @@ urlpatterns = [
         name="network_member_remove",
     ),
     path("teams/<int:team_id>/netwerk/", views.team_network, name="network_team"),
+    path(
+        "netwerk/vrijwilligers/<int:request_id>/koppelen/",
+        views.volunteer_match,
+        name="network_volunteer_match",
+    ),
+    path("casussen/<int:case_id>/netwerk/ikzelf/", views.worker_place, name="network_worker_place"),
 ]

@@ -8,6 +8,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from cases.access import case_for_form, case_for_user
+from cases.forms.volunteers import VolunteerMatchForm
+from cases.models import VolunteerRequest
 from network import guide, services
 from network.drawing import drawing
 from network.forms import (
@@ -17,11 +19,12 @@ from network.forms import (
     MemberForm,
     SnapshotForm,
 )
-from network.measures import activation, network_measures
+from network.measures import activation, is_new_network, network_measures, new_network
 from network.models import NetworkMember
 from network.selectors import (
     begin_and_end,
     case_snapshots,
+    current_begin,
     interview_side_by_side,
     live_members,
     recordable_begin,
@@ -30,7 +33,7 @@ from network.selectors import (
     team_network_summary,
 )
 from outreach.access import Action, get_for_user, log_access, team_for_lead
-from outreach.form_flow import conflict_page
+from outreach.form_flow import conflict_page, handle_form
 from outreach.forms import PeriodForm, apply_service_errors
 from outreach.submissions import saves_once, saving_once
 from outreach.versioning import EditConflict
@@ -45,9 +48,15 @@ def _map_context(case, form=None, snapshots=None):
     begin network still to record if any: it is offered by the map, since whether the map has
     people changes what recording it means."""
     members, as_dicts = live_members(case)
+    begin = current_begin(case, snapshots)
+    if begin is not None and not begin.begin_not_mapped:
+        begin_ids = {m["id"] for m in begin.members}
+        for member, as_dict in zip(members, as_dicts, strict=True):
+            member.is_new_network = is_new_network(as_dict, begin_ids)
     return {
         "case": case,
         "members": members,
+        "worker_on_map": any(m.outreach_worker for m in members),
         "drawing": drawing(as_dicts),
         "measures": network_measures(as_dicts),
         "form": form,
@@ -247,7 +256,11 @@ def snapshot_compare(request, case_id):
         raise Http404
     rows = appeared = resolved = ()
     if not (first.begin_not_mapped or second.begin_not_mapped):
-        rows, appeared, resolved = activation(snapshot_measures(first), snapshot_measures(second))
+        rows, appeared, resolved = activation(
+            snapshot_measures(first),
+            snapshot_measures(second),
+            new_network(first.members, second.members),
+        )
     return render(
         request,
         "network/compare.html",
@@ -289,3 +302,49 @@ def team_network(request, team_id):
             "back": reverse("team_detail", args=[team.pk]),
         },
     )
+
+
+@saves_once
+def volunteer_match(request, request_id):
+    """Match a volunteer service request with a volunteer: the request becomes matched and the
+    volunteer joins the map as new network (network.services.volunteer_match)."""
+    volunteer_request = get_for_user(
+        request,
+        VolunteerRequest.objects.select_related("case__client", "service"),
+        request_id,
+        action=Action.CHANGE if request.method == "POST" else Action.READ,
+    )
+    case = volunteer_request.case
+    return handle_form(
+        request,
+        VolunteerMatchForm,
+        title=_("Match a volunteer: %(service)s") % {"service": volunteer_request.service.name},
+        intro=_("The volunteer is put on the network map as a new network member."),
+        form_kwargs={"version": volunteer_request.version},
+        stored_form=lambda current: VolunteerMatchForm(
+            initial={"volunteer_name": current.volunteer_name, "on": current.matched_on}
+        ),
+        save=lambda data: services.volunteer_match(
+            acting_user=request.user, volunteer_request=volunteer_request, **data
+        ),
+        done=_("Volunteer matched and put on the network map."),
+        success=reverse("network_case", args=[case.pk]),
+        back=reverse("case_volunteers", args=[case.pk]),
+    )
+
+
+@require_POST
+@saves_once
+def worker_place(request, case_id):
+    """Put the worker on the case's map, marked as the outreach worker (counted nowhere)."""
+    case = case_for_user(request, case_id, action=Action.CHANGE)
+    try:
+        with saving_once(request) as claim:
+            services.worker_place(acting_user=request.user, case=case)
+            claim.saved_at(reverse("network_case", args=[case.pk]))
+    except ValidationError as error:
+        for message in error.messages:
+            messages.error(request, message)
+    else:
+        messages.success(request, _("You are on the map, counted in no measure."))
+    return redirect("network_case", case.pk)

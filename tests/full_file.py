@@ -6,7 +6,14 @@ from datetime import date, timedelta
 from django.utils import timezone
 
 from cases import services
-from cases.models import ContactAttempt, ContactMoment, Signal, SignalFeedback, TimelineEvent
+from cases.models import (
+    ContactAttempt,
+    ContactMoment,
+    Signal,
+    SignalFeedback,
+    TimelineEvent,
+    VolunteerService,
+)
 from network.services import interview_save, member_add, snapshot_take
 from outreach.models import Membership
 from outreach.services import membership_set, user_create
@@ -130,6 +137,14 @@ def full_file(
     services.agenda_item_add(acting_user=owner, case=case, question=marker)
     services.coworker_add(
         acting_user=owner, case=case, user=_colleague(owner, team), role="intern", starts_on=today
+    )
+    # The catalogue is the team's (not client data); a request on the case is.
+    service, _new = VolunteerService.objects.get_or_create(team=team, name="Zorgmaatje")
+    request = services.volunteer_request_add(
+        acting_user=owner, case=case, service=service, requested_on=today
+    )
+    services.volunteer_request_status_set(
+        acting_user=owner, request=request, status="stopped", on=today, reason=marker[:300]
     )
     case = services.case_transition(acting_user=owner, case=case, move="traject")
     services.timeline_correct(

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from django.utils.translation import gettext as _
 
 from network.drawing import drawing
-from network.measures import SUPPORT_KINDS, activation, informal_supporters_of
+from network.measures import SUPPORT_KINDS, activation, informal_supporters_of, new_network
 from network.models import NetworkSnapshot
 from network.selectors import begin_and_end, snapshot_measures
 
@@ -147,7 +147,9 @@ def network_story(case, comparison):
     before = snapshot_measures(begin) if begin else None
     after = snapshot_measures(end) if end else None
     if before and after:
-        story.rows, story.appeared, story.resolved = activation(before, after)
+        story.rows, story.appeared, story.resolved = activation(
+            before, after, new_network(begin.members, end.members)
+        )
     story.begin_drawing = drawing(begin.members) if begin else None
     story.end_drawing = drawing(end.members) if end else None
     row = next((r for r in comparison.rows if r.domain.key == SOCIAL_NETWORK), None)

@@ -735,6 +735,7 @@ class TimelineEvent(CaseScoped):
         MELDCODE = "meldcode", _("meldcode")
         MEETING = "meeting", _("case meeting")
         COWORKER = "coworker", _("people on the case")
+        VOLUNTEER = "volunteer", _("volunteer service")
 
     # Shielded like their records (outreach.access.may_see_sensitive), corrections to them too;
     # a meldcode event by outreach.access.may_see_meldcode.
@@ -777,3 +778,8 @@ from cases.models.partners import PartnerChange as PartnerChange  # noqa: E402
 from cases.models.partners import PartnerContact as PartnerContact  # noqa: E402
 from cases.models.partners import PartnerOrganisation as PartnerOrganisation  # noqa: E402
 from cases.models.phrases import NotePhrase as NotePhrase  # noqa: E402
+from cases.models.volunteers import VolunteerRequest as VolunteerRequest  # noqa: E402
+from cases.models.volunteers import VolunteerService as VolunteerService  # noqa: E402
+from cases.models.volunteers import (  # noqa: E402
+    VolunteerServiceChange as VolunteerServiceChange,
+)

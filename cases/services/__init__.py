@@ -7,7 +7,8 @@ by field (None for the form as a whole) and changes nothing. `core` holds the ca
 calendar feed; `coworkers` the people on a case besides its worker; `lifecycle` deleting,
 restoring, reassigning and moving files; `meldcode` the meldcode trajectories; `meetings` case
 meetings and their agendas; `partners` the team's directory of partner organisations; `phrases`
-the team's snelteksten for a contact's note.
+the team's snelteksten for a contact's note; `volunteers` the catalogue of volunteer services
+and the requests for them.
 """
 
 from cases.services.core import (
@@ -68,6 +69,14 @@ from cases.services.phrases import (
     note_phrases_add_defaults,
 )
 from cases.services.planning import calendar_feed_renew, visit_plan
+from cases.services.volunteers import (
+    volunteer_catalogue_seed,
+    volunteer_request_add,
+    volunteer_request_match,
+    volunteer_request_status_set,
+    volunteer_service_create,
+    volunteer_service_update,
+)
 
 __all__ = [
     "agenda_item_add",
@@ -119,4 +128,10 @@ __all__ = [
     "timeline_correct",
     "timeline_record",
     "visit_plan",
+    "volunteer_catalogue_seed",
+    "volunteer_request_add",
+    "volunteer_request_match",
+    "volunteer_request_status_set",
+    "volunteer_service_create",
+    "volunteer_service_update",
 ]

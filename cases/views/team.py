@@ -28,9 +28,11 @@ from cases.team import (
     DECIDE_WITHIN_WORKING_DAYS,
     PHASE_GROUPS,
     RECENT_DAYS,
+    VOLUNTEER_WAIT_WINDOW_DAYS,
     signal_figures,
     signal_sources,
     time_in_phase,
+    volunteer_waits,
     worker_caseloads,
 )
 from outreach.access import Action, log_records, team_for_lead
@@ -81,6 +83,8 @@ def team_detail(request, team_id):
             "referral_days": REFERRAL_WINDOW_DAYS,
             "meetings": meetings,
             "waiting_agenda": waiting,
+            "volunteer_waits": volunteer_waits(team),
+            "volunteer_wait_days": VOLUNTEER_WAIT_WINDOW_DAYS,
         },
     )
 

@@ -25,6 +25,7 @@ from django.utils import timezone
 
 from cases.models import Case, ContactAttempt, ContactMoment
 from devdata.cases import _Clock
+from devdata.network import volunteers
 from devdata.network.maps import (
     HOOGENDOORN,
     HOOGENDOORN_ANSWERS,
@@ -140,6 +141,13 @@ def seed(out):
             else:
                 continue
             mapped.append(case)
+        waiting = next(
+            (c for n, c in cases.items() if n in NETWORKS and n != HOOGENDOORN),
+            None,
+        )
+        volunteered = volunteers.seed(
+            cases, clock, now, matched_case=cases.get(HOOGENDOORN), waiting_case=waiting
+        )
     ids = [case.pk for case in mapped]
     members = NetworkMember.objects.filter(case__in=ids)
     empty = cases.get(EMPTY)
@@ -160,6 +168,7 @@ def seed(out):
     if closed_doors:
         parts.append(f"no map where the door has not opened: {', '.join(closed_doors)}")
     out.write("; ".join(parts) + ".")
+    out.write(volunteered)
 
 
 def _door_opened(case):

@@ -36,6 +36,7 @@ LEAD_ONLY = {
     "team_phrases",
     "team_phrase_add",
     "team_phrase_edit",
+    "volunteer_service_edit",
 }
 ACTION = {
     "meldcode_export": "export",
@@ -50,7 +51,15 @@ NOT_NOW = {"plan_edit", "prephase_edit", "prior_information_add", "network_compa
 # The waiting signal is about nobody known yet.
 NO_CLIENT_YET = {"signal_decline", "signal_new_client"}
 # The directory of partner organisations holds no client data; its reads are logged all the same.
-DIRECTORY = {"partner_detail", "partner_edit", "partner_contact_add", "partner_contact_edit"}
+DIRECTORY = {
+    "partner_detail",
+    "partner_edit",
+    "partner_contact_add",
+    "partner_contact_edit",
+    # The catalogue of volunteer services, likewise.
+    "volunteer_service_detail",
+    "volunteer_service_edit",
+}
 # A case meeting is about several clients: its own reads are logged without one (its agenda's
 # cases with theirs).
 MEETINGS = {"meeting_detail", "meeting_record"}
@@ -71,6 +80,10 @@ NO_CLIENT_DATA = {
     "partner_create",
     # Planning a case meeting: a kind and a date.
     "meeting_plan",
+    # The catalogue of volunteer services.
+    "volunteer_service_list",
+    "volunteer_service_create",
+    "volunteer_catalogue_seed",
     # The second factor: the user's own account, no client data.
     "otp_verify",
     "otp_setup",

@@ -42,6 +42,9 @@ NOT_ABOUT_THE_CLIENT = {
     "team_phrase_edit",
     "team_phrase_move",
     "team_phrase_remove",
+    # The team's catalogue of volunteer services.
+    "volunteer_service_detail",
+    "volunteer_service_edit",
 }
 CLIENT_URLS = sorted(set(RECORD_URLS) - NOT_ABOUT_THE_CLIENT)
 

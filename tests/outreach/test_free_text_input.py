@@ -40,6 +40,8 @@ from cases.models import (
     Signal,
     SignalFeedback,
     TimelineEvent,
+    VolunteerRequest,
+    VolunteerService,
 )
 from cases.phases import Phase
 from network.models import InterviewAnswer, NetworkMember, NetworkSnapshot
@@ -58,6 +60,7 @@ FORM_MODULES = [
     "cases.forms",
     "cases.forms.meetings",
     "cases.forms.phrases",
+    "cases.forms.volunteers",
     "network.forms",
     "zrm.forms",
 ]
@@ -332,6 +335,26 @@ def note_phrase_form(ctx, name):
         {},
         _value(NotePhrase, name, team=ctx.team),
         _phrase_pages(ctx),
+    )
+
+
+def _volunteer_service_pages(ctx):
+    def pages():
+        service = _latest(VolunteerService, team=ctx.team)
+        return [
+            reverse("volunteer_service_list"),
+            reverse("volunteer_service_detail", args=[service.pk]),
+        ]
+
+    return pages
+
+
+def volunteer_service_form(ctx, name):
+    return Post(
+        reverse("volunteer_service_create"),
+        {"name": "Zorgmaatje", "description": "Samen activiteiten ondernemen"},
+        _value(VolunteerService, name, team=ctx.team),
+        _volunteer_service_pages(ctx),
         ctx.lead,
     )
 
@@ -343,7 +366,56 @@ def note_phrase_edit_form(ctx, name):
         {"active": "on", "expected_version": phrase.version},
         lambda: getattr(NotePhrase.objects.get(pk=phrase.pk), name),
         _phrase_pages(ctx),
+    )
+
+
+def volunteer_service_edit_form(ctx, name):
+    service = services.volunteer_service_create(
+        acting_user=ctx.lead, team=ctx.team, name="Postwijzer"
+    )
+    return Post(
+        reverse("volunteer_service_edit", args=[service.pk]),
+        {"name": "Postwijzer", "description": "Post", "active": "on", "expected_version": 1},
+        lambda: getattr(VolunteerService.objects.get(pk=service.pk), name),
+        _volunteer_service_pages(ctx),
         ctx.lead,
+    )
+
+
+def _volunteer_request(ctx):
+    case = case_in_phase(Phase.CONTRACT, acting_user=ctx.owner, team=ctx.team)
+    service = services.volunteer_service_create(
+        acting_user=ctx.lead, team=ctx.team, name="Zorgmaatje"
+    )
+    request = services.volunteer_request_add(
+        acting_user=ctx.owner, case=case, service=service, requested_on=timezone.localdate()
+    )
+    return case, request
+
+
+def volunteer_status_form(ctx, name):
+    case, request = _volunteer_request(ctx)
+    return Post(
+        reverse("volunteer_request_status", args=[request.pk]),
+        {"status": "stopped", "on": _today(), "expected_version": request.version},
+        lambda: VolunteerRequest.objects.get(pk=request.pk).stop_reason or None,
+        _on_case(case, reverse("case_volunteers", args=[case.pk])),
+        ctx.owner,
+    )
+
+
+def volunteer_match_form(ctx, name):
+    case, request = _volunteer_request(ctx)
+    return Post(
+        reverse("network_volunteer_match", args=[request.pk]),
+        {"on": _today(), "expected_version": request.version},
+        lambda: VolunteerRequest.objects.get(pk=request.pk).volunteer_name or None,
+        _on_case(
+            case,
+            reverse("case_volunteers", args=[case.pk]),
+            reverse("network_case", args=[case.pk]),
+        ),
+        ctx.owner,
     )
 
 
@@ -598,6 +670,10 @@ SCENARIOS = {
     ("cases.forms.meetings", "CaseDiscussionForm"): case_discussion_form,
     ("cases.forms.phrases", "NotePhraseForm"): note_phrase_form,
     ("cases.forms.phrases", "NotePhraseEditForm"): note_phrase_edit_form,
+    ("cases.forms.volunteers", "VolunteerServiceForm"): volunteer_service_form,
+    ("cases.forms.volunteers", "VolunteerServiceEditForm"): volunteer_service_edit_form,
+    ("cases.forms.volunteers", "VolunteerStatusForm"): volunteer_status_form,
+    ("cases.forms.volunteers", "VolunteerMatchForm"): volunteer_match_form,
     ("network.forms", "MemberForm"): member_form,
     ("network.forms", "MemberEditForm"): member_edit_form,
     ("network.forms", "SnapshotForm"): snapshot_form,

@@ -101,6 +101,34 @@ def _phrase_ids(records):
     return {"phrase_id": phrase.pk}, "cases.notephrase", phrase.pk
 
 
+def _volunteer_service(records):
+    """A service of the team's catalogue, made by a lead of the team (once)."""
+    if "volunteer_service" not in records:
+        lead = make_member("catalogusbeheerder", records["team"], Membership.Role.LEAD)
+        records["volunteer_service"] = services.volunteer_service_create(
+            acting_user=lead, team=records["team"], name="Postwijzer"
+        )
+    return records["volunteer_service"]
+
+
+def _volunteer_service_ids(records):
+    service = _volunteer_service(records)
+    return {"service_id": service.pk}, "cases.volunteerservice", service.pk
+
+
+def _volunteer_request_ids(records):
+    if "volunteer_request" not in records:
+        case = records["case"]
+        records["volunteer_request"] = services.volunteer_request_add(
+            acting_user=case.assigned_worker,
+            case=case,
+            service=_volunteer_service(records),
+            requested_on=case.opened_on,
+        )
+    request = records["volunteer_request"]
+    return {"request_id": request.pk}, "cases.volunteerrequest", request.pk
+
+
 def _team(records):
     return {"team_id": records["team"].pk}, "outreach.team", records["team"].pk
 
@@ -111,6 +139,13 @@ RECORD_URLS = {
     "partner_edit": _partner_ids,
     "partner_contact_add": _partner_ids,
     "partner_contact_edit": _contact_ids,
+    "volunteer_service_detail": _volunteer_service_ids,
+    "volunteer_service_edit": _volunteer_service_ids,
+    "case_volunteers": _ids("case", "case_id"),
+    "volunteer_request_add": _ids("case", "case_id"),
+    "volunteer_request_status": _volunteer_request_ids,
+    "network_volunteer_match": _volunteer_request_ids,
+    "network_worker_place": _ids("case", "case_id"),
     "team_detail": _team,
     "meeting_detail": _meeting_ids,
     "meeting_record": _meeting_ids,
@@ -214,6 +249,8 @@ POST_ONLY = {
     "team_phrases_defaults",
     "team_phrase_move",
     "team_phrase_remove",
+    "volunteer_request_add",
+    "network_worker_place",
 }
 
 

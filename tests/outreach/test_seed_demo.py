@@ -135,3 +135,18 @@ def test_it_gives_a_worker_a_case_they_cover_and_an_intern_a_case(db):
     intern = CaseCoworker.objects.get(role="intern")
     assert intern.user == youssef and intern.ends_on is None
     assert intern.case in list(my_open_cases(youssef))
+
+
+def test_it_gives_each_team_the_volunteer_catalogue_a_waiting_and_a_matched_request(db):
+    from cases.models import VolunteerRequest, VolunteerService
+    from cases.services.volunteers import STUDY_CATALOGUE
+    from cases.team import volunteer_waits
+
+    seed()
+    for team in Team.objects.filter(code__in=["PA", "OM"]):
+        assert VolunteerService.objects.filter(team=team).count() == len(STUDY_CATALOGUE)
+    matched = VolunteerRequest.objects.get(status="matched")
+    assert matched.network_member.relation == "volunteer"
+    assert VolunteerRequest.objects.filter(status="waiting").count() == 1
+    waits = {w.service: w for w in volunteer_waits(matched.case.team)}
+    assert waits["Zorgmaatje"].matched == 1

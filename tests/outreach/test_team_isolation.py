@@ -210,6 +210,19 @@ def _meeting_record(ours, fields):
     return reverse("meeting_record", args=[meeting.pk]), data
 
 
+def _their_volunteer_service(t):
+    """A service of the other team's catalogue of volunteer services."""
+    membership_set(acting_user=None, team=t["team"], user=t["worker"], role=Membership.Role.LEAD)
+    return services.volunteer_service_create(
+        acting_user=t["worker"], team=t["team"], name=f"Maatje {MARK}"
+    )
+
+
+def _volunteer_request(ours, fields):
+    data = {"requested_on": timezone.localdate().isoformat(), **fields}
+    return reverse("volunteer_request_add", args=[ours["case"].pk]), data
+
+
 ID_FIELDS = {
     ("AgendaItemForm", "meeting"): [
         (_agenda, lambda t: plan_meeting(acting_user=t["worker"], team=t["team"]).pk)
@@ -231,6 +244,9 @@ ID_FIELDS = {
     ("MemberEditForm", "agreements"): [(_member_edit, lambda t: [t["agreement"].pk])],
     ("MoveTeamForm", "to_team"): [(_move, lambda t: t["team"].pk)],
     ("MoveTeamForm", "assigned_worker"): [(_move, lambda t: t["worker"].pk)],
+    ("VolunteerRequestForm", "service"): [
+        (_volunteer_request, lambda t: _their_volunteer_service(t).pk)
+    ],
 }
 
 
