@@ -156,8 +156,10 @@ RULES = [
     Rule(
         "referral_check_due",
         _("referral: check whether it is going well"),
-        lambda p, now, today: Q(referral_check_on__lte=today)
-        & (Q(last_contact_at__isnull=True) | Q(last_contact_on__lt=F("referral_check_on"))),
+        lambda p, now, today: (
+            Q(referral_check_on__lte=today)
+            & (Q(last_contact_at__isnull=True) | Q(last_contact_on__lt=F("referral_check_on")))
+        ),
         lambda c, now, today: (today - c.referral_check_on).days,
         closed_phase=Phase.DOORVERWEZEN,
     ),

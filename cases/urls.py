@@ -1,6 +1,6 @@
 from django.urls import path
 
-from cases.views import case, clients, meldcode, partners, signals, team, week
+from cases.views import case, clients, meldcode, partners, signals, team, team_year, week
 
 urlpatterns = [
     path("", clients.home, name="home"),
@@ -107,5 +107,11 @@ urlpatterns = [
     path("teams/<int:team_id>/herverdelen/", team.team_reassign, name="team_reassign"),
     path("teams/<int:team_id>/week/", week.team_week, name="team_week"),
     path("teams/<int:team_id>/drempels/", team.team_policy, name="team_policy"),
+    path("teams/<int:team_id>/jaar/", team_year.team_year, name="team_year"),
+    path(
+        "teams/<int:team_id>/jaar/export.csv",
+        team_year.team_year_export,
+        name="team_year_export",
+    ),
     path("teams/<int:team_id>/export/<slug:what>.csv", team.team_export, name="team_export"),
 ]

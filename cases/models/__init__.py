@@ -302,6 +302,9 @@ class PhaseSpan(models.Model):
 # Every threshold of a TeamPolicy is a number of days in this range.
 POLICY_DAYS_MIN, POLICY_DAYS_MAX = 1, 365
 POLICY_DAYS_MESSAGE = _("Give a number of days from 1 to 365.")
+# A team's yearly closing target is a number of cases in this range, or none.
+YEARLY_TARGET_MAX = 100_000
+YEARLY_TARGET_MESSAGE = _("Give a number of cases from 1 to 100000, or leave it empty.")
 POLICY_DAYS = [
     MinValueValidator(POLICY_DAYS_MIN, message=POLICY_DAYS_MESSAGE),
     MaxValueValidator(POLICY_DAYS_MAX, message=POLICY_DAYS_MESSAGE),
@@ -335,6 +338,18 @@ class TeamPolicy(models.Model):
     )
     referral_check_days = models.PositiveSmallIntegerField(
         _("check … days after a referral"), default=90, validators=POLICY_DAYS
+    )
+    # The cases the team means to close in a year (the practice study names about 700, later
+    # 1,200), set by the lead; empty is no target. The team's year page (cases/team_year.py).
+    yearly_closing_target = models.PositiveIntegerField(
+        _("cases to close per year (target)"),
+        null=True,
+        blank=True,
+        validators=[
+            MinValueValidator(1, message=YEARLY_TARGET_MESSAGE),
+            MaxValueValidator(YEARLY_TARGET_MAX, message=YEARLY_TARGET_MESSAGE),
+        ],
+        help_text=_("Leave empty for no target."),
     )
 
     def __str__(self):

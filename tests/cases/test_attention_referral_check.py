@@ -37,9 +37,7 @@ def later(days):
     return time_machine.travel(timezone.now() + timedelta(days=days))
 
 
-def test_it_shows_the_check_from_its_date_until_a_contact_on_or_after_it(
-    client, owner, lead, team
-):
+def test_it_shows_the_check_from_its_date_until_a_contact_on_or_after_it(client, owner, lead, team):
     case = referred(owner=owner, team=team)
     assert case.pk not in reasons(team)
     with later(89):

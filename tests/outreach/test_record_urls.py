@@ -120,6 +120,8 @@ RECORD_URLS = {
     ),
     "team_reassign": _team,
     "team_policy": _team,
+    "team_year": _team,
+    "team_year_export": _team,
     "team_week": _team,
     "team_export": lambda r: (
         {"team_id": r["team"].pk, "what": "caseload"},
