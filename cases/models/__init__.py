@@ -428,6 +428,16 @@ class Signal(TeamScoped):
         _("reporter's organisation"), max_length=100, blank=True
     )
     reporter_contact = models.CharField(_("how to reach the reporter"), max_length=200, blank=True)
+    # The reporter's organisation from the team's directory (cases.models.partners), besides the
+    # typed name for a one-off.
+    reporter_partner = models.ForeignKey(
+        "PartnerOrganisation",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("reporter's organisation (directory)"),
+    )
     subject_name = models.CharField(_("name of the person concerned"), max_length=200, blank=True)
     subject_address = models.CharField(_("address"), max_length=200, blank=True)
     subject_postcode = models.CharField(_("postcode"), max_length=7, blank=True)
@@ -622,6 +632,16 @@ class ContactMoment(CaseScoped):
 
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="contacts")
     kind = models.CharField(_("type"), max_length=12, choices=Kind.choices)
+    # For a contact with a partner organisation: the one from the team's directory (who was
+    # there, typed, names a one-off).
+    partner_organisation = models.ForeignKey(
+        "PartnerOrganisation",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("partner organisation"),
+    )
     occurred_at = models.DateTimeField(_("date and time"), default=timezone.now)
     duration_minutes = models.PositiveSmallIntegerField(
         _("duration (minutes)"), null=True, blank=True

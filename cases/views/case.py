@@ -197,7 +197,7 @@ def contact_add(request, case_id):
     return handle_form(
         request,
         ContactForm,
-        form_kwargs={"agreements": agreements},
+        form_kwargs={"agreements": agreements, "team": case.team_id},
         case=case,
         title=_("Log a contact"),
         drafts=True,

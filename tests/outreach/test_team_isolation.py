@@ -198,7 +198,20 @@ def _refer(ours, fields):
     return reverse("case_transition", args=[case.pk, "doorverwijzen"]), data
 
 
+def _signal_create(ours, fields):
+    data = {"received_on": timezone.localdate().isoformat(), "source": "gp", "urgency": "normal"}
+    data |= {"subject_name": "Ria Dijk", "observed": "Zorgen.", **fields}
+    return reverse("signal_create"), data
+
+
+def _contact_add(ours, fields):
+    data = {"kind": "partner", "present": "de cliënt", **fields}
+    return reverse("contact_add", args=[ours["case"].pk]), data
+
+
 ID_FIELDS = {
+    ("SignalForm", "reporter_partner"): [(_signal_create, lambda t: _their_partner(t).pk)],
+    ("ContactForm", "partner_organisation"): [(_contact_add, lambda t: _their_partner(t).pk)],
     ("TransitionForm", "referral_partner"): [(_refer, lambda t: _their_partner(t).pk)],
     ("TransitionForm", "referral_contact"): [
         (_refer, lambda t: _their_partner(t).contacts.get().pk)
