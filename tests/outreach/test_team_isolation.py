@@ -166,6 +166,14 @@ def _member_edit(ctx, foreign):
     return reverse("network_member_edit", args=[ctx["member"].pk]), data
 
 
+def _professional(ctx, foreign):
+    return _member(ctx, {"relation": "professional", **foreign})
+
+
+def _professional_edit(ctx, foreign):
+    return _member_edit(ctx, {"relation": "professional", **foreign})
+
+
 def _move(ctx, foreign):
     # The lead also leads a third team, so the move page is open to them.
     west = team_create(acting_user=None, name="Outreach West", code="WE")
@@ -223,6 +231,14 @@ ID_FIELDS = {
     ("ReassignForm", "to_worker"): [(_reassign, lambda t: t["worker"].pk)],
     ("MemberForm", "agreements"): [(_member, lambda t: [t["agreement"].pk])],
     ("MemberEditForm", "agreements"): [(_member_edit, lambda t: [t["agreement"].pk])],
+    **{
+        (form, field): [(build, value)]
+        for form, build in (("MemberForm", _professional), ("MemberEditForm", _professional_edit))
+        for field, value in (
+            ("partner_organisation", lambda t: _their_partner(t).pk),
+            ("partner_contact", lambda t: _their_partner(t).contacts.get().pk),
+        )
+    },
     ("MoveTeamForm", "to_team"): [(_move, lambda t: t["team"].pk)],
     ("MoveTeamForm", "assigned_worker"): [(_move, lambda t: t["worker"].pk)],
 }
