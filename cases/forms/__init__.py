@@ -460,6 +460,9 @@ class ContactForm(forms.ModelForm):
         # Shown only for a contact with a partner organisation (app.css); "who was there" names
         # a one-off.
         directory_choice(self.fields["partner_organisation"], team)
+        self.fields["partner_organisation"].help_text = _(
+            "Not in the directory? Name the organisation under who was there."
+        )
         self.fields["present"].initial = _("the client")
         notes = self.fields["notes"]
         # No maxlength: the browser would cut a long paste off without a word. The counter
