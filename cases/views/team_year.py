@@ -38,7 +38,8 @@ def team_year(request, team_id):
 def team_year_export(request, team_id):
     team = team_for_lead(request, team_id)
     today = clock.today()
-    form = TeamYearForm(request.GET, years=team_years(team, today))
+    # Without a year this year's; a year not in the list is not found.
+    form = TeamYearForm(request.GET or {"jaar": today.year}, years=team_years(team, today))
     if not form.is_valid():
         raise Http404
     figures = team_year_figures(team, form.cleaned_data["jaar"], today=today)

@@ -132,6 +132,9 @@ def test_it_exports_the_figures_as_csv(client, lead, owner, team):
     assert AccessLogEntry.objects.filter(
         record_type="cases.team_year", action="export", team=team
     ).exists()
+    # Without a year: this year's.
+    plain = client.get(reverse("team_year_export", args=[team.pk]))
+    assert read_csv(plain) == read_csv(response)
 
 
 def test_it_is_for_the_teams_leads_only(client, owner, outsider_lead, team):
