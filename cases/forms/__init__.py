@@ -82,6 +82,7 @@ class SignalForm(forms.ModelForm):
     def __init__(self, *args, team, **kwargs):
         super().__init__(*args, **kwargs)
         directory_choice(self.fields["reporter_partner"], team)
+        self.fields["reporter_partner"].label = _("reporter's organisation (directory)")
 
     def clean_received_on(self):
         received_on = self.cleaned_data["received_on"]
