@@ -302,7 +302,6 @@ class PhaseSpan(models.Model):
 # Every threshold of a TeamPolicy is a number of days in this range.
 POLICY_DAYS_MIN, POLICY_DAYS_MAX = 1, 365
 POLICY_DAYS_MESSAGE = _("Give a number of days from 1 to 365.")
-# A team's yearly closing target is a number of cases in this range, or none.
 YEARLY_TARGET_MAX = 100_000
 YEARLY_TARGET_MESSAGE = _("Give a number of cases from 1 to 100000, or leave it empty.")
 POLICY_DAYS = [
@@ -339,8 +338,7 @@ class TeamPolicy(models.Model):
     referral_check_days = models.PositiveSmallIntegerField(
         _("check … days after a referral"), default=90, validators=POLICY_DAYS
     )
-    # The cases the team means to close in a year (the practice study names about 700, later
-    # 1,200), set by the lead; empty is no target. The team's year page (cases/team_year.py).
+    # Cases to close a year (the study: about 700, later 1,200); empty: none (cases/team_year.py).
     yearly_closing_target = models.PositiveIntegerField(
         _("cases to close per year (target)"),
         null=True,
@@ -428,8 +426,7 @@ class Signal(TeamScoped):
         _("reporter's organisation"), max_length=100, blank=True
     )
     reporter_contact = models.CharField(_("how to reach the reporter"), max_length=200, blank=True)
-    # The reporter's organisation from the team's directory (cases.models.partners), besides the
-    # typed name for a one-off.
+    # From the team's directory; reporter_organisation is typed for a one-off.
     reporter_partner = models.ForeignKey(
         "PartnerOrganisation",
         on_delete=models.PROTECT,
@@ -632,8 +629,7 @@ class ContactMoment(CaseScoped):
 
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="contacts")
     kind = models.CharField(_("type"), max_length=12, choices=Kind.choices)
-    # For a contact with a partner organisation: the one from the team's directory (who was
-    # there, typed, names a one-off).
+    # A contact with a partner: the directory's entry (`present` names a one-off).
     partner_organisation = models.ForeignKey(
         "PartnerOrganisation",
         on_delete=models.PROTECT,
