@@ -12,12 +12,13 @@ from django.db.models import (
     Count,
     Exists,
     ExpressionWrapper,
+    F,
     IntegerField,
     OuterRef,
     Q,
     Subquery,
 )
-from django.db.models.functions import Coalesce
+from django.db.models.functions import Coalesce, TruncDate
 from django.utils import timezone
 from django.utils.functional import lazy
 from django.utils.translation import gettext
@@ -39,6 +40,16 @@ class Rule:
     label: str
     condition: callable  # (policy, now, today) -> Q over the annotated open cases
     days: callable  # (case, now, today) -> whole days the problem has lasted
+    # A rule is about open cases, unless it names the closed phase it watches (the check after
+    # a referral).
+    closed_phase: str = None
+
+    def applies(self, policy, now, today):
+        """The rule's condition, limited to the cases it is about."""
+        condition = self.condition(policy, now, today)
+        if self.closed_phase:
+            return Q(phase=self.closed_phase) & condition
+        return ~Q(phase__in=CLOSED_PHASES) & condition
 
     @property
     def flag(self):
@@ -137,6 +148,21 @@ RULES = [
         ),
         lambda c, now, today: _days_since(c.phase_since, now),
     ),
+    # A case closed as doorverwezen gets a check after the referral (the date the worker set at
+    # "client arrived", the team's referral_check_days ahead). Shown from that date until a
+    # contact (not a failed attempt) is logged on or after it: the worker rings the client or the
+    # partner to hear whether it is going well. A contact in the aftercare period moves the case's
+    # last contact (cases.phases.allows_on), so that is what the rule reads.
+    Rule(
+        "referral_check_due",
+        _("referral: check whether it is going well"),
+        lambda p, now, today: (
+            Q(referral_check_on__lte=today)
+            & (Q(last_contact_at__isnull=True) | Q(last_contact_on__lt=F("referral_check_on")))
+        ),
+        lambda c, now, today: (today - c.referral_check_on).days,
+        closed_phase=Phase.DOORVERWEZEN,
+    ),
 ]
 
 
@@ -163,6 +189,7 @@ class Flagged:
     follow_up_on: object
     nazorg_until: object
     meldcode_check_on: object
+    referral_check_on: object
     reasons: list = None
     longest: int = 0
 
@@ -193,6 +220,26 @@ def _contact_made():
     )
 
 
+def candidates(policy, now, today):
+    """The cases the rules look at: the open ones, and the closed ones a rule watches that it
+    flags (so the per-case subqueries never run over the team's closed history)."""
+    condition = ~Q(phase__in=CLOSED_PHASES)
+    for rule in RULES:
+        if rule.closed_phase:
+            condition |= rule.applies(policy, now, today)
+    return condition
+
+
+def annotations():
+    """What the rules' conditions read besides the case's own fields."""
+    return {
+        # Never contacted counts from when the case entered its phase.
+        "contact_since": Coalesce("last_contact_at", "phase_since"),
+        "last_contact_on": TruncDate("last_contact_at"),
+        "meldcode_check_on": _meldcode_check_on(),
+    }
+
+
 def attention_rows(team, *, now=None):
     """The team's open cases that need attention, as light rows with `reasons`: [(rule, days)],
     longest lasting first. One query; the rules run in the database."""
@@ -200,7 +247,7 @@ def attention_rows(team, *, now=None):
     today = timezone.localdate(now)
     policy = policy_for(team)
     flags = {
-        rule.flag: ExpressionWrapper(rule.condition(policy, now, today), BooleanField())
+        rule.flag: ExpressionWrapper(rule.applies(policy, now, today), BooleanField())
         for rule in RULES
     }
     any_rule = Q()
@@ -208,11 +255,9 @@ def attention_rows(team, *, now=None):
         any_rule |= Q(**{rule.flag: True})
     found = (
         Case.objects.filter(team=team)
-        .exclude(phase__in=CLOSED_PHASES)
-        # Never contacted counts from when the case entered its phase.
+        .annotate(**annotations())
+        .filter(candidates(policy, now, today))
         .annotate(
-            contact_since=Coalesce("last_contact_at", "phase_since"),
-            meldcode_check_on=_meldcode_check_on(),
             attempt_count=_attempt_count(),
             contact_made=_contact_made(),
             **flags,
@@ -227,15 +272,16 @@ def attention_rows(team, *, now=None):
             "follow_up_on",
             "nazorg_until",
             "meldcode_check_on",
+            "referral_check_on",
             *flags,
         )
     )
     rows = []
     for values in found:
-        row = Flagged(*values[:7])
+        row = Flagged(*values[:8])
         row.reasons = [
             (rule, rule.days(row, now, today))
-            for rule, flagged in zip(RULES, values[7:], strict=True)
+            for rule, flagged in zip(RULES, values[8:], strict=True)
             if flagged
         ]
         row.longest = max((days or 0) for _rule, days in row.reasons)

@@ -28,7 +28,7 @@ from cases.models import (
     VolunteerRequest,
 )
 from cases.phases import CLOSED_PHASES
-from cases.timeline import describe
+from cases.timeline import describe, reporter_organisation
 from outreach.inspection import (
     WITHHELD,
     Section,
@@ -131,11 +131,16 @@ def _cases(client, wanted):
     ]
 
 
-REPORTER_FIELDS = ("reporter_name", "reporter_organisation", "reporter_contact")
+REPORTER_FIELDS = (
+    "reporter_name",
+    "reporter_organisation",
+    "reporter_partner",
+    "reporter_contact",
+)
 
 
 def _signal_lines(signal, wanted):
-    reporter = ", ".join(filter(None, [signal.reporter_name, signal.reporter_organisation]))
+    reporter = ", ".join(filter(None, [signal.reporter_name, reporter_organisation(signal)]))
     named = wanted.name_of(reporter, signal.get_source_display())
     return [
         (_("From"), named or ""),
@@ -147,7 +152,9 @@ def _signal_lines(signal, wanted):
 
 
 def _signals(client, wanted):
-    signals = of_live_cases(Signal.objects, client).select_related("registered_by")
+    signals = of_live_cases(Signal.objects, client).select_related(
+        "registered_by", "reporter_partner"
+    )
     feedback = of_live_cases(SignalFeedback.objects, client, via="signal__case").select_related(
         "given_by", "signal"
     )
@@ -255,7 +262,9 @@ def _shielded(client, wanted):
 
 def _contacts(client, wanted):
     attempts = of_live_cases(ContactAttempt.objects, client).select_related("recorded_by")
-    contacts = of_live_cases(ContactMoment.objects, client).select_related("logged_by")
+    contacts = of_live_cases(ContactMoment.objects, client).select_related(
+        "logged_by", "partner_organisation"
+    )
     agreements = of_live_cases(Agreement.objects, client).select_related("created_by")
     return [
         Section(
@@ -289,6 +298,10 @@ def _contacts(client, wanted):
                         (
                             label(c, "duration_minutes"),
                             c.duration_minutes if c.duration_minutes else "",
+                        ),
+                        (
+                            label(c, "partner_organisation"),
+                            c.partner_organisation.name if c.partner_organisation else "",
                         ),
                         (label(c, "present"), c.present),
                         (label(c, "activities"), ", ".join(str(a) for a in c.activity_labels())),

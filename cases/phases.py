@@ -18,6 +18,7 @@ wrong, or nothing. `MOVE_FIELDS` says once what each of those fields is, for the
 from dataclasses import dataclass, field
 
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
@@ -421,14 +422,31 @@ def allows(phase, activity):
     return phase in ACTIVITY_PHASES[activity]
 
 
+def referral_check_open(case):
+    """Whether the check after a referral is still to be recorded: a case closed as doorverwezen
+    with a check date and no contact on or after it (the attention list's referral_check_due,
+    cases.attention, from that date on)."""
+    return (
+        case.phase == Phase.DOORVERWEZEN
+        and case.referral_check_on is not None
+        and (
+            case.last_contact_at is None
+            or timezone.localdate(case.last_contact_at) < case.referral_check_on
+        )
+    )
+
+
 def allows_on(case, activity, today):
     """Whether `activity` may be recorded on this case today: by its phase, and a contact also in
-    the aftercare period after an ordinary closing."""
+    the aftercare period after an ordinary closing, or after a referral until its check is
+    recorded (the check may lie after the aftercare period)."""
     if allows(case.phase, activity):
         return True
-    return (
-        activity == "contact"
-        and case.phase in AFTERCARE_CONTACT_PHASES
-        and case.closed_on is not None
-        and (today - case.closed_on).days <= AFTERCARE_CONTACT_DAYS
+    return activity == "contact" and (
+        (
+            case.phase in AFTERCARE_CONTACT_PHASES
+            and case.closed_on is not None
+            and (today - case.closed_on).days <= AFTERCARE_CONTACT_DAYS
+        )
+        or referral_check_open(case)
     )

@@ -81,12 +81,18 @@ def phase_data(*, previous, target, move, values=None, assigned_to=None):
     return data
 
 
+def reporter_organisation(signal):
+    """The reporter's organisation: the directory's name, and what was typed beside it."""
+    names = [signal.reporter_partner.name if signal.reporter_partner_id else ""]
+    return ", ".join(filter(None, [*names, signal.reporter_organisation]))
+
+
 def signal_data(signal):
     return {
         "signal_id": signal.pk,
         "source": signal.source,
         "received_on": signal.received_on.isoformat(),
-        "reporter": ", ".join(filter(None, [signal.reporter_name, signal.reporter_organisation])),
+        "reporter": ", ".join(filter(None, [signal.reporter_name, reporter_organisation(signal)])),
         "observed": signal.observed,
         "concerns": signal.concerns,
         "urgency": signal.urgency,
@@ -108,6 +114,9 @@ def contact_data(contact):
         "duration_minutes": contact.duration_minutes,
         "activities": list(contact.activities),
     }
+    if contact.partner_organisation_id:
+        # The directory's name as it was, like a referral's organisation.
+        data["partner"] = contact.partner_organisation.name
     for name in ("present", "notes", "next_step"):
         if getattr(contact, name):
             data[name] = getattr(contact, name)
@@ -259,6 +268,8 @@ def _contact(data):
         view.facts.append(
             (_("duration"), _("%(minutes)s min") % {"minutes": data["duration_minutes"]})
         )
+    if data.get("partner"):
+        view.facts.append((_("partner organisation"), data["partner"]))
     if data.get("present"):
         view.facts.append((_("present"), data["present"]))
     if data.get("activities"):

@@ -10,6 +10,7 @@ from cases.views import (
     phrases,
     signals,
     team,
+    team_year,
     volunteers,
     week,
 )
@@ -198,6 +199,12 @@ urlpatterns = [
         "snelteksten/<int:phrase_id>/verwijderen/",
         phrases.team_phrase_remove,
         name="team_phrase_remove",
+    ),
+    path("teams/<int:team_id>/jaar/", team_year.team_year, name="team_year"),
+    path(
+        "teams/<int:team_id>/jaar/export.csv",
+        team_year.team_year_export,
+        name="team_year_export",
     ),
     path("teams/<int:team_id>/export/<slug:what>.csv", team.team_export, name="team_export"),
 ]

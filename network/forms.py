@@ -1,6 +1,9 @@
 from django import forms
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from cases.forms import directory_choice
+from cases.models import PartnerContact, PartnerOrganisation
 from network.guide import sections, text
 from network.models import NetworkMember, NetworkSnapshot
 from outreach.forms import VersionedForm
@@ -12,6 +15,8 @@ class MemberForm(forms.ModelForm):
         fields = [
             "name",
             "relation",
+            "partner_organisation",
+            "partner_contact",
             "ring",
             "distance",
             "frequency",
@@ -42,6 +47,29 @@ class MemberForm(forms.ModelForm):
         # Only this case's agreements: another case's id is not a valid choice.
         self.fields["agreements"].queryset = case.agreements.all()
         self.fields["agreements"].required = False
+        # For a professional, a pick from the team's directory (app.css shows it only then);
+        # what the member already names stays a choice when it is no longer in use.
+        organisation, contact = self.fields["partner_organisation"], self.fields["partner_contact"]
+        directory_choice(organisation, case.team_id)
+        organisation.queryset = PartnerOrganisation.objects.filter(
+            Q(team=case.team_id, active=True) | Q(pk=self.instance.partner_organisation_id)
+        )
+        contact.queryset = PartnerContact.objects.filter(
+            Q(partner__team=case.team_id, partner__active=True, active=True)
+            | Q(pk=self.instance.partner_contact_id)
+        ).select_related("partner")
+        contact.label_from_instance = lambda c: f"{c.partner} – {c}"
+        contact.empty_label = organisation.empty_label
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("relation") != NetworkMember.Relation.PROFESSIONAL:
+            # Picks left behind when the relation was changed (hidden then) are dropped.
+            cleaned["partner_organisation"] = cleaned["partner_contact"] = None
+        elif cleaned.get("partner_contact") and not cleaned.get("partner_organisation"):
+            # A contact person names their organisation.
+            cleaned["partner_organisation"] = cleaned["partner_contact"].partner
+        return cleaned
 
 
 class MemberEditForm(VersionedForm, MemberForm):

@@ -63,6 +63,24 @@ class NetworkMember(CaseScoped):
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="network_members")
     name = models.CharField(_("name or alias"), max_length=80)
     relation = models.CharField(_("relation"), max_length=14, choices=Relation.choices)
+    # A professional: the organisation and contact person from the team's directory
+    # (cases.models.partners); the name stays as typed, and is all a one-off needs.
+    partner_organisation = models.ForeignKey(
+        "cases.PartnerOrganisation",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("organisation (from the directory)"),
+    )
+    partner_contact = models.ForeignKey(
+        "cases.PartnerContact",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("contact person"),
+    )
     ring = models.PositiveSmallIntegerField(
         _("ring"), choices=[(1, _("1 closest")), (2, _("2")), (3, _("3 outer"))], default=2
     )

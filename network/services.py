@@ -7,7 +7,7 @@ from django.utils.translation import gettext as _
 
 from cases import services as cases_services
 from cases.models import TimelineEvent
-from cases.services import check_case_open, timeline_record
+from cases.services import check_case_open, check_directory_choice, timeline_record
 from network.guide import question, version
 from network.measures import as_dict, network_measures
 from network.models import InterviewAnswer, NetworkMember, NetworkSnapshot
@@ -35,11 +35,29 @@ def _check_agreements(case, agreements):
         raise ValidationError({"agreements": _("Choose agreements of this case.")})
 
 
+def _check_directory(member, case):
+    """A pick from the directory names a professional, from the case's team's directory."""
+    if (
+        member.partner_organisation_id or member.partner_contact_id
+    ) and member.relation != NetworkMember.Relation.PROFESSIONAL:
+        raise ValidationError(
+            {"partner_organisation": _("Choose from the directory only for a professional.")}
+        )
+    check_directory_choice(
+        case.team_id,
+        partner=member.partner_organisation,
+        contact=member.partner_contact,
+        field="partner_organisation",
+        contact_field="partner_contact",
+    )
+
+
 @transaction.atomic
 def member_add(*, acting_user, case, agreements=(), **fields):
     check_case_open(case)
     _check_agreements(case, agreements)
     member = NetworkMember(case=case, created_at=clock.now(), **fields)
+    _check_directory(member, case)
     member.full_clean()
     member.save()
     member.agreements.set(agreements)
@@ -59,6 +77,7 @@ def member_update(*, acting_user, member, agreements=None, expected_version=None
     changed = [name for name, value in fields.items() if getattr(member, name) != value]
     for name in changed:
         setattr(member, name, fields[name])
+    _check_directory(member, member.case)
     member.full_clean()
     if agreements is not None:
         _check_agreements(member.case, agreements)

@@ -25,12 +25,16 @@ EMPTY_MAPS = {
 
 
 def member_added_data(member):
-    return {
+    data = {
         "action": "added",
         "name": member.name,
         "relation": member.relation,
         "status": member.status,
     }
+    if member.partner_organisation_id:
+        # The directory's name as it was.
+        data["organisation"] = member.partner_organisation.name
+    return data
 
 
 def member_changed_data(member, *, fields):
@@ -70,6 +74,8 @@ def describe_network(data):
     # Names are what the worker typed.
     title = str(NETWORK_ACTIONS.get(data.get("action"), gettext_lazy("Network changed")))
     view = EventView(title % {"name": data.get("name", "")})
+    if data.get("organisation"):
+        view.facts.append((_("organisation"), data["organisation"]))
     if data.get("status") == "reactivated":
         view.facts.append((_("status"), _("sleeping contact reactivated")))
     if data.get("members") is not None:

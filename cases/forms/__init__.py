@@ -17,6 +17,7 @@ from cases.forms.phrases import attach_phrases
 from cases.models import (
     POLICY_DAYS_MAX,
     POLICY_DAYS_MIN,
+    YEARLY_TARGET_MAX,
     Agreement,
     Case,
     Client,
@@ -60,6 +61,7 @@ class SignalForm(forms.ModelForm):
             "received_on",
             "source",
             "reporter_name",
+            "reporter_partner",
             "reporter_organisation",
             "reporter_contact",
             "subject_name",
@@ -76,6 +78,12 @@ class SignalForm(forms.ModelForm):
             "observed": forms.Textarea(attrs={"rows": 4}),
             "urgency": forms.RadioSelect,
         }
+        labels = {"reporter_organisation": _("or another organisation (one-off)")}
+
+    def __init__(self, *args, team, **kwargs):
+        super().__init__(*args, **kwargs)
+        directory_choice(self.fields["reporter_partner"], team)
+        self.fields["reporter_partner"].label = _("reporter's organisation (directory)")
 
     def clean_received_on(self):
         received_on = self.cleaned_data["received_on"]
@@ -377,6 +385,14 @@ COUNTER_FROM = 0.8
 AGREEMENT_FIELD = "agreement_"
 
 
+def directory_choice(field, team):
+    """A pick from the team's directory: its organisations still in use, by name. Another
+    team's entry is not among the choices, so a post of its id is refused by the field."""
+    field.queryset = PartnerOrganisation.objects.filter(team=team, active=True)
+    field.label = _("organisation (from the directory)")
+    field.empty_label = _("— not in the directory —")
+
+
 def chips(widget_class=forms.RadioSelect):
     """A choice shown as a row of large tap targets (app.css `.chip`)."""
     return widget_class(attrs={"class": "chip"})
@@ -437,11 +453,18 @@ class ContactForm(forms.ModelForm):
             "next_step",
             "present",
             "occurred_at",
+            "partner_organisation",
         ]
         widgets = {"notes": forms.Textarea(attrs={"rows": 4})}
 
-    def __init__(self, *args, agreements=(), phrases=(), **kwargs):
+    def __init__(self, *args, team, agreements=(), phrases=(), **kwargs):
         super().__init__(*args, **kwargs)
+        # Shown only for a contact with a partner organisation (app.css); "who was there" names
+        # a one-off.
+        directory_choice(self.fields["partner_organisation"], team)
+        self.fields["partner_organisation"].help_text = _(
+            "Not in the directory? Name the organisation under who was there."
+        )
         self.fields["present"].initial = _("the client")
         notes = self.fields["notes"]
         attach_phrases(notes, phrases)
@@ -473,6 +496,7 @@ class ContactForm(forms.ModelForm):
         self.order_fields(
             [
                 "kind",
+                "partner_organisation",
                 "duration_minutes",
                 "activities",
                 *(f"{AGREEMENT_FIELD}{a.pk}" for a in self.agreements),
@@ -489,6 +513,9 @@ class ContactForm(forms.ModelForm):
             if outcome:
                 outcomes[agreement.pk] = outcome
         cleaned["agreement_outcomes"] = outcomes
+        # A pick left behind when the type was changed (the picker is hidden then) is dropped.
+        if cleaned.get("kind") != ContactMoment.Kind.PARTNER:
+            cleaned["partner_organisation"] = None
         choice = cleaned.pop("follow_up", "")
         if choice and not cleaned.get("follow_up_on"):
             today = clock.today()
@@ -599,12 +626,17 @@ class TeamPolicyForm(forms.ModelForm):
             "voorfase_max_days",
             "handover_confirm_days",
             "referral_check_days",
+            "yearly_closing_target",
         ]
         widgets = {
             name: forms.NumberInput(
                 attrs={"min": POLICY_DAYS_MIN, "max": POLICY_DAYS_MAX, "inputmode": "numeric"}
             )
             for name in fields
+        } | {
+            "yearly_closing_target": forms.NumberInput(
+                attrs={"min": 1, "max": YEARLY_TARGET_MAX, "inputmode": "numeric"}
+            )
         }
 
 

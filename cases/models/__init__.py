@@ -302,6 +302,8 @@ class PhaseSpan(models.Model):
 # Every threshold of a TeamPolicy is a number of days in this range.
 POLICY_DAYS_MIN, POLICY_DAYS_MAX = 1, 365
 POLICY_DAYS_MESSAGE = _("Give a number of days from 1 to 365.")
+YEARLY_TARGET_MAX = 100_000
+YEARLY_TARGET_MESSAGE = _("Give a number of cases from 1 to 100000, or leave it empty.")
 POLICY_DAYS = [
     MinValueValidator(POLICY_DAYS_MIN, message=POLICY_DAYS_MESSAGE),
     MaxValueValidator(POLICY_DAYS_MAX, message=POLICY_DAYS_MESSAGE),
@@ -335,6 +337,17 @@ class TeamPolicy(models.Model):
     )
     referral_check_days = models.PositiveSmallIntegerField(
         _("check … days after a referral"), default=90, validators=POLICY_DAYS
+    )
+    # Cases to close a year (the study: about 700, later 1,200); empty: none (cases/team_year.py).
+    yearly_closing_target = models.PositiveIntegerField(
+        _("cases to close per year (target)"),
+        null=True,
+        blank=True,
+        validators=[
+            MinValueValidator(1, message=YEARLY_TARGET_MESSAGE),
+            MaxValueValidator(YEARLY_TARGET_MAX, message=YEARLY_TARGET_MESSAGE),
+        ],
+        help_text=_("Leave empty for no target."),
     )
 
     def __str__(self):
@@ -413,6 +426,15 @@ class Signal(TeamScoped):
         _("reporter's organisation"), max_length=100, blank=True
     )
     reporter_contact = models.CharField(_("how to reach the reporter"), max_length=200, blank=True)
+    # From the team's directory; reporter_organisation is typed for a one-off.
+    reporter_partner = models.ForeignKey(
+        "PartnerOrganisation",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("reporter's organisation (directory)"),
+    )
     subject_name = models.CharField(_("name of the person concerned"), max_length=200, blank=True)
     subject_address = models.CharField(_("address"), max_length=200, blank=True)
     subject_postcode = models.CharField(_("postcode"), max_length=7, blank=True)
@@ -607,6 +629,15 @@ class ContactMoment(CaseScoped):
 
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="contacts")
     kind = models.CharField(_("type"), max_length=12, choices=Kind.choices)
+    # A contact with a partner: the directory's entry (`present` names a one-off).
+    partner_organisation = models.ForeignKey(
+        "PartnerOrganisation",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("partner organisation"),
+    )
     occurred_at = models.DateTimeField(_("date and time"), default=timezone.now)
     duration_minutes = models.PositiveSmallIntegerField(
         _("duration (minutes)"), null=True, blank=True

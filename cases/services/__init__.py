@@ -56,6 +56,7 @@ from cases.services.meetings import (
 )
 from cases.services.meldcode import meldcode_start, meldcode_step_record, meldcode_terms_set
 from cases.services.partners import (
+    check_directory_choice,
     partner_contact_add,
     partner_contact_update,
     partner_create,
@@ -97,6 +98,7 @@ __all__ = [
     "case_update_plan",
     "case_update_prephase",
     "check_case_open",
+    "check_directory_choice",
     "client_create",
     "client_delete",
     "client_restore",

@@ -33,6 +33,7 @@ from cases.phases import (
     allows_on,
 )
 from cases.selectors import normalise_postcode
+from cases.services.partners import check_directory_choice
 from cases.timeline import (
     agreement_data,
     attempt_data,
@@ -118,6 +119,9 @@ def timeline_correct(*, acting_user, event, text):
 
 @transaction.atomic
 def signal_register(*, acting_user, team, **fields):
+    check_directory_choice(
+        team.pk, partner=fields.get("reporter_partner"), field="reporter_partner"
+    )
     if "subject_postcode" in fields:
         fields["subject_postcode"] = normalise_postcode(fields["subject_postcode"])
     signal = Signal(team=team, registered_by=acting_user, created_at=clock.now(), **fields)
@@ -608,6 +612,7 @@ def contact_log(
     next_step="",
     follow_up_on=None,
     agreement_outcomes=None,
+    partner_organisation=None,
 ):
     """Log a contact. Without `occurred_at` it happened now, to the second, so it heads the
     timeline even when other events share the minute. `agreement_outcomes` ({agreement id:
@@ -616,12 +621,19 @@ def contact_log(
     occurred_at = occurred_at or clock.now()
     _check_not_future(occurred_at, "occurred_at")
     case = _lock_allowing(case, "contact")
+    # The directory's organisation goes with a contact with a partner organisation only.
+    if partner_organisation is not None and kind != ContactMoment.Kind.PARTNER:
+        raise ValidationError(
+            {"partner_organisation": _("Choose an organisation only for a contact with a partner.")}
+        )
+    check_directory_choice(case.team_id, partner=partner_organisation, field="partner_organisation")
     if follow_up_on is not None and follow_up_on < clock.today():
         raise ValidationError({"follow_up_on": _("The follow-up date cannot lie in the past.")})
     checked = _checked_agreements(case, agreement_outcomes)
     contact = ContactMoment(
         case=case,
         kind=kind,
+        partner_organisation=partner_organisation,
         occurred_at=occurred_at,
         duration_minutes=duration_minutes,
         present=_text(present),

@@ -6,7 +6,15 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
-from cases.models import POLICY_DAYS_MESSAGE, Case, Client, PhaseSpan, Signal, TeamPolicy
+from cases.models import (
+    POLICY_DAYS_MESSAGE,
+    YEARLY_TARGET_MESSAGE,
+    Case,
+    Client,
+    PhaseSpan,
+    Signal,
+    TeamPolicy,
+)
 from cases.services.core import Kind, _check_worker, _text, timeline_record
 from cases.services.coworkers import coworkers_end_for_move, coworkers_end_for_reassign
 from outreach import clock
@@ -243,7 +251,11 @@ def case_move_team(*, acting_user, case, to_team, assigned_worker, reason):
 def team_policy_set(*, acting_user, team, **thresholds):
     policy, _created = TeamPolicy.objects.get_or_create(team=team)
     for name, value in thresholds.items():
-        if not isinstance(value, int):
+        # The yearly target may be left empty (no target); the days never.
+        if name == "yearly_closing_target":
+            if value is not None and (isinstance(value, bool) or not isinstance(value, int)):
+                raise ValidationError({name: YEARLY_TARGET_MESSAGE})
+        elif isinstance(value, bool) or not isinstance(value, int):
             raise ValidationError({name: POLICY_DAYS_MESSAGE})
         setattr(policy, name, value)
     # The range is the model's (cases.models.POLICY_DAYS).

@@ -119,3 +119,13 @@ def partner_contact_update(*, acting_user, contact, **fields):
             contact_name=contact.name,
         )
     return contact
+
+
+def check_directory_choice(team_id, *, partner=None, contact=None, field, contact_field=None):
+    """A record that names an entry of the directory (a signal's reporter, a contact with a
+    partner, a professional on the network map) names one of its own team's, and a contact
+    person of that organisation. Refused by the field, as a post with another team's id."""
+    if partner is not None and partner.team_id != team_id:
+        raise ValidationError({field: _("Choose an organisation from your team's directory.")})
+    if contact is not None and (partner is None or contact.partner_id != partner.pk):
+        raise ValidationError({contact_field: _("Choose a contact person of this organisation.")})

@@ -200,7 +200,11 @@ def contact_add(request, case_id):
     return handle_form(
         request,
         ContactForm,
-        form_kwargs={"agreements": agreements, "phrases": note_phrases(case.team_id)},
+        form_kwargs={
+            "agreements": agreements,
+            "phrases": note_phrases(case.team_id),
+            "team": case.team_id,
+        },
         case=case,
         title=_("Log a contact"),
         drafts=True,

@@ -68,6 +68,7 @@ def signal_create(request):
     return handle_form(
         request,
         SignalForm,
+        form_kwargs={"team": team},
         title=_("Register a signal"),
         back=reverse("signal_list"),
         drafts=True,

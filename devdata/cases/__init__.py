@@ -22,7 +22,7 @@ from django.utils import timezone
 from cases import services as s
 from cases.models import Client, Signal
 from cases.phases import CLOSED_PHASES, MINIMAL_CONTACT_CHECKIN_DAYS, TRAJECTORY_PHASES, Phase
-from devdata.cases import coworkers, meetings, meldcode, phrases, planning
+from devdata.cases import coworkers, meetings, meldcode, phrases, planning, team_year
 from devdata.cases.texts import CASES, CLIENTS, SIGNALS, THEMES
 from outreach import clock as service_clock
 from outreach.models import Team, User
@@ -550,6 +550,7 @@ def seed(out):
         meetings.seed(ctx, lambda days_ago: _moment(ctx.today, days_ago))
         coworkers.seed(ctx, lambda days_ago: _moment(ctx.today, days_ago))
         phrases.seed(ctx, lambda days_ago: _moment(ctx.today, days_ago), LEADS)
+        team_year.seed(ctx, LEADS)
     cases = [case for client in ctx.known.values() for case in client.cases.all()]
     open_cases = sum(case.phase not in CLOSED_PHASES for case in cases)
     signals = Signal.objects.filter(team__in=teams.values())

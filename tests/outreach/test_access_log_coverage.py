@@ -18,6 +18,8 @@ LEAD_ONLY = {
     "team_week",
     "team_policy",
     "team_export",
+    "team_year",
+    "team_year_export",
     "zrm_team",
     "network_team",
     "client_access_log",
@@ -42,6 +44,7 @@ ACTION = {
     "meldcode_export": "export",
     "meldcode_pdf": "print",
     "team_export": "export",
+    "team_year_export": "export",
     "client_inspection_json": "export",
     "client_inspection_pdf": "print",
 }

@@ -18,6 +18,8 @@ NOT_ABOUT_THE_CLIENT = {
     "team_reassign",
     "team_policy",
     "team_export",
+    "team_year",
+    "team_year_export",
     "team_week",
     "zrm_team",
     "network_team",

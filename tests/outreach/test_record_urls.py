@@ -226,6 +226,8 @@ RECORD_URLS = {
     "team_phrase_edit": _phrase_ids,
     "team_phrase_move": _phrase_ids,
     "team_phrase_remove": _phrase_ids,
+    "team_year": _team,
+    "team_year_export": _team,
     "team_week": _team,
     "team_export": lambda r: (
         {"team_id": r["team"].pk, "what": "caseload"},

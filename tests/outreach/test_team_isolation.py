@@ -167,6 +167,14 @@ def _member_edit(ctx, foreign):
     return reverse("network_member_edit", args=[ctx["member"].pk]), data
 
 
+def _professional(ctx, foreign):
+    return _member(ctx, {"relation": "professional", **foreign})
+
+
+def _professional_edit(ctx, foreign):
+    return _member_edit(ctx, {"relation": "professional", **foreign})
+
+
 def _move(ctx, foreign):
     # The lead also leads a third team, so the move page is open to them.
     west = team_create(acting_user=None, name="Outreach West", code="WE")
@@ -223,6 +231,17 @@ def _volunteer_request(ours, fields):
     return reverse("volunteer_request_add", args=[ours["case"].pk]), data
 
 
+def _signal_create(ours, fields):
+    data = {"received_on": timezone.localdate().isoformat(), "source": "gp", "urgency": "normal"}
+    data |= {"subject_name": "Ria Dijk", "observed": "Zorgen.", **fields}
+    return reverse("signal_create"), data
+
+
+def _contact_add(ours, fields):
+    data = {"kind": "partner", "present": "de cliënt", **fields}
+    return reverse("contact_add", args=[ours["case"].pk]), data
+
+
 ID_FIELDS = {
     ("AgendaItemForm", "meeting"): [
         (_agenda, lambda t: plan_meeting(acting_user=t["worker"], team=t["team"]).pk)
@@ -231,6 +250,8 @@ ID_FIELDS = {
     ("MeetingRecordForm", "partner_contacts"): [
         (_meeting_record, lambda t: [_their_partner(t).contacts.get().pk])
     ],
+    ("SignalForm", "reporter_partner"): [(_signal_create, lambda t: _their_partner(t).pk)],
+    ("ContactForm", "partner_organisation"): [(_contact_add, lambda t: _their_partner(t).pk)],
     ("TransitionForm", "referral_partner"): [(_refer, lambda t: _their_partner(t).pk)],
     ("TransitionForm", "referral_contact"): [
         (_refer, lambda t: _their_partner(t).contacts.get().pk)
@@ -242,6 +263,14 @@ ID_FIELDS = {
     ("ReassignForm", "to_worker"): [(_reassign, lambda t: t["worker"].pk)],
     ("MemberForm", "agreements"): [(_member, lambda t: [t["agreement"].pk])],
     ("MemberEditForm", "agreements"): [(_member_edit, lambda t: [t["agreement"].pk])],
+    **{
+        (form, field): [(build, value)]
+        for form, build in (("MemberForm", _professional), ("MemberEditForm", _professional_edit))
+        for field, value in (
+            ("partner_organisation", lambda t: _their_partner(t).pk),
+            ("partner_contact", lambda t: _their_partner(t).contacts.get().pk),
+        )
+    },
     ("MoveTeamForm", "to_team"): [(_move, lambda t: t["team"].pk)],
     ("MoveTeamForm", "assigned_worker"): [(_move, lambda t: t["worker"].pk)],
     ("VolunteerRequestForm", "service"): [

@@ -4,6 +4,7 @@ from datetime import timedelta
 from django.urls import reverse
 from django.utils import timezone
 
+from cases import services
 from cases.models import Signal
 from outreach.models import AccessLogEntry, Membership
 from outreach.services import membership_set
@@ -99,4 +100,41 @@ def test_it_shows_an_empty_form(client, owner):
     assert response.status_code == 200
     for name in ("received_on", "source", "subject_name", "observed", "concerns", "urgency"):
         assert f'name="{name}"' in html
+    assert not Signal.objects.exists()
+
+
+def test_it_offers_the_teams_directory_for_the_reporter_and_shows_its_name(
+    client, owner, lead, team, other_team, outsider_lead
+):
+    woonstad = services.partner_create(acting_user=lead, team=team, name="Woonstad", kind="housing")
+    old = services.partner_create(acting_user=lead, team=team, name="Oud Woon", kind="housing")
+    services.partner_update(acting_user=lead, partner=old, active=False)
+    services.partner_create(
+        acting_user=outsider_lead, team=other_team, name="Havensteder", kind="housing"
+    )
+    client.force_login(owner)
+    html = client.get(URL).content.decode()
+    picker = re.search(r'<select name="reporter_partner".*?</select>', html, re.S).group(0)
+    assert "Woonstad" in picker
+    assert "Oud Woon" not in picker and "Havensteder" not in picker
+    response = client.post(
+        URL, form_data(reporter_partner=woonstad.pk, reporter_organisation="afdeling Noord")
+    )
+    signal = Signal.objects.get()
+    assert signal.reporter_partner == woonstad
+    page = client.get(response["Location"]).content.decode()
+    assert f'<a href="/partners/{woonstad.pk}/">Woonstad</a>, afdeling Noord' in page
+
+
+def test_it_refuses_another_teams_directory_entry_next_to_the_field(
+    client, owner, other_team, outsider_lead
+):
+    theirs = services.partner_create(
+        acting_user=outsider_lead, team=other_team, name="Havensteder", kind="housing"
+    )
+    client.force_login(owner)
+    response = client.post(URL, form_data(reporter_partner=theirs.pk))
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert 'id="id_reporter_partner_error"' in html
     assert not Signal.objects.exists()

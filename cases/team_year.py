@@ -1,0 +1,103 @@
+"""A team's figures for one calendar year (the practice study's point 9): the cases closed against
+the target the lead set, how they ended (per exit), and to which organisations the referred ones
+went. Counts only, no client data; three queries whatever the size of the team.
+
+A case counts in the year of its `closed_on` with the phase it is in now: a case that went into
+nazorg counts as closed on the day its trajectory closed (as on the team page), first as *in
+nazorg*, after its aftercare as *afgesloten*. A reopened case loses its closing date and counts
+again in the year it is closed again.
+"""
+
+from dataclasses import dataclass
+from datetime import date
+
+from django.db.models import Count, Min, Q
+
+from cases.attention import policy_for
+from cases.models import Case
+from cases.phases import Phase
+from cases.referrals import referred_to
+
+# How a case ended, in the order the page and the CSV list them. Together they are every way a
+# case gets a closing date, so the closed total is their sum.
+EXITS = (
+    Phase.AFGESLOTEN,
+    Phase.NAZORG,
+    Phase.DOORVERWEZEN,
+    Phase.NIET_PASSEND,
+    Phase.CLIENT_WIL_NIET,
+)
+# The name a referral without an organisation is listed under (none is made today; older data).
+NO_ORGANISATION = "—"
+
+
+@dataclass
+class TeamYear:
+    year: int
+    target: int | None
+    exits: list  # (Phase, count), in EXITS order
+    organisations: list  # (name, count), most first
+    # The share of the year that has passed (1 for a past year), for the target so far.
+    elapsed: float = 1.0
+
+    @property
+    def closed(self):
+        return sum(n for _phase, n in self.exits)
+
+    @property
+    def referred(self):
+        return dict(self.exits)[Phase.DOORVERWEZEN]
+
+    @property
+    def target_pct(self):
+        return round(100 * self.closed / self.target) if self.target else None
+
+    @property
+    def target_so_far(self):
+        """The part of the target the team would have reached by today at an even pace (this
+        year only)."""
+        if not self.target or self.elapsed >= 1:
+            return None
+        return round(self.target * self.elapsed)
+
+
+def _closed_in(team, year):
+    return Case.objects.filter(
+        team=team,
+        closed_on__gte=date(year, 1, 1),
+        closed_on__lte=date(year, 12, 31),
+        phase__in=EXITS,
+    )
+
+
+def team_years(team, today):
+    """The years to choose from: from the team's first closed case to this year, newest first."""
+    first = Case.objects.filter(team=team).aggregate(first=Min("closed_on"))["first"]
+    start = min(first.year, today.year) if first else today.year
+    return list(range(today.year, start - 1, -1))
+
+
+def team_year_figures(team, year, *, today):
+    cases = _closed_in(team, year)
+    counts = cases.aggregate(**{phase.value: Count("id", filter=Q(phase=phase)) for phase in EXITS})
+    organisations = (
+        cases.filter(phase=Phase.DOORVERWEZEN)
+        .annotate(to=referred_to())
+        .values_list("to")
+        .annotate(n=Count("id"))
+        .order_by("-n", "to")
+    )
+    if year < today.year:
+        elapsed = 1.0
+    elif year > today.year:
+        elapsed = 0.0
+    else:
+        days = (date(year, 12, 31) - date(year, 1, 1)).days + 1
+        elapsed = ((today - date(year, 1, 1)).days + 1) / days
+    return TeamYear(
+        year=year,
+        target=policy_for(team).yearly_closing_target,
+        exits=[(phase, counts[phase.value]) for phase in EXITS],
+        organisations=[(to or NO_ORGANISATION, n) for to, n in organisations],
+        elapsed=elapsed,
+    )

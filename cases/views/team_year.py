@@ -1,0 +1,56 @@
+"""The team's year page: cases closed against the lead's target, how they ended and where the
+referred ones went (cases/team_year.py), as a page and as CSV. Only the team's leads
+(outreach.access.team_for_lead). Counts only: no client is named."""
+
+from django.http import Http404
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from cases.forms.team_year import TeamYearForm
+from cases.team_year import team_year_figures, team_years
+from outreach import clock
+from outreach.access import Action, log_access, team_for_lead
+from outreach.csvexport import csv_response
+
+
+def team_year(request, team_id):
+    team = team_for_lead(request, team_id)
+    today = clock.today()
+    years = team_years(team, today)
+    form = TeamYearForm(request.GET or {"jaar": today.year}, years=years)
+    # A year not in the list keeps its message by the field; the page shows this year.
+    year = form.cleaned_data["jaar"] if form.is_valid() else today.year
+    log_access(request, action=Action.READ, record_type="cases.team_year", team=team)
+    template = "cases/team_year.html#figures" if request.htmx else "cases/team_year.html"
+    return render(
+        request,
+        template,
+        {
+            "team": team,
+            "form": form,
+            "figures": team_year_figures(team, year, today=today),
+            "back": reverse("team_detail", args=[team.pk]),
+        },
+    )
+
+
+def team_year_export(request, team_id):
+    team = team_for_lead(request, team_id)
+    today = clock.today()
+    # Without a year this year's; a year not in the list is not found.
+    form = TeamYearForm(request.GET or {"jaar": today.year}, years=team_years(team, today))
+    if not form.is_valid():
+        raise Http404
+    figures = team_year_figures(team, form.cleaned_data["jaar"], today=today)
+    header = [_("part"), _("what"), _("cases")]
+    rows = [
+        [_("year"), str(figures.year), ""],
+        [_("target"), _("cases to close"), figures.target or ""],
+        [_("closed"), _("all exits"), figures.closed],
+        *[[_("ended as"), phase.label, n] for phase, n in figures.exits],
+        [_("referred"), _("all organisations"), figures.referred],
+        *[[_("referred to"), name, n] for name, n in figures.organisations],
+    ]
+    log_access(request, action=Action.EXPORT, record_type="cases.team_year", team=team)
+    return csv_response(f"jaarcijfers-{team.code}-{figures.year}.csv", header, rows)
