@@ -664,51 +664,6 @@ class ContactMoment(CaseScoped):
         return [labels.get(a, a) for a in self.activities]
 
 
-class PlannedVisit(CaseScoped):
-    """A visit planned with the client: a day, perhaps a time and a place. *Mijn week* lists it
-    until a contact is logged on or after that day (cases.services.contact_log); the worker's
-    calendar feed shows it without anything that names the client."""
-
-    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="planned_visits")
-    kind = models.CharField(
-        _("type"),
-        max_length=12,
-        choices=[c for c in ContactMoment.Kind.choices if c[0] != ContactMoment.Kind.FAILED],
-        default=ContactMoment.Kind.HOME_VISIT,
-    )
-    planned_on = models.DateField(_("date"))
-    at = models.TimeField(_("time"), null=True, blank=True)
-    place = models.CharField(_("place"), max_length=200, blank=True)
-    done_at = models.DateTimeField(null=True, blank=True, editable=False)
-    planned_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
-    )
-    created_at = models.DateTimeField(default=timezone.now)
-
-    class Meta:
-        ordering = ["planned_on", "at", "id"]
-        indexes = [models.Index(fields=["case", "done_at", "planned_on"])]
-        verbose_name = _("planned visit")
-        verbose_name_plural = _("planned visits")
-
-    def __str__(self):
-        return f"{self.case_id} {self.planned_on:%Y-%m-%d}"
-
-
-class CalendarFeed(models.Model):
-    """The secret address of a worker's calendar feed of planned visits. Renewing replaces the
-    token, so the old address stops working."""
-
-    user = models.OneToOneField(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="calendar_feed"
-    )
-    token = models.CharField(max_length=64, unique=True)
-    created_at = models.DateTimeField(default=timezone.now)
-
-    def __str__(self):
-        return str(self.user)
-
-
 class Agreement(CaseScoped):
     """An agreement in the contract: what, who does it, by when, and whether it is done."""
 
@@ -797,8 +752,9 @@ class TimelineEvent(CaseScoped):
         return f"{self.kind} {self.occurred_at:%Y-%m-%d}"
 
 
-# The meldcode's and the partner directory's models live in modules of their own (this file
-# would pass 800 lines); imported last, since they build on the models above.
+# The models of the meldcode, planning, the partner directory, case meetings, co-workers,
+# snelteksten and volunteer services live in modules of their own (this file would pass 800
+# lines); imported last, since they build on the models above.
 from cases.models.coworkers import CaseCoworker as CaseCoworker  # noqa: E402
 from cases.models.meetings import AgendaItem as AgendaItem  # noqa: E402
 from cases.models.meetings import CaseMeeting as CaseMeeting  # noqa: E402
@@ -809,6 +765,8 @@ from cases.models.partners import PartnerChange as PartnerChange  # noqa: E402
 from cases.models.partners import PartnerContact as PartnerContact  # noqa: E402
 from cases.models.partners import PartnerOrganisation as PartnerOrganisation  # noqa: E402
 from cases.models.phrases import NotePhrase as NotePhrase  # noqa: E402
+from cases.models.planning import CalendarFeed as CalendarFeed  # noqa: E402
+from cases.models.planning import PlannedVisit as PlannedVisit  # noqa: E402
 from cases.models.volunteers import VolunteerRequest as VolunteerRequest  # noqa: E402
 from cases.models.volunteers import VolunteerService as VolunteerService  # noqa: E402
 from cases.models.volunteers import (  # noqa: E402
