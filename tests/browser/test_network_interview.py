@@ -58,7 +58,7 @@ def test_it_maps_the_network_from_the_interview_and_adds_one_more_with_htmx(logi
     url = page.url
     page.evaluate("window.__stayed = true")
     page.locator("#network-body details summary").click()
-    form = page.locator("#network-body form")
+    form = page.locator("#network-body form.record-form")
     form.locator("[name=name]").fill("Buurman Henk")
     form.locator("[name=relation]").select_option("neighbour")
     form.locator("input[name=ring][value='1']").check()

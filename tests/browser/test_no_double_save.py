@@ -50,7 +50,7 @@ def test_it_saves_a_contact_once_after_back_and_save_again(login_as, owner, team
 
 def add_member(page, name):
     page.locator("#network-body details summary").click()
-    form = page.locator("#network-body form")
+    form = page.locator("#network-body form.record-form")
     form.locator("[name=name]").fill(name)
     form.locator("[name=relation]").select_option("neighbour")
     form.locator("input[name=ring][value='1']").check()
@@ -66,13 +66,13 @@ def test_it_saves_the_next_member_after_an_htmx_add_and_back(login_as, owner, te
     network = f"/casussen/{case.pk}/netwerk/"
     page = login_as(owner, network)
     add_member(page, "Buurman Henk")
-    swapped_token = page.locator("#network-body input[name=submission]").input_value()
+    swapped_token = page.locator("#network-body form.record-form input[name=submission]").input_value()
 
     page.locator(f"a[href='{case.get_absolute_url()}']").first.click()
     page.get_by_role("heading", name="Tijdlijn").wait_for()
     page.go_back()
     add_member(page, "Zus Wilma")
-    assert swapped_token != page.locator("#network-body input[name=submission]").input_value()
+    assert swapped_token != page.locator("#network-body form.record-form input[name=submission]").input_value()
 
     assert NetworkMember.objects.filter(case=case).count() == 2
     assert page.get_by_text(NOTICE).count() == 0

@@ -1,4 +1,4 @@
-"""cases/migrations/0015_note_phrases_default_set: every team that exists gets the default
+"""cases.migrations.0017_note_phrases_default_set: every team that exists gets the default
 phrases; a team that has phrases keeps just its own."""
 
 from importlib import import_module
@@ -8,7 +8,7 @@ from django.apps import apps
 from cases import services
 from cases.models import NotePhrase
 
-MIGRATION = import_module("cases.migrations.0015_note_phrases_default_set")
+MIGRATION = import_module("cases.migrations.0017_note_phrases_default_set")
 
 
 def texts(team):

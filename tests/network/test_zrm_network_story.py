@@ -128,7 +128,7 @@ def test_it_shows_the_social_network_section_on_the_zrm_tab(client, colleague, s
     assert section.count('<p class="notice">') == 2
     assert section.count('<svg class="ecogram"') == 2
     assert 'id="story-begin-title"' in section and 'id="story-end-title"' in section
-    assert '<table class="activation">' in section
+    assert '<table class="activation stack">' in section
     for name in ["Hulpverlener Sem", "Buurvrouw Fatima", "Zus Wilma", "Oud-collega Kees"]:
         assert name[:15] in section, name
 
@@ -195,7 +195,7 @@ def test_it_says_on_the_zrm_tab_why_there_is_no_change(client, owner, drawn_late
     assert "nog niet in kaart gebracht, dus de verandering in het netwerk is niet berekend" in (
         section
     )
-    assert '<table class="activation">' not in section and "+3" not in section
+    assert '<table class="activation stack">' not in section and "+3" not in section
 
 
 def test_it_compares_with_the_begin_network_recorded_afterwards(owner, drawn_later_case):

@@ -112,8 +112,10 @@ def test_it_shows_the_split_beside_the_radar(client, owner, split_case):
     client.force_login(owner)
     html = client.get(reverse("zrm_case", args=[split_case.pk])).content.decode()
     compare = html[html.index('class="zrm-compare"') : html.index("network-story")]
-    assert 'class="zrm-radar"' in compare and 'class="zrm-split-table"' in compare
-    assert "<td>10 / 0 / 90</td>" in compare and "<td>40 / 0 / 60</td>" in compare
+    assert 'class="zrm-radar"' in compare and 'class="zrm-split-table ' in compare
+    # Each cell says its moment (data-label: the rows are stacked on a phone).
+    assert '<td data-label="Begin">10 / 0 / 90</td>' in compare
+    assert '<td data-label="Eind">40 / 0 / 60</td>' in compare
     assert "De verdeling geeft het netwerk geen aandeel in Financiën" in html
 
 

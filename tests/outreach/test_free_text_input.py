@@ -335,6 +335,7 @@ def note_phrase_form(ctx, name):
         {},
         _value(NotePhrase, name, team=ctx.team),
         _phrase_pages(ctx),
+        ctx.lead,
     )
 
 
@@ -366,6 +367,7 @@ def note_phrase_edit_form(ctx, name):
         {"active": "on", "expected_version": phrase.version},
         lambda: getattr(NotePhrase.objects.get(pk=phrase.pk), name),
         _phrase_pages(ctx),
+        ctx.lead,
     )
 
 

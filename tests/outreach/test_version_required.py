@@ -10,7 +10,15 @@ from django.urls import reverse
 from django.utils import timezone
 
 from cases import services
-from cases.models import Agreement, Case, Client, PartnerOrganisation
+from cases.models import (
+    Agreement,
+    Case,
+    Client,
+    NotePhrase,
+    PartnerOrganisation,
+    VolunteerRequest,
+    VolunteerService,
+)
 from cases.phases import Phase
 from network.models import NetworkMember
 from network.services import member_add
@@ -133,6 +141,65 @@ def partner_edit(owner, team):
     )
 
 
+def _as_lead(owner, team):
+    # Leads edit the team's snelteksten and catalogue: the owner is one here.
+    membership_set(acting_user=None, team=team, user=owner, role=Membership.Role.LEAD)
+
+
+def note_phrase_edit(owner, team):
+    _as_lead(owner, team)
+    case = case_in_phase(Phase.VOORFASE, acting_user=owner, team=team)
+    phrase = services.note_phrase_add(acting_user=owner, team=team, text="Niet thuis.")
+    return Post(
+        reverse("team_phrase_edit", args=[phrase.pk]),
+        {"text": TYPED, "active": "on"},
+        lambda: _state(NotePhrase, phrase.pk, "text"),
+        case,
+    )
+
+
+def volunteer_service_edit(owner, team):
+    _as_lead(owner, team)
+    case = case_in_phase(Phase.VOORFASE, acting_user=owner, team=team)
+    service = services.volunteer_service_create(acting_user=owner, team=team, name="Postwijzer")
+    return Post(
+        reverse("volunteer_service_edit", args=[service.pk]),
+        {"name": "Postwijzer", "description": TYPED, "active": "on"},
+        lambda: _state(VolunteerService, service.pk, "description"),
+        case,
+    )
+
+
+def _volunteer_request(owner, team):
+    _as_lead(owner, team)
+    case = case_in_phase(Phase.CONTRACT, acting_user=owner, team=team)
+    service = services.volunteer_service_create(acting_user=owner, team=team, name="Zorgmaatje")
+    request = services.volunteer_request_add(
+        acting_user=owner, case=case, service=service, requested_on=timezone.localdate()
+    )
+    return case, request
+
+
+def volunteer_status(owner, team):
+    case, request = _volunteer_request(owner, team)
+    return Post(
+        reverse("volunteer_request_status", args=[request.pk]),
+        {"status": "stopped", "on": timezone.localdate().isoformat(), "reason": TYPED},
+        lambda: _state(VolunteerRequest, request.pk, "status", "stop_reason"),
+        case,
+    )
+
+
+def volunteer_match(owner, team):
+    case, request = _volunteer_request(owner, team)
+    return Post(
+        reverse("network_volunteer_match", args=[request.pk]),
+        {"volunteer_name": TYPED, "on": timezone.localdate().isoformat()},
+        lambda: _state(VolunteerRequest, request.pk, "status", "volunteer_name"),
+        case,
+    )
+
+
 # (form module, form class) -> the scenario that posts it.
 SCENARIOS = {
     ("cases.forms", "PartnerEditForm"): partner_edit,
@@ -142,6 +209,10 @@ SCENARIOS = {
     ("cases.forms", "AgreementStatusForm"): agreement_status,
     ("network.forms", "MemberEditForm"): member_edit,
     ("zrm.forms", "ScoresForm"): assessment,
+    ("cases.forms.phrases", "NotePhraseEditForm"): note_phrase_edit,
+    ("cases.forms.volunteers", "VolunteerServiceEditForm"): volunteer_service_edit,
+    ("cases.forms.volunteers", "VolunteerStatusForm"): volunteer_status,
+    ("cases.forms.volunteers", "VolunteerMatchForm"): volunteer_match,
 }
 # The forms whose page shows what was typed (the agreement toggle has nothing typed: it shows the
 # stored status to choose again from).
@@ -159,6 +230,9 @@ def _versioned_forms():
 
 def test_it_covers_every_versioned_form():
     import cases.forms  # noqa: F401
+    import cases.forms.meetings  # noqa: F401
+    import cases.forms.phrases  # noqa: F401
+    import cases.forms.volunteers  # noqa: F401
     import network.forms  # noqa: F401
     import zrm.forms  # noqa: F401
 

@@ -10,7 +10,12 @@ from cases.models import Case, Client, Signal
 from outreach.models import AccessLogEntry
 from tests.cases.factories import open_case
 from tests.outreach.test_deleted_records import CLIENT_URLS
-from tests.outreach.test_record_urls import POST_ONLY, RECORD_URLS, _coworker_ids
+from tests.outreach.test_record_urls import (
+    POST_ONLY,
+    RECORD_URLS,
+    _coworker_ids,
+    _volunteer_request_ids,
+)
 
 
 @pytest.fixture
@@ -20,6 +25,7 @@ def moved(records, owner, lead, other_team, outsider, admin_user):
     restored: open again, with its old worker."""
     gone = records["case"]
     _coworker_ids(records)  # a colleague covering it before it all happened
+    _volunteer_request_ids(records)  # and a volunteer asked for, from the old team's catalogue
     services.case_delete(acting_user=lead, case=gone, reason="Per ongeluk verwijderd.")
     kept = open_case(acting_user=owner, team=records["team"], client=records["client"])
     services.case_move_team(

@@ -166,7 +166,7 @@ def test_it_keeps_the_team_pages_queries_flat_with_every_section_filled(
     client.force_login(lead)
     target = reverse("team_detail", args=[team.pk]) + f"?sorteer={sort}"
     client.get(target)
-    with django_assert_num_queries(21) as small:
+    with django_assert_num_queries(23) as small:
         html = client.get(target).content.decode()
     assert html.count('class="case-card is-overdue"') == 2
     assert "Open casussen langer in hun fase dan het 90e percentiel" in html
