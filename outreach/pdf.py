@@ -11,6 +11,7 @@ else from the static finders (development, tests).
 """
 
 import mimetypes
+import threading
 from pathlib import Path, PurePosixPath
 from urllib.parse import unquote, urlsplit
 
@@ -18,6 +19,7 @@ from django.conf import settings
 from django.contrib.staticfiles import finders
 from django.contrib.staticfiles.storage import staticfiles_storage
 from weasyprint import HTML
+from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import URLFetcher, URLFetcherResponse
 
 from outreach import pdf_svg_text
@@ -63,7 +65,20 @@ class StaticOnlyURLFetcher(URLFetcher):
         return URLFetcherResponse(url, body, {"Content-Type": mime_type})
 
 
+_fonts = threading.local()
+
+
+def font_config():
+    """This thread's WeasyPrint font configuration, made once. Without one WeasyPrint makes a
+    new one per PDF: fontconfig loads its configuration and font list again and Pango starts
+    with empty font and shaping caches. Pango's font map is not safe to share between
+    threads, hence one per thread (gunicorn's sync workers have one)."""
+    if getattr(_fonts, "config", None) is None:
+        _fonts.config = FontConfiguration()
+    return _fonts.config
+
+
 def render_pdf(html):
     return HTML(
         string=html, base_url=STATIC_BASE_URL, url_fetcher=StaticOnlyURLFetcher()
-    ).write_pdf()
+    ).write_pdf(font_config=font_config())
