@@ -10,6 +10,8 @@ kind this fetcher answers: from what collectstatic shipped (with its hashed name
 else from the static finders (development, tests).
 """
 
+import contextlib
+import gc
 import mimetypes
 import threading
 from pathlib import Path, PurePosixPath
@@ -78,7 +80,38 @@ def font_config():
     return _fonts.config
 
 
+_collector_lock = threading.Lock()
+_collector_pauses = 0
+_collector_was_enabled = False
+
+
+@contextlib.contextmanager
+def cyclic_gc_paused():
+    """Python's cyclic garbage collector off while the block runs (in any thread; it is one
+    switch for the process, so the last block to end turns it back on, and only if it was on).
+
+    A render allocates some hundred thousand objects that live until the PDF is written, so
+    the collector runs over and over during it, and its full runs walk the whole heap of the
+    worker (the Django app: about 140,000 objects) as well: a fifth of the ZRM report's time
+    (docs/performance.md). Reference counting frees nearly all of a render's objects when it
+    ends; the few cycles among them wait for the collector's next run after the block."""
+    global _collector_pauses, _collector_was_enabled
+    with _collector_lock:
+        if _collector_pauses == 0:
+            _collector_was_enabled = gc.isenabled()
+            gc.disable()
+        _collector_pauses += 1
+    try:
+        yield
+    finally:
+        with _collector_lock:
+            _collector_pauses -= 1
+            if _collector_pauses == 0 and _collector_was_enabled:
+                gc.enable()
+
+
 def render_pdf(html):
-    return HTML(
-        string=html, base_url=STATIC_BASE_URL, url_fetcher=StaticOnlyURLFetcher()
-    ).write_pdf(font_config=font_config())
+    with cyclic_gc_paused():
+        return HTML(
+            string=html, base_url=STATIC_BASE_URL, url_fetcher=StaticOnlyURLFetcher()
+        ).write_pdf(font_config=font_config())

@@ -14,17 +14,15 @@ else goes to WeasyPrint's own function. The letters are the same glyphs in the s
 place, with the font's kerning between them (as HTML text has) instead of none.
 """
 
-import sys
+import importlib
 from math import inf
 
-import weasyprint.svg
-import weasyprint.svg.text
 from weasyprint.svg.bounding_box import extend_bounding_box
 from weasyprint.svg.utils import normalize, size
 
 # `weasyprint.svg.text` is also the name of the function that package imports from the module.
-weasyprint_svg = sys.modules["weasyprint.svg"]
-weasyprint_svg_text = sys.modules["weasyprint.svg.text"]
+weasyprint_svg = importlib.import_module("weasyprint.svg")
+weasyprint_svg_text = importlib.import_module("weasyprint.svg.text")
 weasyprint_text = weasyprint_svg_text.text
 
 # Attributes that can move, turn or stretch single letters: a run with one of them (on itself
@@ -105,9 +103,7 @@ def _draw_run(svg, node, font_size, positions):
     from weasyprint.text.line_break import split_first_line
 
     style = _style(svg, node, font_size)
-    layout, _, _, width, height, baseline = split_first_line(
-        node.text, style, svg.context, inf, 0
-    )
+    layout, _, _, width, height, baseline = split_first_line(node.text, style, svg.context, inf, 0)
     x, y, dx, dy = positions
     x = size(x, font_size, svg.inner_width) if x is not None else None
     y = size(y, font_size, svg.inner_height) if y is not None else None
