@@ -10,7 +10,10 @@ kind this fetcher answers: from what collectstatic shipped (with its hashed name
 else from the static finders (development, tests).
 """
 
+import contextlib
+import gc
 import mimetypes
+import threading
 from pathlib import Path, PurePosixPath
 from urllib.parse import unquote, urlsplit
 
@@ -18,12 +21,18 @@ from django.conf import settings
 from django.contrib.staticfiles import finders
 from django.contrib.staticfiles.storage import staticfiles_storage
 from weasyprint import HTML
+from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import URLFetcher, URLFetcherResponse
+
+from outreach import pdf_svg_text
 
 # Relative URLs resolve against this base. `.invalid` never resolves (RFC 2606): the fetcher maps
 # its static paths to files and opens nothing on the network.
 STATIC_BASE_URL = "https://outreach.invalid/"
 STATIC_ORIGIN = urlsplit(STATIC_BASE_URL)
+
+
+pdf_svg_text.install()
 
 
 class RefusedResource(ValueError):
@@ -58,7 +67,51 @@ class StaticOnlyURLFetcher(URLFetcher):
         return URLFetcherResponse(url, body, {"Content-Type": mime_type})
 
 
+_fonts = threading.local()
+
+
+def font_config():
+    """This thread's WeasyPrint font configuration, made once. Without one WeasyPrint makes a
+    new one per PDF: fontconfig loads its configuration and font list again and Pango starts
+    with empty font and shaping caches. Pango's font map is not safe to share between
+    threads, hence one per thread (gunicorn's sync workers have one)."""
+    if getattr(_fonts, "config", None) is None:
+        _fonts.config = FontConfiguration()
+    return _fonts.config
+
+
+_collector_lock = threading.Lock()
+_collector_pauses = 0
+_collector_was_enabled = False
+
+
+@contextlib.contextmanager
+def cyclic_gc_paused():
+    """Python's cyclic garbage collector off while the block runs (in any thread; it is one
+    switch for the process, so the last block to end turns it back on, and only if it was on).
+
+    A render allocates some hundred thousand objects that live until the PDF is written, so
+    the collector runs over and over during it, and its full runs walk the whole heap of the
+    worker (the Django app: about 140,000 objects) as well: a fifth of the ZRM report's time
+    (docs/performance.md). Reference counting frees nearly all of a render's objects when it
+    ends; the few cycles among them wait for the collector's next run after the block."""
+    global _collector_pauses, _collector_was_enabled
+    with _collector_lock:
+        if _collector_pauses == 0:
+            _collector_was_enabled = gc.isenabled()
+            gc.disable()
+        _collector_pauses += 1
+    try:
+        yield
+    finally:
+        with _collector_lock:
+            _collector_pauses -= 1
+            if _collector_pauses == 0 and _collector_was_enabled:
+                gc.enable()
+
+
 def render_pdf(html):
-    return HTML(
-        string=html, base_url=STATIC_BASE_URL, url_fetcher=StaticOnlyURLFetcher()
-    ).write_pdf()
+    with cyclic_gc_paused():
+        return HTML(
+            string=html, base_url=STATIC_BASE_URL, url_fetcher=StaticOnlyURLFetcher()
+        ).write_pdf(font_config=font_config())
