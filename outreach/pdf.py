@@ -24,15 +24,10 @@ from weasyprint import HTML
 from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import URLFetcher, URLFetcherResponse
 
-from outreach import pdf_svg_text
-
 # Relative URLs resolve against this base. `.invalid` never resolves (RFC 2606): the fetcher maps
 # its static paths to files and opens nothing on the network.
 STATIC_BASE_URL = "https://outreach.invalid/"
 STATIC_ORIGIN = urlsplit(STATIC_BASE_URL)
-
-
-pdf_svg_text.install()
 
 
 class RefusedResource(ValueError):

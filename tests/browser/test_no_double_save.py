@@ -66,13 +66,15 @@ def test_it_saves_the_next_member_after_an_htmx_add_and_back(login_as, owner, te
     network = f"/casussen/{case.pk}/netwerk/"
     page = login_as(owner, network)
     add_member(page, "Buurman Henk")
-    swapped_token = page.locator("#network-body form.record-form input[name=submission]").input_value()
+    # The add-a-person form's token (the tab has more forms, each with its own).
+    token = page.locator("#network-body form.record-form input[name=submission]")
+    swapped_token = token.input_value()
 
     page.locator(f"a[href='{case.get_absolute_url()}']").first.click()
     page.get_by_role("heading", name="Tijdlijn").wait_for()
     page.go_back()
     add_member(page, "Zus Wilma")
-    assert swapped_token != page.locator("#network-body form.record-form input[name=submission]").input_value()
+    assert swapped_token != token.input_value()
 
     assert NetworkMember.objects.filter(case=case).count() == 2
     assert page.get_by_text(NOTICE).count() == 0

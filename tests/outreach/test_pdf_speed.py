@@ -1,15 +1,9 @@
-"""What outreach.pdf does to make a PDF faster must not change it: SVG labels laid out as one
-run (outreach.pdf_svg_text) land where WeasyPrint's letter-by-letter layout puts them, a label
-with per-letter positions is still WeasyPrint's own, the garbage collector is back on after a
-render, and renders in two threads (a font configuration each) both succeed."""
+"""What outreach.pdf does to make a PDF faster must not change it: the garbage collector is back
+on after a render, and renders in two threads (a font configuration each) both succeed."""
 
 import gc
-import subprocess
 import threading
 
-from PIL import Image, ImageChops
-
-from outreach import pdf_svg_text
 from outreach.pdf import cyclic_gc_paused, render_pdf
 
 LABELS = """<!doctype html><html lang="nl"><body style="margin:0">
@@ -24,59 +18,6 @@ LABELS = """<!doctype html><html lang="nl"><body style="margin:0">
   </g>
   {extra}
 </svg></body></html>"""
-
-PER_LETTER = '<text x="10 40 70 100" y="190" font-family="DejaVu Sans" font-size="14">abcd</text>'
-
-
-def raster(pdf, tmp_path, name):
-    path = tmp_path / f"{name}.pdf"
-    path.write_bytes(pdf)
-    subprocess.run(
-        ["pdftoppm", "-r", "100", "-gray", "-png", "-singlefile", str(path), str(tmp_path / name)],
-        check=True,
-    )
-    image = Image.open(tmp_path / f"{name}.png")
-    return image.point(lambda value: 255 if value > 128 else 0)
-
-
-def letter_by_letter(html):
-    pdf_svg_text.uninstall()
-    try:
-        return render_pdf(html)
-    finally:
-        pdf_svg_text.install()
-
-
-def ink_box(image, box):
-    """The bounding box of the dark pixels inside `box`."""
-    left, top, _right, _bottom = box
-    found = ImageChops.invert(image.crop(box)).getbbox()
-    return found and (found[0] + left, found[1] + top, found[2] + left, found[3] + top)
-
-
-def test_it_puts_each_label_where_the_letter_by_letter_layout_puts_it(tmp_path):
-    html = LABELS.format(extra="")
-    fast = raster(render_pdf(html), tmp_path, "fast")
-    slow = raster(letter_by_letter(html), tmp_path, "slow")
-    assert fast.size == slow.size
-    width, height = fast.size
-    rows = 7
-    for row in range(rows):
-        band = (0, height * row // rows, width, height * (row + 1) // rows)
-        fast_box, slow_box = ink_box(fast, band), ink_box(slow, band)
-        assert (fast_box is None) == (slow_box is None), row
-        if fast_box:
-            # The same glyphs in the same place; kerning moves a letter by at most a pixel or two.
-            assert all(abs(a - b) <= 3 for a, b in zip(fast_box, slow_box, strict=True)), row
-
-
-def test_it_leaves_a_label_with_a_position_per_letter_to_weasyprint(tmp_path):
-    html = LABELS.format(extra=PER_LETTER)
-    fast = raster(render_pdf(html), tmp_path, "fast")
-    slow = raster(letter_by_letter(html), tmp_path, "slow")
-    width, height = fast.size
-    bottom = (0, height * 6 // 7, width, height)
-    assert ImageChops.difference(fast.crop(bottom), slow.crop(bottom)).getbbox() is None
 
 
 def test_it_turns_the_garbage_collector_back_on_after_a_render():
