@@ -194,9 +194,9 @@ CHART_HEIGHT = 540
 CX, CY = 350, 255
 RADIUS = 165
 LABEL_RADIUS = 182
-# The phone's chart (templates/zrm/_radar.html with chart.phone) is drawn at about 330/400 of its size on a
-# 360 px screen: a number at each axis instead of the domain's name (listed under the chart), text
-# at 14 and 16, so nothing shows below 11 px.
+# The phone's chart (templates/zrm/_radar.html with chart.phone) is drawn at about 330/400 of its
+# size on a 360 px screen: a number at each axis instead of the domain's name (listed under the
+# chart), text at 14 and 16, so nothing shows below 11 px.
 PHONE_WIDTH = 400
 PHONE_CX, PHONE_CY = 200, 182
 PHONE_RADIUS = 146
@@ -243,7 +243,7 @@ def _phone_radar(rows, series):
     count = len(rows)
     centre = (PHONE_CX, PHONE_CY)
     axes = []
-    for i, row in enumerate(rows):
+    for i in range(count):
         x, y = _point(i, count, 5, PHONE_RADIUS, centre)
         lx, ly = _point(i, count, 5, PHONE_LABEL_RADIUS, centre)
         axes.append(
