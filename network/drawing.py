@@ -8,10 +8,10 @@ overload marker is part of its member's label, so it cannot stand beside someone
 whom the worker marked overloaded and whom the measures' warning names (network.measures.
 overloaded: three kinds of support or more), so the drawing and the warning agree.
 
-On a phone the page shows a second drawing of the same marks (templates/network/
-_drawing_phone.html): each mark carries a number instead of its name, at a size that stays
-11 px or more on a 360 px screen, and the names stand under it as text, grouped by sector. The
-PDFs keep the first drawing only."""
+On a phone the page shows a second drawing of the same marks (templates/network/_drawing.html
+with phone=drawing.phone, the phone's look): each mark carries a number instead of its name, at
+a size that stays 11 px or more on a 360 px screen, and the names stand under it as text,
+grouped by sector. The PDFs keep the first drawing only."""
 
 import math
 
@@ -38,6 +38,50 @@ PHONE_FONT = 22
 PHONE_LINE = 34
 PHONE_GAP = 14  # from the mark's centre to its number
 PHONE_LEGEND = 8  # rows: in contact, sleeping, reactivated, overloaded, negative, three supports
+# What differs in the SVG of the two drawings besides the legend and the text at the marks: line
+# widths and dashes, mark and font sizes; "suffix" keeps the phone drawing's ids apart.
+LOOK = {
+    "suffix": "",
+    "arrow": "7",
+    "ring_width": "1",
+    "sector_dash": "2 4",
+    "sector_font": "12",
+    "both_width": "2.5",
+    "one_width": "1.5",
+    "gives_dash": "5 3",
+    "centre_r": "13",
+    "client_dy": "30",
+    "client_font": "12",
+    "empty_dy": "-24",
+    "empty_font": "15",
+    "mark_font": "11",
+    "mark_weight": "",
+    "mark_r": "7",
+    "mark_stroke": "2",
+    "sleeping_dash": "3 2",
+    "reactivated_r": "2.5",
+}
+PHONE_LOOK = {
+    "suffix": "-phone",
+    "arrow": "6",
+    "ring_width": "1.5",
+    "sector_dash": "3 5",
+    "sector_font": str(PHONE_FONT),
+    "both_width": "3.5",
+    "one_width": "2",
+    "gives_dash": "7 4",
+    "centre_r": "15",
+    "client_dy": "40",
+    "client_font": str(PHONE_FONT),
+    "empty_dy": "-34",
+    "empty_font": "26",
+    "mark_font": str(PHONE_FONT),
+    "mark_weight": "bold",
+    "mark_r": "9",
+    "mark_stroke": "2.5",
+    "sleeping_dash": "4 3",
+    "reactivated_r": "3.5",
+}
 
 # Quarter circles, clockwise from the top left; angles in degrees, 0 pointing right.
 SECTORS = [
@@ -211,7 +255,10 @@ def drawing(members):
     names_y = HEIGHT + LEGEND_HEIGHT
     return {
         "width": str(WIDTH),
-        "height": str(names_y + NAME_LINE * len(shortened) + (8 if shortened else 0)),
+        "look": {
+            **LOOK,
+            "height": str(names_y + NAME_LINE * len(shortened) + (8 if shortened else 0)),
+        },
         "cx": str(CX),
         "cy": str(CY),
         "rings": [str(r) for r in RING_EDGES],
@@ -220,8 +267,8 @@ def drawing(members):
         "empty": not members,
         "legend_y": str(HEIGHT + 10),
         "kinds": [(str(KIND_LETTERS[k]), KIND_NAMES[k]) for k in SUPPORT_KINDS],
-        # The phone drawing: the legend's rows under the circle, the names per sector.
-        "phone_height": str(HEIGHT + 14 + PHONE_LINE * PHONE_LEGEND),
+        # The phone drawing: its look, the legend's rows under the circle, the names per sector.
+        "phone": {**PHONE_LOOK, "height": str(HEIGHT + 14 + PHONE_LINE * PHONE_LEGEND)},
         # The middle of each legend row.
         "phone_rows": [
             str(HEIGHT + 14 + PHONE_LINE * i + PHONE_LINE // 2) for i in range(PHONE_LEGEND)

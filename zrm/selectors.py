@@ -194,14 +194,32 @@ CHART_HEIGHT = 540
 CX, CY = 350, 255
 RADIUS = 165
 LABEL_RADIUS = 182
-# The phone's chart (templates/zrm/_radar_phone.html) is drawn at about 330/400 of its size on a
-# 360 px screen: a number at each axis instead of the domain's name (listed under the chart), text
-# at 14 and 16, so nothing shows below 11 px.
+# The phone's chart (templates/zrm/_radar.html with chart.phone) is drawn at about 330/400 of its
+# size on a 360 px screen: a number at each axis instead of the domain's name (listed under the
+# chart), text at 14 and 16, so nothing shows below 11 px.
 PHONE_WIDTH = 400
 PHONE_CX, PHONE_CY = 200, 182
 PHONE_RADIUS = 146
 PHONE_LABEL_RADIUS = 168
 PHONE_LEGEND_LINE = 28
+# What differs in the SVG besides the coordinates: font sizes, the weight of the axes' text, and
+# the legend's line and text x positions (x1, x2, text x).
+LOOK = {
+    "id": "radar",
+    "ring_font": "10",
+    "axis_font": "11",
+    "axis_weight": "",
+    "legend_font": "12",
+    "legend_x": ("12", "48", "56"),
+}
+PHONE_LOOK = {
+    "id": "radar-phone",
+    "ring_font": "14",
+    "axis_font": "16",
+    "axis_weight": "bold",
+    "legend_font": "16",
+    "legend_x": ("8", "52", "62"),
+}
 
 
 def _point(index, count, level, radius=RADIUS, centre=(CX, CY)):
@@ -225,7 +243,7 @@ def _phone_radar(rows, series):
     count = len(rows)
     centre = (PHONE_CX, PHONE_CY)
     axes = []
-    for i, row in enumerate(rows):
+    for i in range(count):
         x, y = _point(i, count, 5, PHONE_RADIUS, centre)
         lx, ly = _point(i, count, 5, PHONE_LABEL_RADIUS, centre)
         axes.append(
@@ -234,8 +252,9 @@ def _phone_radar(rows, series):
                 "y": f"{y:.1f}",
                 "lx": f"{lx:.1f}",
                 "ly": f"{ly:.1f}",
-                "number": str(i + 1),
-                "label": row.domain.name,
+                "anchor": "middle",
+                # A number at the axis; the domain's name is in the key under the chart.
+                "text": str(i + 1),
             }
         )
     rings = [
@@ -273,6 +292,8 @@ def _phone_radar(rows, series):
         "rings": rings,
         "series": lines,
         "legend": legend,
+        "look": PHONE_LOOK,
+        "key": [row.domain.name for row in rows],
     }
 
 
@@ -295,7 +316,7 @@ def radar(comparison):
                 "lx": f"{lx:.1f}",
                 "ly": f"{ly:.1f}",
                 "anchor": anchor,
-                "label": row.domain.name,
+                "text": row.domain.name,
             }
         )
     rings = [
@@ -350,6 +371,7 @@ def radar(comparison):
         "rings": rings,
         "series": series,
         "legend": legend,
+        "look": LOOK,
         "phone": _phone_radar(rows, series),
     }
 

@@ -249,7 +249,7 @@ def test_it_writes_every_number_with_a_decimal_point_in_dutch():
     assert any("." in c["cx"] for c, _label in marks(root))  # fractions were written
 
 
-# The phone drawing (templates/network/_drawing_phone.html) ---------------------------------------
+# The phone drawing (templates/network/_drawing.html with phone=drawing.phone) -------------------
 
 # On a 360 px screen the drawing is about 330 px wide: a font size of 20 in its 600 wide viewBox
 # would show at 11 px, so none may be smaller.
@@ -259,8 +259,9 @@ PHONE_MIN_FONT = 20
 def render_phone(members, language="nl"):
     """The phone's SVG and the list of names under it, parsed."""
     with translation.override(language):
+        shown = drawing(members)
         html = render_to_string(
-            "network/_drawing_phone.html", {"drawing": drawing(members), "prefix": "t"}
+            "network/_drawing.html", {"drawing": shown, "phone": shown["phone"], "prefix": "t"}
         )
     root = ET.fromstring(f"<div>{html[html.index('<svg') :]}</div>")
     return root.find(f"{SVG}svg"), root.find("dl")
