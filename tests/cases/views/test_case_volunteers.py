@@ -53,6 +53,21 @@ def test_it_shows_bad_input_by_the_field(client, owner, lead, team, case):
     assert not VolunteerRequest.objects.exists()
 
 
+def test_it_offers_only_the_moves_a_request_still_has(client, owner, lead, team, case):
+    services = catalogue(lead, team)
+    asked = request_for(owner, case, services["Postwijzer"])
+    matched = request_for(owner, case, services["Zorgmaatje"])
+    volunteer_match(
+        acting_user=owner, volunteer_request=matched, volunteer_name="Joke", on=clock.today()
+    )
+    client.force_login(owner)
+    html = client.get(reverse("case_volunteers", args=[case.pk])).content.decode()
+    status = reverse("volunteer_request_status", args=[asked.pk])
+    assert f'<a href="{status}">Wachtlijst of stoppen<' in html
+    status = reverse("volunteer_request_status", args=[matched.pk])
+    assert f'<a href="{status}">Deze aanvraag stoppen<' in html
+
+
 def test_it_refuses_an_invalid_move_in_dutch_next_to_the_field(client, owner, lead, team, case):
     request = request_for(owner, case, catalogue(lead, team)["Zorgmaatje"])
     volunteer_match(
