@@ -192,12 +192,13 @@ def _raw(teams, start, end):
                 raw[team_id]["days"].append(max(0, (contact_day - first_signal).days))
     closed = Case.objects.filter(
         team__in=team_ids, closed_on__gte=start, closed_on__lte=end, phase__in=CLOSED_PHASES
-    ).values_list("team_id", "phase", "referred_to")
-    for team_id, phase, referred_to in closed.order_by():
+    ).values_list("team_id", "phase", "referral_partner__name", "referred_to")
+    for team_id, phase, partner, referred_to in closed.order_by():
         raw[team_id]["endings"][phase] += 1
         if phase == Phase.DOORVERWEZEN:
-            name = " ".join(referred_to.split()).capitalize() or str(NOT_RECORDED)
-            raw[team_id]["referred_to"][name] += 1
+            # The directory's name where the referral picked one, else the one-off name typed.
+            typed = " ".join(referred_to.split()).capitalize()
+            raw[team_id]["referred_to"][partner or typed or str(NOT_RECORDED)] += 1
     return raw
 
 

@@ -136,3 +136,10 @@ class AgendaItem(CaseScoped):
     @property
     def anonymised(self):
         return self.consent == self.Consent.NO
+
+    @property
+    def may_show_name(self):
+        """The meeting page (perhaps on a screen before partners) names the client only once
+        they consented to share, in full or in part; before the discussion it shows the
+        reference alone."""
+        return self.consent in (self.Consent.YES, self.Consent.PARTLY)

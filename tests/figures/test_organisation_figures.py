@@ -4,12 +4,13 @@ from datetime import date
 
 from django.utils import timezone
 
+from cases import services
 from cases.models import ContactAttempt
 from cases.phases import Phase
 from figures.selectors import Figure, organisation_figures
 from figures.table import csv_rows, figure_rows
 from outreach.models import Membership
-from tests.cases.factories import case_in_phase, record_contact
+from tests.cases.factories import case_in_phase, confirm_arrival, record_contact, refer
 from tests.conftest import make_member
 from tests.zrm.factories import begin_end_case, close
 
@@ -49,6 +50,17 @@ def test_it_counts_per_team_and_in_total(owner, team, other_team):
     # Caseload: Noord has 6 open cases, with one worker; Zuid none open.
     assert (noord.workers, noord.caseload_mean.display) == (1, "6,0")
     assert zuid.open_cases.display == "0"
+
+
+def test_it_counts_a_referral_to_a_directory_partner_under_its_name(owner, lead, team):
+    partner = services.partner_create(
+        acting_user=lead, team=team, name="BAVO Europoort", kind="ggz"
+    )
+    for _ in range(5):
+        case = case_in_phase(Phase.EERSTE_CONTACT, acting_user=owner, team=team)
+        confirm_arrival(refer(case, acting_user=owner, partner=partner), acting_user=owner)
+    start, end = _year()
+    assert dict(organisation_figures(start, end).total.referred_to)["BAVO Europoort"].display == "5"
 
 
 def test_it_pools_zrm_outcomes_and_hides_small_ones(owner, team):

@@ -152,6 +152,56 @@ def zrm_correction(ctx):
     return Form(url, url, {"reason": "Verkeerde datum."}, ctx.owner)
 
 
+def as_lead(url_name, *, team_arg=False, **data):
+    """A form of the team's own (a meeting, the directory, the catalogue, the snelteksten)."""
+
+    def build(ctx):
+        url = reverse(url_name, args=[ctx.team.pk] if team_arg else [])
+        return Form(url, url, data, ctx.lead)
+
+    return build
+
+
+def partner_contact(ctx):
+    partner = case_services.partner_create(
+        acting_user=ctx.lead, team=ctx.team, name="MEE", kind="mee"
+    )
+    url = reverse("partner_contact_add", args=[partner.pk])
+    return Form(url, url, {"name": "Els de Boer", "role": "consulent"}, ctx.lead)
+
+
+def coworker(ctx):
+    case = case_in_phase(Phase.CONTRACT, acting_user=ctx.owner, team=ctx.team)
+    url = reverse("coworker_add", args=[case.pk])
+    data = {"user": ctx.colleague.pk, "role": "intern", "starts_on": _today()}
+    return Form(url, url, data, ctx.owner)
+
+
+def _volunteer_request(ctx):
+    case = case_in_phase(Phase.CONTRACT, acting_user=ctx.owner, team=ctx.team)
+    service = case_services.volunteer_service_create(
+        acting_user=ctx.lead, team=ctx.team, name="Zorgmaatje"
+    )
+    return case, service
+
+
+def volunteer_request(ctx):
+    case, service = _volunteer_request(ctx)
+    page = reverse("case_volunteers", args=[case.pk])
+    url = reverse("volunteer_request_add", args=[case.pk])
+    return Form(page, url, {"service": service.pk, "requested_on": _today()}, ctx.owner)
+
+
+def volunteer_match(ctx):
+    case, service = _volunteer_request(ctx)
+    request = case_services.volunteer_request_add(
+        acting_user=ctx.owner, case=case, service=service, requested_on=timezone.localdate()
+    )
+    url = reverse("network_volunteer_match", args=[request.pk])
+    data = {"volunteer_name": "Joke", "on": _today(), "expected_version": request.version}
+    return Form(url, url, data, ctx.owner)
+
+
 FORMS = {
     "signal": signal,
     "client": new_client,
@@ -185,6 +235,16 @@ FORMS = {
     "interview": interview,
     "zrm_start": zrm_start,
     "zrm_correction": zrm_correction,
+    "agenda_item": on_case("agenda_item_add", Phase.CONTRACT, question="Wie pakt het op?"),
+    "coworker": coworker,
+    "volunteer_request": volunteer_request,
+    "volunteer_match": volunteer_match,
+    "worker_place": network_form("network_worker_place"),
+    "meeting_plan": as_lead("meeting_plan", kind="intake", planned_on=_today()),
+    "note_phrase": as_lead("team_phrase_add", team_arg=True, text="Post samen doorgenomen."),
+    "volunteer_service": as_lead("volunteer_service_create", name="Postwijzer"),
+    "partner": as_lead("partner_create", name="Pameijer", kind="ggz"),
+    "partner_contact": partner_contact,
 }
 
 
