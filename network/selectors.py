@@ -186,3 +186,15 @@ def team_network_interim(team):
         later = latest.get(case_id)
         pairs[case_id] = (begin, later if later and later.taken_at > begin.taken_at else None)
     return _summarise(case_ids, pairs, interim=True)
+
+
+def worker_map_name(user):
+    """The name a worker stands on a map under when they put themselves on it."""
+    return (user.get_full_name() or user.get_username())[:80]
+
+
+def is_on_map(user, members):
+    """Whether `user` put themselves on this map (network.services.worker_place): once per
+    worker and case, so a co-worker still can."""
+    name = worker_map_name(user)
+    return any(m.outreach_worker and m.name == name for m in members)

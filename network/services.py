@@ -11,7 +11,7 @@ from cases.services import check_case_open, check_directory_choice, timeline_rec
 from network.guide import question, version
 from network.measures import as_dict, network_measures
 from network.models import InterviewAnswer, NetworkMember, NetworkSnapshot
-from network.selectors import recordable_begin
+from network.selectors import is_on_map, recordable_begin, worker_map_name
 from network.timeline import (
     begin_recorded_data,
     interview_data,
@@ -257,13 +257,12 @@ def worker_place(*, acting_user, case):
     """Put the worker on the map, marked as the outreach worker: drawn as a professional, left
     out of every count and share. Once per worker and case."""
     check_case_open(case)
-    name = (acting_user.get_full_name() or acting_user.get_username())[:80]
-    if case.network_members.filter(outreach_worker=True, name=name).exists():
+    if is_on_map(acting_user, case.network_members.filter(outreach_worker=True)):
         raise ValidationError({None: _("You are on this map already.")})
     return member_add(
         acting_user=acting_user,
         case=case,
-        name=name,
+        name=worker_map_name(acting_user),
         relation=NetworkMember.Relation.PROFESSIONAL,
         outreach_worker=True,
     )

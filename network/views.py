@@ -26,6 +26,7 @@ from network.selectors import (
     case_snapshots,
     current_begin,
     interview_side_by_side,
+    is_on_map,
     live_members,
     recordable_begin,
     snapshot_measures,
@@ -43,7 +44,7 @@ from outreach.versioning import EditConflict
 MEMBER_FORM_PARAM, MEMBER_FORM_VALUE = "formulier", "persoon"
 
 
-def _map_context(case, form=None, snapshots=None):
+def _map_context(case, user, form=None, snapshots=None):
     """The map with its form if it is shown (else the section loads it when opened), and the
     begin network still to record if any: it is offered by the map, since whether the map has
     people changes what recording it means."""
@@ -56,7 +57,7 @@ def _map_context(case, form=None, snapshots=None):
     return {
         "case": case,
         "members": members,
-        "worker_on_map": any(m.outreach_worker for m in members),
+        "worker_on_map": is_on_map(user, members),
         "drawing": drawing(as_dicts),
         "measures": network_measures(as_dicts),
         "form": form,
@@ -66,10 +67,10 @@ def _map_context(case, form=None, snapshots=None):
     }
 
 
-def _page_context(case, form=None):
+def _page_context(case, user, form=None):
     """The whole tab: the map and the snapshots (read once, for both)."""
     snapshots = list(case_snapshots(case))
-    context = _map_context(case, form, snapshots)
+    context = _map_context(case, user, form, snapshots)
     context["snapshots"] = snapshots
     context["snapshot_form"] = SnapshotForm()
     return context
@@ -85,7 +86,7 @@ def case_network(request, case_id):
         return render(
             request, "network/case_network.html#member-form", {"case": case, "form": form}
         )
-    context = _page_context(case, form)
+    context = _page_context(case, request.user, form)
     context["form_open"] = wants_form
     return render(request, "network/case_network.html", context)
 
@@ -113,11 +114,11 @@ def member_add(request, case_id):
         return render(
             request,
             "network/case_network.html#network-body",
-            _map_context(case, form or MemberForm(case=case)),
+            _map_context(case, request.user, form or MemberForm(case=case)),
         )
     if form is None:
         return redirect("network_case", case.pk)
-    return render(request, "network/case_network.html", _page_context(case, form))
+    return render(request, "network/case_network.html", _page_context(case, request.user, form))
 
 
 def member_edit(request, member_id):

@@ -11,6 +11,7 @@ from cases.phases import Phase
 from network.models import NetworkMember
 from network.services import snapshot_take
 from outreach import clock
+from tests.cases.factories import add_coworker
 from tests.cases.volunteer_data import catalogue, request_for
 
 pytestmark = pytest.mark.case_phase(Phase.TRAJECT_BEGIN)
@@ -69,3 +70,19 @@ def test_it_puts_the_worker_on_the_map_counted_nowhere(client, owner, case):
     html = client.get(reverse("network_case", args=[case.pk])).content.decode()
     assert "de outreachend werker: telt in geen maat mee" in html
     assert reverse("network_worker_place", args=[case.pk]) not in html
+
+
+def test_it_refuses_the_worker_a_second_place_but_offers_a_coworker_theirs(
+    client, owner, colleague, case
+):
+    add_coworker(case, colleague, acting_user=owner, role="second", end=None)
+    place = reverse("network_worker_place", args=[case.pk])
+    client.force_login(owner)
+    client.post(place)
+    again = client.post(place, follow=True).content.decode()
+    assert "Je staat al op deze kaart." in again
+    assert NetworkMember.objects.filter(outreach_worker=True).count() == 1
+    client.force_login(colleague)
+    assert place in client.get(reverse("network_case", args=[case.pk])).content.decode()
+    client.post(place)
+    assert NetworkMember.objects.filter(outreach_worker=True).count() == 2
