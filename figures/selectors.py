@@ -134,18 +134,21 @@ class OrganisationFigures:
         return [(p, Phase(p).label) for p in ENDINGS]
 
 
+def _empty_raw():
+    """A team's raw numbers before anything is counted (and the organisation's pool of them)."""
+    return {
+        "sources": Counter(),
+        "days": [],
+        "attempts": [],
+        "opened": 0,
+        "endings": Counter(),
+        "referred_to": Counter(),
+    }
+
+
 def _raw(teams, start, end):
     """Per team id the raw numbers behind the figures, from four queries over all teams."""
-    raw = defaultdict(
-        lambda: {
-            "sources": Counter(),
-            "days": [],
-            "attempts": [],
-            "opened": 0,
-            "endings": Counter(),
-            "referred_to": Counter(),
-        }
-    )
+    raw = defaultdict(_empty_raw)
     team_ids = [t.pk for t in teams]
     # Signals received in the period; one taken into a soft-deleted case counts nowhere.
     signals = (
@@ -255,14 +258,7 @@ def organisation_figures(start, end, *, today=None):
     teams = list(Team.objects.order_by("name"))
     raw = _raw(teams, start, end)
     columns = []
-    pooled = {
-        "sources": Counter(),
-        "days": [],
-        "attempts": [],
-        "opened": 0,
-        "endings": Counter(),
-        "referred_to": Counter(),
-    }
+    pooled = _empty_raw()
     all_loads, all_pairs, all_network = [], defaultdict(list), ([], [], 0, 0)
     domains = {}
     for team in teams:

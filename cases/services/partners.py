@@ -76,12 +76,12 @@ def partner_update(*, acting_user, partner, expected_version=None, **fields):
     partner = PartnerOrganisation.objects.select_for_update().get(pk=partner.pk)
     _check_editor(acting_user, partner.team_id)
     check_version(partner, expected_version)
+    stored = {name: getattr(partner, name) for name in fields}
     for name, value in fields.items():
         setattr(partner, name, value)
     _clean(partner, fields)
     _unique_name(partner)
-    stored = PartnerOrganisation.objects.get(pk=partner.pk)
-    changed = [name for name in fields if getattr(stored, name) != getattr(partner, name)]
+    changed = [name for name in fields if stored[name] != getattr(partner, name)]
     if changed:
         _log(acting_user, partner, PartnerChange.Action.CHANGED, changed)
         partner.save(update_fields=bump(partner, changed))

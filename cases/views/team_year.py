@@ -14,11 +14,15 @@ from outreach.access import Action, log_access, team_for_lead
 from outreach.csvexport import csv_response
 
 
+def _year_form(request, team, today):
+    """The year asked for (?jaar=), this year without one, from the years the team has."""
+    return TeamYearForm(request.GET or {"jaar": today.year}, years=team_years(team, today))
+
+
 def team_year(request, team_id):
     team = team_for_lead(request, team_id)
     today = clock.today()
-    years = team_years(team, today)
-    form = TeamYearForm(request.GET or {"jaar": today.year}, years=years)
+    form = _year_form(request, team, today)
     # A year not in the list keeps its message by the field; the page shows this year.
     year = form.cleaned_data["jaar"] if form.is_valid() else today.year
     log_access(request, action=Action.READ, record_type="cases.team_year", team=team)
@@ -39,7 +43,7 @@ def team_year_export(request, team_id):
     team = team_for_lead(request, team_id)
     today = clock.today()
     # Without a year this year's; a year not in the list is not found.
-    form = TeamYearForm(request.GET or {"jaar": today.year}, years=team_years(team, today))
+    form = _year_form(request, team, today)
     if not form.is_valid():
         raise Http404
     figures = team_year_figures(team, form.cleaned_data["jaar"], today=today)
