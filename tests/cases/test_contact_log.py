@@ -192,7 +192,8 @@ def test_it_refuses_an_unknown_kind(owner, team):
 
 def test_it_puts_a_contact_logged_now_at_the_top_of_the_timeline(owner, team):
     case = case_in_phase(Phase.CONTRACT, acting_user=owner, team=team)
-    moment = timezone.now().replace(second=30)
+    # A minute ahead, so the events of making the case (at the real now) are always older.
+    moment = (timezone.now() + timedelta(minutes=1)).replace(second=30, microsecond=0)
     with time_machine.travel(moment, tick=False):
         earlier = add_agreement(acting_user=owner, case=case)
     with time_machine.travel(moment + timedelta(seconds=20), tick=False):
