@@ -33,7 +33,12 @@ from django.conf import settings  # noqa: E402
 from django.core.management import call_command  # noqa: E402
 from django.db import connection, transaction  # noqa: E402
 from django.test import Client  # noqa: E402
-from django.test.utils import CaptureQueriesContext, setup_test_environment  # noqa: E402
+from django.template import Template  # noqa: E402
+from django.test.utils import (  # noqa: E402
+    CaptureQueriesContext,
+    _TestState,
+    setup_test_environment,
+)
 
 from devdata.outreach import pass_second_step  # noqa: E402
 
@@ -62,7 +67,14 @@ def database(*, reuse=False, shared=False):
     """A fresh, migrated test database (test_<name>), dropped afterwards; with `reuse` the
     configured database itself, migrated and kept. `shared`: one that other processes (a
     server) can open too, a file on SQLite instead of memory."""
-    setup_test_environment()
+    # DEBUG off, as on a server and in Django's own test runner: with it on, every query is
+    # formatted and logged (connection.queries) and templates render in debug mode.
+    setup_test_environment(debug=False)
+    # The test environment makes every template (each include too) send a signal on which the
+    # test client copies the template's whole context, to offer response.context: work that
+    # no server does and that grows with the includes of a page. The benchmarks time what
+    # gunicorn runs, so templates render as they do there (responses then have no .context).
+    Template._render = _TestState.saved_data.template_render
     if reuse:
         call_command("migrate", verbosity=0, interactive=False)
         yield connection.vendor
@@ -117,7 +129,7 @@ def cpu_ms():
 
 def timed(client, url, repeat, *, post=None):
     """The server times in ms of `repeat` requests (a POST of `post` if given), the queries of
-    the last one, and the mean CPU ms per request (this process and its database server
+    one such request, and the mean CPU ms per request (this process and its database server
     process). A page that does not answer 200 stops the benchmark (exit status 1)."""
 
     def request():
@@ -125,18 +137,23 @@ def timed(client, url, repeat, *, post=None):
         assert response.status_code == 200, (url, response.status_code)
 
     request()  # warm up
+    # The queries of one request, told outside the timed ones: capturing formats and keeps
+    # every statement, work a server does not do.
+    with CaptureQueriesContext(connection) as captured:
+        request()
+    # Read now: the next request empties the connection's log.
+    queries = captured.captured_queries
     # Start from a clean heap, as a fresh server worker does: left-over objects from building the
     # data would otherwise make the garbage collector pause in the timed requests.
     gc.collect()
     times = []
     cpu_before = cpu_ms()
     for _ in range(repeat):
-        with CaptureQueriesContext(connection) as queries:
-            start = time.perf_counter()
-            request()
-            times.append((time.perf_counter() - start) * 1000)
+        start = time.perf_counter()
+        request()
+        times.append((time.perf_counter() - start) * 1000)
     cpu = (cpu_ms() - cpu_before) / repeat
-    return times, queries.captured_queries, cpu
+    return times, queries, cpu
 
 
 def measure(client, url, repeat):

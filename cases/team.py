@@ -9,7 +9,8 @@ from statistics import median
 
 from django.db.models import Count, DurationField, ExpressionWrapper, F, Q
 from django.db.models.functions import TruncMonth
-from django.utils import timezone
+from django.utils import dateformat, timezone
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from cases.models import Case, PhaseSpan, Signal, VolunteerRequest, VolunteerService
@@ -206,11 +207,16 @@ class SignalSources:
     months: list
     rows: list  # (source label, [count per month], total)
 
+    @cached_property
+    def month_labels(self):
+        # Formatted once here, not in each of the table's cells.
+        return [dateformat.format(month, "M y") for month in self.months]
+
     @property
     def labelled_rows(self):
-        """The rows with each count beside its month (the month labels a cell on a phone)."""
+        """The rows with each count beside its month's label (which labels a cell on a phone)."""
         return [
-            (label, list(zip(self.months, counts, strict=True)), total)
+            (label, list(zip(self.month_labels, counts, strict=True)), total)
             for label, counts, total in self.rows
         ]
 

@@ -24,6 +24,8 @@ from weasyprint import HTML
 from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import URLFetcher, URLFetcherResponse
 
+from outreach.pdf_drawings import drawings_as_images
+
 # Relative URLs resolve against this base. `.invalid` never resolves (RFC 2606): the fetcher maps
 # its static paths to files and opens nothing on the network.
 STATIC_BASE_URL = "https://outreach.invalid/"
@@ -52,7 +54,15 @@ def static_file_for(url):
 
 
 class StaticOnlyURLFetcher(URLFetcher):
+    """Our static files, and the drawings of this render (outreach.pdf_drawings): {url: SVG}."""
+
+    def __init__(self, *args, drawings=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.drawings = drawings or {}
+
     def fetch(self, url, headers=None):
+        if url in self.drawings:
+            return URLFetcherResponse(url, self.drawings[url], {"Content-Type": "image/svg+xml"})
         path = static_file_for(url)
         if path is None:
             raise RefusedResource(f"PDF resource refused: {url[:200]}")
@@ -106,7 +116,10 @@ def cyclic_gc_paused():
 
 
 def render_pdf(html):
+    html, drawings = drawings_as_images(html)
     with cyclic_gc_paused():
         return HTML(
-            string=html, base_url=STATIC_BASE_URL, url_fetcher=StaticOnlyURLFetcher()
+            string=html,
+            base_url=STATIC_BASE_URL,
+            url_fetcher=StaticOnlyURLFetcher(drawings=drawings),
         ).write_pdf(font_config=font_config())

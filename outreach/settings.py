@@ -162,6 +162,15 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "init_command": "PRAGMA journal_mode=WAL;",
     }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+# Each worker's own memory: the cached drawings (outreach/fragments.py) hold client names, so they
+# stay in the process that drew them, are never written to disk or to a shared server, and go
+# with a restart. Keyed by their data, so workers never disagree; only the hit rate is per worker.
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "OPTIONS": {"MAX_ENTRIES": 1000},
+    }
+}
 
 AUTH_USER_MODEL = "outreach.User"
 # Local accounts (username and password) and, when OIDC_CLIENT_ID is set, the organisation's

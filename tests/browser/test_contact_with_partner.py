@@ -12,9 +12,7 @@ from tests.cases.factories import case_in_phase
 SHOTS = os.environ.get("TEAM_YEAR_SCREENSHOTS")
 
 
-def test_a_worker_logs_a_contact_with_a_partner_from_the_directory(
-    login_as, owner, lead, team
-):
+def test_a_worker_logs_a_contact_with_a_partner_from_the_directory(login_as, owner, lead, team):
     ggz = services.partner_create(acting_user=lead, team=team, name="GGZ Oost", kind="ggz")
     case = case_in_phase(Phase.CONTRACT, acting_user=owner, team=team, last_name="van Dijk")
     page = login_as(owner, f"/casussen/{case.pk}/")

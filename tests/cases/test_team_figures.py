@@ -8,7 +8,7 @@ is shifted with a queryset .update() afterwards, the way a clock would have move
 from datetime import date, datetime, time, timedelta
 
 import pytest
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from cases import services
 from cases.models import Case, PhaseSpan, Signal
@@ -338,7 +338,10 @@ def test_it_counts_signals_per_source_per_month_over_twelve_months(
     ]
     # Each count beside its month for a cell's label on a phone; the phone's bars, the longest
     # PHONE_BAR_MAX, one row each.
-    assert sources.labelled_rows[0][1][-1] == (this_month, 2)
+    with translation.override("nl"):
+        dutch = ("jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec")
+        dutch = dutch[this_month.month - 1]
+        assert sources.labelled_rows[0][1][-1] == (f"{dutch.title()} {this_month:%y}", 2)
     assert [(b["width"], b["y"]) for b in sources.phone_bars] == [
         (f"{PHONE_BAR_MAX:.1f}", "0"),
         (f"{PHONE_BAR_MAX * 2 / 3:.1f}", str(PHONE_BAR_ROW)),

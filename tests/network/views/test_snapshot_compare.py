@@ -71,6 +71,22 @@ def test_it_shows_both_drawings_and_the_activation_table(client, colleague, case
     assert re.search(rf'<option value="{first.pk}" selected>', html)
 
 
+def test_it_draws_the_same_page_from_the_cache_and_keeps_each_drawing_its_own(
+    client, owner, case
+):
+    # Two snapshots of the same map: the same members, so their drawings share everything but
+    # their ids on the page, which the cached drawing must keep apart.
+    member_add(acting_user=owner, case=case, name="Anna", relation="friend")
+    first = snapshot_take(acting_user=owner, case=case, kind="manual", label="voor")
+    second = snapshot_take(acting_user=owner, case=case, kind="manual", label="na")
+    drawn = get(client, owner, url(case, a=first.pk, b=second.pk))
+    cached = get(client, owner, url(case, a=first.pk, b=second.pk))
+    assert drawings(cached) == drawings(drawn)
+    before, after = drawings(cached)
+    assert 'id="first-title"' in before and 'id="second-title"' in after
+    assert "second-" not in before and "first-" not in after
+
+
 def test_it_compares_the_latest_begin_with_the_latest_end_by_default(client, owner, team):
     case = trajectory_case(owner, team)
     member_add(acting_user=owner, case=case, name="Alleen Begin", relation="friend")
