@@ -1,3 +1,4 @@
+import re
 from datetime import timedelta
 
 from django.urls import reverse
@@ -61,3 +62,38 @@ def test_it_makes_the_same_number_of_queries_for_a_short_and_a_long_timeline(
         client.get(url)
     with django_assert_num_queries(len(short.captured_queries)):
         client.get(url + "?pagina=3")
+
+
+def test_it_shows_a_correction_made_after_the_event_was_drawn(client, owner, colleague, team):
+    # Each event is drawn once and kept (outreach/fragments.py): a correction, a reader who may
+    # not see shielded parts, and a worker's new name must each still show.
+    case = case_in_phase(Phase.CONTRACT, acting_user=owner, team=team)
+    log_visits(case, owner, 1)
+    url = reverse("case_detail", args=[case.pk])
+    client.force_login(owner)
+    assert "Bezoek 0" in client.get(url).content.decode()
+    visit = case.events.get(kind="contact")
+    services.timeline_correct(acting_user=owner, event=visit, text="Was een telefoontje")
+    assert "Was een telefoontje" in client.get(url).content.decode()
+    owner.first_name = "Olga-Marie"
+    owner.save()
+    assert "Olga-Marie Tester" in client.get(url).content.decode()
+
+
+def test_it_keeps_a_shielded_event_shielded_after_its_worker_saw_it(client, owner, colleague, team):
+    case = case_in_phase(Phase.CONTRACT, acting_user=owner, team=team)
+    services.sensitive_detail_add(
+        acting_user=owner, case=case, kind="justice", content="Taakstraf tot maart"
+    )
+    event = case.events.get(kind="sensitive")
+    url = reverse("case_detail", args=[case.pk])
+
+    def drawn_event(user):
+        client.force_login(user)
+        html = client.get(url).content.decode()
+        return re.search(rf'<li class="event[^"]*" id="event-{event.pk}">.*?</li>', html, re.S)[0]
+
+    assert reverse("event_correct", args=[event.pk]) in drawn_event(owner)
+    seen = drawn_event(colleague)
+    assert reverse("event_correct", args=[event.pk]) not in seen
+    assert "afgeschermd" in seen and "justitiële" not in seen
