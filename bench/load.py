@@ -211,6 +211,17 @@ def server_cpu_ms(server):
     return total
 
 
+def workers_rss_mb(server):
+    """The resident memory of gunicorn's workers together, in MB (from /proc)."""
+    total = 0
+    for pid in children(server.pid):
+        with contextlib.suppress(OSError):
+            for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+                if line.startswith("VmRSS:"):
+                    total += int(line.split()[1])
+    return total / 1024
+
+
 def run(port, desks_, clients, seconds, seed):
     """Request the mix from `clients` threads for `seconds`: [(status, seconds)]."""
     results, lock = [], threading.Lock()
@@ -251,10 +262,15 @@ def main():
         with gunicorn(port, args.workers) as server:
             # Warm up: every worker loads the app and opens its database connection.
             run(port, sessions, args.clients, 2, seed=0)
+            rss_before = workers_rss_mb(server)
             cpu_before, start = server_cpu_ms(server), time.perf_counter()
+            client_before = time.process_time()
             results = run(port, sessions, args.clients, args.seconds, seed=1000)
             elapsed = time.perf_counter() - start
             cpu = (server_cpu_ms(server) - cpu_before) / max(1, len(results))
+            # The load client runs on the same two cores: what it takes is not the server's.
+            client_cpu = (time.process_time() - client_before) * 1000 / max(1, len(results))
+            rss_after = workers_rss_mb(server)
         times = [seconds * 1000 for status, seconds in results]
         errors = sum(status != 200 for status, _seconds in results)
         per_second = len(results) / elapsed
@@ -268,6 +284,10 @@ def main():
             f"{percentile(times, 0.5):.0f} ms, p95 {percentile(times, 0.95):.0f} ms, p99 "
             f"{percentile(times, 0.99):.0f} ms; {errors} errors; {cpu:.1f} CPU ms per request "
             "(gunicorn and its database processes)"
+        )
+        print(
+            f"the load client itself: {client_cpu:.1f} CPU ms per request; gunicorn's workers "
+            f"{rss_before:.0f} MB resident before, {rss_after:.0f} MB after"
         )
     targets.check("requests answered", f"{len(results):,}", "> 0", bool(results), timing=False)
     targets.check("errors", str(errors), "0", errors == 0, timing=False)

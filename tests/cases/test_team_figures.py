@@ -6,6 +6,7 @@ is shifted with a queryset .update() afterwards, the way a clock would have move
 """
 
 from datetime import date, datetime, time, timedelta
+from statistics import median
 
 import pytest
 from django.utils import timezone, translation
@@ -183,6 +184,29 @@ def test_it_gives_the_median_and_nearest_rank_90th_percentile(team, owner):
         Phase.OVERDRACHT,
         Phase.MINIMAAL_CONTACT,
     ]
+
+
+@pytest.mark.parametrize("count", [1, 2, 3, 4, 5, 6, 7, 8, 20, 70])
+def test_it_gives_the_median_and_nearest_rank_of_any_count(team, owner, count):
+    # The figures of the values sorted, with ties, for odd and even counts, small and large.
+    now = timezone.now()
+    case = case_in_phase(Phase.EERSTE_CONTACT, acting_user=owner, team=team)
+    days = [(7 * i) % (count + 3) + 1 for i in range(count)]
+    ended = now - timedelta(days=10)
+    PhaseSpan.objects.bulk_create(
+        PhaseSpan(
+            case=case,
+            team=team,
+            phase=Phase.CONTRACT,
+            started_at=ended - timedelta(days=d),
+            ended_at=ended,
+        )
+        for d in days
+    )
+    ordered = sorted(days)
+    nearest_rank = -(-9 * count // 10)
+    expected = (count, round(median(ordered), 1), float(ordered[nearest_rank - 1]))
+    assert figure(time_in_phase(team, now=now)[0], Phase.CONTRACT) == expected
 
 
 def test_it_takes_the_90th_percentile_as_a_value_that_occurred(team, owner):
