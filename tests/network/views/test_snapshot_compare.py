@@ -71,9 +71,7 @@ def test_it_shows_both_drawings_and_the_activation_table(client, colleague, case
     assert re.search(rf'<option value="{first.pk}" selected>', html)
 
 
-def test_it_draws_the_same_page_from_the_cache_and_keeps_each_drawing_its_own(
-    client, owner, case
-):
+def test_it_draws_the_same_page_from_the_cache_and_keeps_each_drawing_its_own(client, owner, case):
     # Two snapshots of the same map: the same members, so their drawings share everything but
     # their ids on the page, which the cached drawing must keep apart.
     member_add(acting_user=owner, case=case, name="Anna", relation="friend")
