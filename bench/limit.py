@@ -10,7 +10,8 @@ the page's team, and records the SQL of one request. It then replays that SQL al
 times, on the same connection in a transaction that is rolled back (the page's writes, the
 access log rows and the session, are replayed too, and undone). It prints per page the median
 server time, the median time of its SQL, and the ratio: what the page spends beyond its SQL is
-Python (forms, templates, the ORM building objects).
+Python (forms, templates, the ORM building objects). And the CPU per request, this process's
+and its database server process's (harness.cpu_ms): the figure to compare on a shared machine.
 
 Target per page: server time at most 4 times its SQL, or at most 15 ms, whichever is larger.
 Exits 1 when a page misses it (at --tiny the ratio is printed, not checked).
@@ -107,13 +108,16 @@ def main():
     with database(reuse=args.reuse) as vendor:
         seed_city(args.size)
         print(f"database: {vendor}, {Case.objects.count():,} cases")
-        print("page           server ms   SQL ms   ratio  queries")
+        print("page           server ms   SQL ms   ratio  queries   CPU ms")
         results = []
         for name, user, url, post in key_pages():
-            times, queries, _cpu = timed(verified_client(user), url, args.repeat, post=post)
+            times, queries, cpu = timed(verified_client(user), url, args.repeat, post=post)
             server, sql = statistics.median(times), replayed(queries, args.repeat)
             results.append((name, server, sql))
-            print(f"{name:<13} {server:>10.1f} {sql:>8.1f} {server / sql:>7.1f}  {len(queries):>7}")
+            print(
+                f"{name:<13} {server:>10.1f} {sql:>8.1f} {server / sql:>7.1f}  {len(queries):>7}"
+                f"  {cpu:>7.1f}"
+            )
     for name, server, sql in results:
         limit = max(TIMES_ITS_SQL * sql, FLOOR_MS)
         targets.at_most(f"{name}: server time (4x SQL or 15 ms)", server, round(limit, 1))

@@ -14,7 +14,9 @@ team page (as the lead), 10% the signal list, 10% a client page.
 It prints requests per second, the latency (p50, p95, p99, as the load client sees it), the
 errors (anything but a 200), and the CPU time per request of gunicorn and of the PostgreSQL
 processes serving its connections, from /proc: the figure that holds on a shared machine,
-where the requests per second depend on what else runs.
+where the requests per second depend on what else runs. Beside them: the load client's own CPU
+per request (it runs on the same cores) and the gunicorn workers' resident memory before and
+after the run (with --seconds 600, the 10-minute soak).
 
 Targets: 0 errors; at most 20 ms of CPU per request; at least 100 requests a second. At
 --tiny (seconds, a few cases) only the errors are checked, and that requests were answered.
