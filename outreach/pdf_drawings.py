@@ -23,7 +23,6 @@ import xml.etree.ElementTree as ET
 from html import escape
 
 SVG_NS = "http://www.w3.org/2000/svg"
-ET.register_namespace("", SVG_NS)
 MARKED_SVG = re.compile(r'<svg\b[^>]*\bdata-pdf-width="([0-9.]+)"[^>]*>.*?</svg>', re.S)
 # The URLs of a render's drawings: under the PDF's static base (outreach.pdf), which resolves
 # nowhere, so no other fetcher could ever answer them.
@@ -135,6 +134,18 @@ def _lift(element, inherited, scale, origin, labels, looks):
             _lift(child, inherited, scale, origin, labels, looks)
 
 
+def _serialised(svg):
+    """The SVG as bytes, its namespace the default one. ElementTree writes a namespace with the
+    prefix its one table for the whole process gives it, which other code may have set ("svg:"),
+    so the tags go out without one and the root says which namespace they are in."""
+    prefix = f"{{{SVG_NS}}}"
+    for element in svg.iter():
+        if element.tag.startswith(prefix):
+            element.tag = element.tag[len(prefix) :]
+    svg.set("xmlns", SVG_NS)
+    return ET.tostring(svg, encoding="utf-8")
+
+
 def _drawing(match, looks, drawings):
     width_mm = float(match.group(1))
     if "<!" in match.group(0):
@@ -150,7 +161,7 @@ def _drawing(match, looks, drawings):
     _lift(svg, DEFAULTS, width_mm / width, (minx, miny), labels, looks)
     del svg.attrib["data-pdf-width"]
     url = DRAWING_URL.format(len(drawings))
-    drawings[url] = ET.tostring(svg, encoding="utf-8")
+    drawings[url] = _serialised(svg)
     # Inline, as the SVG was: the same line box, so the page below it does not move.
     image = f'<img src="{url}" alt="" style="width:{width_mm}mm">'
     return f'<div style="position:relative">{image}{"".join(labels)}</div>'

@@ -84,7 +84,15 @@ def assessment(request, assessment_id):
     """Fill in a draft, saved as you go with htmx; finalise it. A finalised one is shown as is."""
     writing = request.method == "POST"
     assessment = _assessment(request, assessment_id, Action.CHANGE if writing else Action.READ)
-    form = ScoresForm(request.POST if writing else None, assessment=assessment)
+    data = request.POST if writing else None
+    if writing and request.htmx:
+        # An autosave saves the draft and never finalises. htmx sends the form's last pressed
+        # submit button with it, so an autosave queued behind another when Finalise is pressed
+        # would be checked as a finalise (a split not yet adding up refused) and say "not saved";
+        # the finalise itself follows it (js/autosave.js).
+        data = data.copy()
+        data.pop("action", None)
+    form = ScoresForm(data, assessment=assessment)
     # The version the page carries from here on: the stored one once this post has saved.
     version = form["expected_version"].value()
     saved = None

@@ -5,6 +5,7 @@ nothing but this render's own drawings may be fetched."""
 import io
 import shutil
 import subprocess
+import xml.etree.ElementTree as ET
 
 import pytest
 from PIL import Image, ImageChops
@@ -107,6 +108,20 @@ def test_it_lifts_only_plain_labels_and_leaves_the_rest_in_the_image():
     # Rotated: not a plain label, so the SVG keeps it.
     assert b"schuin" in svg and "schuin" not in html
     assert b"<circle" in svg
+
+
+def test_it_writes_the_image_without_prefixes_whatever_else_registered_one():
+    # ElementTree's namespace prefixes are one table for the process: another library's "svg:"
+    # must not end up in our drawings.
+    saved = dict(ET._namespace_map)
+    ET.register_namespace("svg", "http://www.w3.org/2000/svg")
+    try:
+        _html, drawings = drawings_as_images(PAGE.format(mark=' data-pdf-width="100"'))
+    finally:
+        ET._namespace_map.clear()
+        ET._namespace_map.update(saved)
+    (svg,) = drawings.values()
+    assert svg.startswith(b"<svg ") and b"<circle" in svg and b"svg:" not in svg
 
 
 def test_it_leaves_an_unmarked_drawing_as_it_is():

@@ -342,6 +342,21 @@ def test_it_autosaves_a_split_being_typed(client, owner, draft):
     assert (row.level, row.shares) == (3, (50, None, None))
 
 
+def test_it_saves_an_autosave_sent_with_the_finalise_button_as_a_draft(client, owner, draft):
+    # htmx sends the last pressed submit button with a queued autosave: pressing Finalise while
+    # one waits must not turn the autosave into a finalise (the split still being typed).
+    finances = {d.key: d.pk for d in domains()}["finances"]
+    client.force_login(owner)
+    data = form_data({"finances": "3"}, action="finalise") | {f"own_{finances}": "50"}
+
+    response = client.post(url(draft), as_opened(draft, data), HTTP_HX_REQUEST="true")
+
+    assert response.status_code == 200
+    row = ZrmScore.objects.get(assessment=draft, domain_id=finances)
+    assert (row.level, row.shares) == (3, (50, None, None))
+    assert ZrmAssessment.objects.get(pk=draft.pk).status == "draft"
+
+
 def test_it_refuses_to_finalise_a_split_that_does_not_add_up_and_keeps_what_was_typed(
     client, owner, draft
 ):
