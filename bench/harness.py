@@ -34,11 +34,7 @@ from django.core.management import call_command  # noqa: E402
 from django.db import connection, transaction  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.template import Template  # noqa: E402
-from django.test.utils import (  # noqa: E402
-    CaptureQueriesContext,
-    _TestState,
-    setup_test_environment,
-)
+from django.test.utils import CaptureQueriesContext, setup_test_environment  # noqa: E402
 
 from devdata.outreach import pass_second_step  # noqa: E402
 
@@ -69,12 +65,13 @@ def database(*, reuse=False, shared=False):
     server) can open too, a file on SQLite instead of memory."""
     # DEBUG off, as on a server and in Django's own test runner: with it on, every query is
     # formatted and logged (connection.queries) and templates render in debug mode.
+    server_render = Template._render
     setup_test_environment(debug=False)
     # The test environment makes every template (each include too) send a signal on which the
     # test client copies the template's whole context, to offer response.context: work that
     # no server does and that grows with the includes of a page. The benchmarks time what
     # gunicorn runs, so templates render as they do there (responses then have no .context).
-    Template._render = _TestState.saved_data.template_render
+    Template._render = server_render
     if reuse:
         call_command("migrate", verbosity=0, interactive=False)
         yield connection.vendor

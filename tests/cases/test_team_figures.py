@@ -42,6 +42,9 @@ COLUMNS = [
 ]
 
 
+DUTCH_MONTHS = ("jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec")
+
+
 def shift(case, **values):
     Case.objects.filter(pk=case.pk).update(**values)
 
@@ -363,8 +366,7 @@ def test_it_counts_signals_per_source_per_month_over_twelve_months(
     # Each count beside its month for a cell's label on a phone; the phone's bars, the longest
     # PHONE_BAR_MAX, one row each.
     with translation.override("nl"):
-        dutch = ("jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec")
-        dutch = dutch[this_month.month - 1]
+        dutch = DUTCH_MONTHS[this_month.month - 1]
         assert sources.labelled_rows[0][1][-1] == (f"{dutch.title()} {this_month:%y}", 2)
     assert [(b["width"], b["y"]) for b in sources.phone_bars] == [
         (f"{PHONE_BAR_MAX:.1f}", "0"),
