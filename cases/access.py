@@ -1,7 +1,7 @@
 """A case as a view may have it: through outreach.access, so another team's case is a 404 and
 logged. The cases, network and zrm views all open their case here."""
 
-from cases.models import Case, MeldcodeTrajectory
+from cases.models import Case, MeldcodeTrajectory, VolunteerRequest
 from outreach.access import Action, get_for_user, log_access, require_meldcode, visible_to
 
 
@@ -35,3 +35,14 @@ def trajectory_for_user(request, trajectory_id, *, action=Action.READ):
     require_meldcode(request, trajectory.case, action=action, record=trajectory)
     log_access(request, action=action, record=trajectory)
     return trajectory
+
+
+def volunteer_request_for_form(request, request_id, *, action=Action.CHANGE):
+    """A case's volunteer service request for a page that shows a form and saves it (its
+    status, the match with a volunteer): showing it is a read, a POST is `action`."""
+    return get_for_user(
+        request,
+        VolunteerRequest.objects.select_related("case__client", "service"),
+        request_id,
+        action=action if request.method == "POST" else Action.READ,
+    )

@@ -7,9 +7,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from cases.access import case_for_form, case_for_user
+from cases.access import case_for_form, case_for_user, volunteer_request_for_form
 from cases.forms.volunteers import VolunteerMatchForm
-from cases.models import VolunteerRequest
 from network import guide, services
 from network.drawing import drawing
 from network.forms import (
@@ -309,12 +308,7 @@ def team_network(request, team_id):
 def volunteer_match(request, request_id):
     """Match a volunteer service request with a volunteer: the request becomes matched and the
     volunteer joins the map as new network (network.services.volunteer_match)."""
-    volunteer_request = get_for_user(
-        request,
-        VolunteerRequest.objects.select_related("case__client", "service"),
-        request_id,
-        action=Action.CHANGE if request.method == "POST" else Action.READ,
-    )
+    volunteer_request = volunteer_request_for_form(request, request_id)
     case = volunteer_request.case
     return handle_form(
         request,

@@ -12,14 +12,14 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from cases import services
-from cases.access import case_for_user
+from cases.access import case_for_user, volunteer_request_for_form
 from cases.forms.volunteers import (
     VolunteerRequestForm,
     VolunteerServiceEditForm,
     VolunteerServiceForm,
     VolunteerStatusForm,
 )
-from cases.models import VolunteerRequest, VolunteerService
+from cases.models import VolunteerService
 from cases.services.volunteers import STUDY_CATALOGUE, may_edit_catalogue
 from outreach.access import Action, current_membership_or_404, get_for_user
 from outreach.form_flow import handle_form
@@ -165,12 +165,7 @@ def volunteer_request_add(request, case_id):
 
 def volunteer_request_status(request, request_id):
     """The waiting list, or stopping with a reason."""
-    volunteer_request = get_for_user(
-        request,
-        VolunteerRequest.objects.select_related("case__client", "service"),
-        request_id,
-        action=Action.CHANGE if request.method == "POST" else Action.READ,
-    )
+    volunteer_request = volunteer_request_for_form(request, request_id)
     case = volunteer_request.case
     back = reverse("case_volunteers", args=[case.pk])
     return handle_form(
