@@ -265,8 +265,11 @@ def meeting_agenda(user, meeting):
 
 def coming_meetings(team, count):
     """The team's next `count` planned meetings (today or later), each with its agenda as
-    `agenda` (live cases only), in two queries."""
-    items = _agenda_rows(AgendaItem.objects.filter(case__deleted_at__isnull=True))
+    `agenda` (live cases only), in two queries. An item of a case since moved to another team
+    stays on the meeting but is no longer the team's to see (as case_agenda)."""
+    items = _agenda_rows(
+        AgendaItem.objects.filter(case__deleted_at__isnull=True, case__team=F("meeting__team"))
+    )
     return list(
         CaseMeeting.objects.filter(
             team=team, status=CaseMeeting.Status.PLANNED, planned_on__gte=clock.today()

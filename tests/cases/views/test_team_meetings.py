@@ -2,7 +2,10 @@
 
 from django.urls import reverse
 
+from cases import services
 from cases.phases import Phase
+from outreach.models import Membership
+from outreach.services import membership_set
 from tests.cases.factories import case_in_phase
 from tests.cases.meeting_data import on_agenda, plan_meeting
 
@@ -49,3 +52,22 @@ def test_it_makes_the_same_number_of_queries_for_short_and_long_agendas(
         on_agenda(case, acting_user=owner, meeting=later if n % 2 else meeting)
     with django_assert_num_queries(len(short.captured_queries)):
         client.get(url)
+
+
+def test_it_leaves_out_a_case_moved_to_another_team_since(
+    client, lead, owner, team, other_team, outsider
+):
+    plan_meeting(acting_user=owner, team=team, days=2, kind="intake")
+    case = case_in_phase(Phase.EERSTE_CONTACT, acting_user=owner, team=team)
+    on_agenda(case, acting_user=owner, question="Wie gaat erop af?")
+    membership_set(acting_user=None, team=other_team, user=lead, role=Membership.Role.WORKER)
+    services.case_move_team(
+        acting_user=lead,
+        case=case,
+        to_team=other_team,
+        assigned_worker=outsider,
+        reason="Verhuisd.",
+    )
+    client.force_login(lead)
+    html = client.get(reverse("team_detail", args=[team.pk])).content.decode()
+    assert case.reference not in html and "Wie gaat erop af?" not in html
