@@ -3,7 +3,11 @@ lead sees it on the team page, records the meeting and the case's discussion wit
 consent and a decision; the decision is an agreement on the case and the meeting is on its
 timeline. On a phone."""
 
-from cases.models import Agreement
+from datetime import timedelta
+
+from django.utils import timezone
+
+from cases.models import Agreement, CaseMeeting
 from cases.phases import Phase
 from tests.browser.conftest import assert_accessible
 from tests.cases.factories import case_in_phase
@@ -61,3 +65,18 @@ def test_it_puts_a_case_on_the_agenda_and_records_its_discussion(login_as, lead,
     page.screenshot(path="/tmp/together/case-meeting-case.png", full_page=True)
     assert Agreement.objects.get(case=case).description == "Aanmelden bij schuldhulp"
     assert meeting.items.get().consent == "yes"
+
+
+def test_a_lead_plans_the_teams_next_meeting_from_the_team_page(login_as, lead, team):
+    page = login_as(lead, f"/teams/{team.pk}/")
+    page.get_by_role("link", name="Overleg plannen").click()
+    page.get_by_role("heading", name="Casusoverleg plannen").wait_for()
+    assert_accessible(page)
+    page.get_by_label("integraal intakeoverleg").check()
+    on = timezone.localdate() + timedelta(days=7)
+    page.locator("input[name=planned_on]").fill(on.isoformat())
+    with page.expect_navigation():
+        page.get_by_role("button", name="Opslaan").click()
+    page.get_by_text("Overleg gepland.").wait_for()
+    (meeting,) = CaseMeeting.objects.filter(team=team)
+    assert (meeting.kind, meeting.planned_on) == ("intake", on)

@@ -65,3 +65,18 @@ def test_the_leads_list_is_accessible(login_as, lead, team):
     page = login_as(lead, f"/teams/{team.pk}/snelteksten/")
     page.get_by_role("heading", name="Snelteksten").wait_for()
     assert page.evaluate("document.documentElement.scrollWidth") <= 390
+
+
+def test_a_lead_adds_a_phrase_to_the_teams_list(login_as, lead, team):
+    page = login_as(lead, f"/teams/{team.pk}/")
+    page.get_by_role("link", name="Snelteksten").click()
+    page.get_by_role("button", name="Sneltekst toevoegen").click()
+    assert_accessible(page)
+    page.get_by_label("Sneltekst").fill("Samen naar de huisarts gebeld.")
+    with page.expect_navigation():
+        page.get_by_role("button", name="Opslaan").click()
+    page.get_by_text("Sneltekst toegevoegd.").wait_for()
+    assert "Samen naar de huisarts gebeld." in page.locator("ol.phrase-list").inner_text()
+    assert list(team.note_phrases.values_list("text", flat=True)) == [
+        "Samen naar de huisarts gebeld."
+    ]

@@ -3,7 +3,7 @@ volunteer's alias, and the volunteer stands on the network map as new network.""
 
 from playwright.sync_api import expect
 
-from cases.models import VolunteerRequest
+from cases.models import VolunteerRequest, VolunteerService
 from network.services import snapshot_take
 from tests.browser.conftest import assert_accessible
 from tests.cases.volunteer_data import catalogue
@@ -43,3 +43,18 @@ def test_it_requests_a_service_matches_it_and_shows_the_volunteer_as_new_network
     expect(row).to_contain_text("nieuw netwerk")
     assert VolunteerRequest.objects.get().status == "matched"
     assert page.evaluate("document.documentElement.scrollWidth") <= 390
+
+
+def test_a_lead_adds_a_service_to_the_teams_catalogue(login_as, lead, team):
+    page = login_as(lead, "/vrijwilligers/")
+    page.get_by_role("button", name="Dienst toevoegen").click()
+    page.get_by_role("heading", name="Vrijwilligersdienst toevoegen").wait_for()
+    assert_accessible(page)
+    page.get_by_label("Naam").fill("Klussendienst")
+    page.get_by_label("Wat de dienst biedt").fill("Kleine klussen in huis.")
+    with page.expect_navigation():
+        page.get_by_role("button", name="Opslaan").click()
+    page.get_by_text("Dienst toegevoegd aan de catalogus.").wait_for()
+    assert list(VolunteerService.objects.filter(team=team).values_list("name", "description")) == [
+        ("Klussendienst", "Kleine klussen in huis.")
+    ]
