@@ -145,17 +145,6 @@ class CaseDiscussionForm(forms.Form):
                 widget=DateInput(),
             )
 
-    def decision_rows(self):
-        """(text, who, by when) bound fields per decision, for the template."""
-        return [
-            (
-                self[f"decision_{n}"],
-                self[f"decision_{n}_responsible"],
-                self[f"decision_{n}_due"],
-            )
-            for n in range(1, DECISION_ROWS + 1)
-        ]
-
     def clean(self):
         cleaned = super().clean()
         if (

@@ -13,12 +13,13 @@ from django.urls import reverse
 from django.utils import timezone
 
 from cases import services as case_services
-from cases.models import Case, ContactMoment, Signal
+from cases.models import Case, CaseMeeting, ContactMoment, Signal
 from cases.phases import Phase
 from outreach.models import FormSubmission
 from outreach.services import retention_purge
 from outreach.submissions import FORM_SUBMISSION_KEEP_DAYS
 from tests.cases.factories import case_in_phase, open_case, register_signal
+from tests.cases.meeting_data import held_meeting, plan_meeting
 from tests.conftest import VerifiedClient
 from tests.network.factories import MEMBER_FORM
 from tests.threads import needs_postgres, run_together
@@ -202,6 +203,25 @@ def volunteer_match(ctx):
     return Form(url, url, data, ctx.owner)
 
 
+def meeting_record(ctx):
+    meeting = plan_meeting(acting_user=ctx.lead, team=ctx.team, days=0)
+    url = reverse("meeting_record", args=[meeting.pk])
+    return Form(url, url, {"held_on": _today(), "members": [ctx.lead.pk]}, ctx.lead)
+
+
+def case_discussion(ctx):
+    case = case_in_phase(Phase.CONTRACT, acting_user=ctx.owner, team=ctx.team)
+    meeting, (item,) = held_meeting(acting_user=ctx.lead, team=ctx.team, cases=[case])
+    url = reverse("case_discussion", args=[item.pk])
+    data = {
+        "consent": "yes",
+        "conclusions": "Schuldhulp inschakelen.",
+        "decision_1": "Aanmelden bij de schuldhulp",
+        "decision_1_responsible": "worker",
+    }
+    return Form(url, url, data, ctx.lead)
+
+
 FORMS = {
     "signal": signal,
     "client": new_client,
@@ -241,6 +261,8 @@ FORMS = {
     "volunteer_match": volunteer_match,
     "worker_place": network_form("network_worker_place"),
     "meeting_plan": as_lead("meeting_plan", kind="intake", planned_on=_today()),
+    "meeting_record": meeting_record,
+    "case_discussion": case_discussion,
     "note_phrase": as_lead("team_phrase_add", team_arg=True, text="Post samen doorgenomen."),
     "volunteer_service": as_lead("volunteer_service_create", name="Postwijzer"),
     "partner": as_lead("partner_create", name="Pameijer", kind="ggz"),
@@ -255,13 +277,13 @@ def ctx(team, owner, colleague, lead):
 
 def state():
     """Row counts of every model that holds what users record, and every case and signal as
-    stored (a phase move or a decline changes a row rather than adding one)."""
+    stored (a phase move, a decline or a meeting recorded changes a row rather than adding one)."""
     counts = {
         model._meta.label_lower: model.objects.count()
         for app in ("cases", "network", "zrm")
         for model in apps.get_app_config(app).get_models()
     }
-    rows = [list(model.objects.order_by("pk").values()) for model in (Case, Signal)]
+    rows = [list(model.objects.order_by("pk").values()) for model in (Case, Signal, CaseMeeting)]
     return counts, rows
 
 
