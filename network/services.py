@@ -6,7 +6,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from cases import services as cases_services
-from cases.models import TimelineEvent
+from cases.models import Case, TimelineEvent
 from cases.services import check_case_open, check_directory_choice, timeline_record
 from network.guide import question, version
 from network.measures import as_dict, network_measures
@@ -255,7 +255,9 @@ def volunteer_match(*, acting_user, volunteer_request, volunteer_name, on, expec
 @transaction.atomic
 def worker_place(*, acting_user, case):
     """Put the worker on the map, marked as the outreach worker: drawn as a professional, left
-    out of every count and share. Once per worker and case."""
+    out of every count and share. Once per worker and case: the case is locked first, so two
+    tabs posting at once put the worker on it once."""
+    case = Case.objects.select_for_update().get(pk=case.pk)
     check_case_open(case)
     if is_on_map(acting_user, case.network_members.filter(outreach_worker=True)):
         raise ValidationError({None: _("You are on this map already.")})
