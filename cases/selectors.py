@@ -31,7 +31,6 @@ from cases.models import (
     TimelineEvent,
 )
 from cases.phases import CLOSED_PHASES, Phase
-from outreach import clock
 from outreach.access import memberships_of, visible_to
 
 PHASE_ORDER = Cases(
@@ -270,13 +269,8 @@ def coming_meetings(team, count):
     items = _agenda_rows(
         AgendaItem.objects.filter(case__deleted_at__isnull=True, case__team=F("meeting__team"))
     )
-    return list(
-        CaseMeeting.objects.filter(
-            team=team, status=CaseMeeting.Status.PLANNED, planned_on__gte=clock.today()
-        )
-        .order_by("planned_on", "id")
-        .prefetch_related(Prefetch("items", queryset=items, to_attr="agenda"))[:count]
-    )
+    agendas = Prefetch("items", queryset=items, to_attr="agenda")
+    return list(CaseMeeting.objects.coming(team).prefetch_related(agendas)[:count])
 
 
 def waiting_agenda(team):

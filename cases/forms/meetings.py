@@ -5,7 +5,6 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from cases.models import AgendaItem, Agreement, CaseMeeting, PartnerContact
-from outreach import clock
 from outreach.forms import DateInput
 from outreach.models import User
 
@@ -41,9 +40,7 @@ class AgendaItemForm(forms.Form):
 
     def __init__(self, *args, team, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["meeting"].queryset = CaseMeeting.objects.filter(
-            team=team, status=CaseMeeting.Status.PLANNED, planned_on__gte=clock.today()
-        ).order_by("planned_on", "id")
+        self.fields["meeting"].queryset = CaseMeeting.objects.coming(team)
 
 
 class WorkerMultipleChoiceField(forms.ModelMultipleChoiceField):

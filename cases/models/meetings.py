@@ -11,7 +11,16 @@ from django.utils.translation import gettext_lazy as _
 
 from cases.models import Case, CaseScoped, TeamScoped
 from cases.models.partners import PartnerContact
+from outreach import clock
 from outreach.models import Team
+
+
+class CaseMeetingQuerySet(models.QuerySet):
+    def coming(self, team):
+        """The team's planned meetings of today or later, the first first."""
+        return self.filter(
+            team=team, status=CaseMeeting.Status.PLANNED, planned_on__gte=clock.today()
+        ).order_by("planned_on", "id")
 
 
 class CaseMeeting(TeamScoped):
@@ -53,6 +62,8 @@ class CaseMeeting(TeamScoped):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
     created_at = models.DateTimeField(default=timezone.now)
+
+    objects = CaseMeetingQuerySet.as_manager()
 
     class Meta:
         ordering = ["-planned_on", "-id"]

@@ -19,13 +19,7 @@ PARTLY_NEEDS_DETAIL = gettext_lazy("Say what may be shared, and with whom.")
 
 def next_meeting(team):
     """The team's next planned meeting (today or later), or None."""
-    return (
-        CaseMeeting.objects.filter(
-            team=team, status=CaseMeeting.Status.PLANNED, planned_on__gte=clock.today()
-        )
-        .order_by("planned_on", "id")
-        .first()
-    )
+    return CaseMeeting.objects.coming(team).first()
 
 
 def _text(value):
