@@ -104,6 +104,18 @@ def test_it_changes_and_hides_a_phrase(client, lead, team):
     assert "verborgen" in client.get(list_url(team)).content.decode()
 
 
+def test_it_refuses_a_change_to_another_phrases_text_at_the_field_and_keeps_it(client, lead, team):
+    phrase, _other = add(lead, team, "Niet thuis.", "Huis is opgeruimd.")
+    client.force_login(lead)
+    url = reverse("team_phrase_edit", args=[phrase.pk])
+    response = client.post(url, as_opened(phrase, {"text": "huis is opgeruimd.", "active": "on"}))
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert 'id="id_text_error"' in html and "Het team heeft deze sneltekst al." in html
+    assert 'value="huis is opgeruimd."' in html
+    assert texts(team) == ["Niet thuis.", "Huis is opgeruimd."]
+
+
 def test_it_shows_the_conflict_when_someone_changed_it_meanwhile(client, lead, team):
     (phrase,) = add(lead, team, "Niet thuis.")
     opened = as_opened(phrase, {"text": "Niet thuis!", "active": "on"})

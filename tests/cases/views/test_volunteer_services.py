@@ -86,6 +86,21 @@ def test_it_shows_bad_input_by_the_field_and_keeps_what_was_typed(client, lead, 
     assert VolunteerService.objects.count() == 1
 
 
+def test_it_refuses_a_change_to_another_services_name_at_the_field(client, lead, team):
+    services.volunteer_service_create(acting_user=lead, team=team, name="Postwijzer")
+    service = services.volunteer_service_create(acting_user=lead, team=team, name="Zorgmaatje")
+    client.force_login(lead)
+    response = client.post(
+        reverse("volunteer_service_edit", args=[service.pk]),
+        {"name": "postwijzer", "description": "Samen", "active": "on", "expected_version": 1},
+    )
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert 'id="id_name_error"' in html and "al een dienst met deze naam" in html
+    assert 'value="postwijzer"' in html
+    assert VolunteerService.objects.get(pk=service.pk).name == "Zorgmaatje"
+
+
 def test_it_is_a_logged_404_for_another_teams_service(client, outsider, lead, team):
     service = services.volunteer_service_create(acting_user=lead, team=team, name="Postwijzer")
     client.force_login(outsider)
