@@ -11,7 +11,9 @@ times, on the same connection in a transaction that is rolled back (the page's w
 access log rows and the session, are replayed too, and undone). It prints per page the median
 server time, the median time of its SQL, and the ratio: what the page spends beyond its SQL is
 Python (forms, templates, the ORM building objects). And the CPU per request, this process's
-and its database server process's (harness.cpu_ms): the figure to compare on a shared machine.
+and its database server process's (harness.cpu_ms): the figure to compare on a shared machine;
+and the Python function calls of one request (harness.python_calls), which do not drift with
+the machine's speed at all: the figure to compare two versions of a page by.
 
 Target per page: server time at most 4 times its SQL, or at most 15 ms, whichever is larger.
 Exits 1 when a page misses it (at --tiny the ratio is printed, not checked).
@@ -26,6 +28,7 @@ from harness import (
     database,
     s01_cast,
     seed_city,
+    python_calls,
     timed,
     verified_client,
 )
@@ -108,15 +111,17 @@ def main():
     with database(reuse=args.reuse) as vendor:
         seed_city(args.size)
         print(f"database: {vendor}, {Case.objects.count():,} cases")
-        print("page           server ms   SQL ms   ratio  queries   CPU ms")
+        print("page           server ms   SQL ms   ratio  queries   CPU ms   Python calls")
         results = []
         for name, user, url, post in key_pages():
-            times, queries, cpu = timed(verified_client(user), url, args.repeat, post=post)
+            client = verified_client(user)
+            times, queries, cpu = timed(client, url, args.repeat, post=post)
             server, sql = statistics.median(times), replayed(queries, args.repeat)
+            calls = python_calls(client, url, post=post)
             results.append((name, server, sql))
             print(
                 f"{name:<13} {server:>10.1f} {sql:>8.1f} {server / sql:>7.1f}  {len(queries):>7}"
-                f"  {cpu:>7.1f}"
+                f"  {cpu:>7.1f}  {calls:>13,}"
             )
     for name, server, sql in results:
         limit = max(TIMES_ITS_SQL * sql, FLOOR_MS)

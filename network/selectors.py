@@ -14,9 +14,9 @@ from outreach.rounding import one_decimal
 def live_members(case):
     """The case's members now, as dicts the measures and the drawing take, and as objects."""
     members = list(
-        case.network_members.select_related("partner_organisation", "partner_contact")
-        .prefetch_related("agreements")
-        .order_by("ring", "name")
+        case.network_members.select_related("partner_organisation", "partner_contact").order_by(
+            "ring", "name"
+        )
     )
     return members, [as_dict(m) for m in members]
 

@@ -217,8 +217,8 @@ def _one_line(value, limit):
     return value.encode("unicode_escape").decode("ascii")[:limit]
 
 
-# The access log's columns as a list writes them, and how many rows go in one INSERT.
-_LIST_COLUMNS = (
+# The access log's columns as _write_rows writes them, and how many rows go in one INSERT.
+_COLUMNS = (
     "at",
     "user_id",
     "team_id",
@@ -230,54 +230,22 @@ _LIST_COLUMNS = (
     "ip_address",
     "request",
 )
-_LIST_ROWS_PER_INSERT = 500
+_ROWS_PER_INSERT = 500
 
 
 def log_records(request, *, action, records, record_type, team=None):
     """One row per record a list, search or export showed (so a client's log shows every time
-    their name appeared), in one insert; one row for the list itself when it was empty.
-
-    The insert is written here rather than by bulk_create, which would build a model instance
-    per row and prepare each of its ten fields one by one: the rows of a list differ only in the
-    record, and every page with a list pays for this."""
+    their name appeared), in one insert; one row for the list itself when it was empty."""
     records = list(records)
     if not records:
         log_access(request, action=action, record_type=record_type, team=team)
         return
-    ops = connection.ops
-    shared = (
-        # The moment log_access stamps too: the field's default.
-        ops.adapt_datetimefield_value(AccessLogEntry._meta.get_field("at").get_default()),
-        request.user.pk,
+    _write_rows(
+        request,
+        action,
+        Result.ALLOWED,
+        [(r.access_team_id, r.access_client_id, r._meta.label_lower, str(r.pk)) for r in records],
     )
-    same = (
-        str(action),
-        str(Result.ALLOWED),
-        ops.adapt_ipaddressfield_value(origin_ip(request)),
-        _one_line(f"{request.method} {request.path}", 300),
-    )
-    rows = [
-        (
-            *shared,
-            record.access_team_id,
-            record.access_client_id,
-            record._meta.label_lower,
-            str(record.pk),
-            *same,
-        )
-        for record in records
-    ]
-    table = ops.quote_name(AccessLogEntry._meta.db_table)
-    columns = ", ".join(ops.quote_name(c) for c in _LIST_COLUMNS)
-    insert = f"INSERT INTO {table} ({columns}) VALUES "  # noqa: S608 -- our own quoted names
-    placeholders = f"({', '.join(['%s'] * len(_LIST_COLUMNS))})"
-    with connection.cursor() as cursor:
-        for start in range(0, len(rows), _LIST_ROWS_PER_INSERT):
-            chunk = rows[start : start + _LIST_ROWS_PER_INSERT]
-            cursor.execute(
-                insert + ", ".join([placeholders] * len(chunk)),
-                [value for row in chunk for value in row],
-            )
 
 
 def log_access(
@@ -299,14 +267,40 @@ def log_access(
         client_id = record.access_client_id
     else:
         team_id = team.pk if team is not None else None
-    return AccessLogEntry.objects.create(
-        user=request.user,
-        team_id=team_id,
-        client_id=client_id,
-        record_type=record_type or "",
-        record_id=_one_line(str(record_id), 40),
-        action=action,
-        result=result,
-        ip_address=origin_ip(request),
-        request=_one_line(f"{request.method} {request.path}", 300),
+    _write_rows(
+        request,
+        action,
+        result,
+        [(team_id, client_id, record_type or "", _one_line(str(record_id), 40))],
     )
+
+
+def _write_rows(request, action, result, records):
+    """The access log rows of one request: `records` as (team id, client id, record type,
+    record id), the rest the same for each. Every page writes at least one, so the insert is
+    written here rather than through the model (save, or bulk_create), which would build an
+    instance per row and prepare each of its ten fields one by one."""
+    ops = connection.ops
+    shared = (
+        # The moment of the row: the field's default (the one clock).
+        ops.adapt_datetimefield_value(AccessLogEntry._meta.get_field("at").get_default()),
+        # A calendar feed's request has no user (None), a failed login an anonymous one.
+        getattr(request.user, "pk", None),
+    )
+    same = (
+        str(action),
+        str(result),
+        ops.adapt_ipaddressfield_value(origin_ip(request)),
+        _one_line(f"{request.method} {request.path}", 300),
+    )
+    table = ops.quote_name(AccessLogEntry._meta.db_table)
+    columns = ", ".join(ops.quote_name(c) for c in _COLUMNS)
+    insert = f"INSERT INTO {table} ({columns}) VALUES "  # noqa: S608 -- our own quoted names
+    placeholders = f"({', '.join(['%s'] * len(_COLUMNS))})"
+    with connection.cursor() as cursor:
+        for start in range(0, len(records), _ROWS_PER_INSERT):
+            chunk = records[start : start + _ROWS_PER_INSERT]
+            cursor.execute(
+                insert + ", ".join([placeholders] * len(chunk)),
+                [value for record in chunk for value in (*shared, *record, *same)],
+            )

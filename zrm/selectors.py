@@ -21,16 +21,20 @@ def current_matrix():
     return ZrmMatrix.objects.get(is_current=True)
 
 
-def trajectory_matrix(case):
+def trajectory_matrix(case, assessments=None):
     """The version a case is measured with from its begin to its end: that of its first
     assessment (normally the begin), else of its targets, else the current one. A version made
-    current meanwhile does not change a running trajectory."""
-    first = (
-        ZrmAssessment.objects.filter(case=case)
-        .select_related("matrix")
-        .order_by("created_at", "pk")
-        .first()
-    )
+    current meanwhile does not change a running trajectory. A page that has read all of the
+    case's assessments with their matrix (assessments_of) passes them: no query for it then."""
+    if assessments is not None:
+        first = min(assessments, key=lambda a: (a.created_at, a.pk), default=None)
+    else:
+        first = (
+            ZrmAssessment.objects.filter(case=case)
+            .select_related("matrix")
+            .order_by("created_at", "pk")
+            .first()
+        )
     if first is not None:
         return first.matrix
     target = ZrmTarget.objects.filter(case=case).select_related("domain__matrix").first()

@@ -29,6 +29,10 @@ from zrm.selectors import (
     trajectory_matrix,
 )
 
+# ?formulier=meting: the tab with the form to start an assessment open. The form is rendered only
+# when asked for: by htmx when its section is opened, or by this link without JS.
+START_FORM_PARAM, START_FORM_VALUE = "formulier", "meting"
+
 
 def _assessment(request, assessment_id, action=Action.READ):
     return get_for_user(
@@ -45,8 +49,17 @@ def _assessment(request, assessment_id, action=Action.READ):
 
 
 def case_zrm(request, case_id):
-    """The case's ZRM tab: assessments, begin versus end with the chart, and the targets."""
+    """The case's ZRM tab: assessments, begin versus end with the chart, and the targets; with
+    ?formulier=meting the form to start an assessment (htmx: only the form)."""
     case = case_for_user(request, case_id)
+    wants_form = request.GET.get(START_FORM_PARAM) == START_FORM_VALUE and case.is_open
+    start_form = (
+        AssessmentStartForm(initial={"assessed_on": timezone.localdate()}) if wants_form else None
+    )
+    if wants_form and request.htmx:
+        return render(
+            request, "zrm/case_zrm.html#start-form", {"case": case, "start_form": start_form}
+        )
     assessments, current, comparison, targets = case_comparison(case)
     return render(
         request,
@@ -58,8 +71,10 @@ def case_zrm(request, case_id):
             "comparison": comparison,
             "chart": radar(comparison),
             "network": network_story(case, comparison),
-            "matrix": trajectory_matrix(case),
-            "start_form": AssessmentStartForm(initial={"assessed_on": timezone.localdate()}),
+            "matrix": trajectory_matrix(case, assessments),
+            "start_form": start_form,
+            "form_param": START_FORM_PARAM,
+            "form_value": START_FORM_VALUE,
         },
     )
 

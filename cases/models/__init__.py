@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from cases.phases import CLOSED_PHASES, Phase
+from outreach.choices import ChoiceLabels
 from outreach.models import Team
 
 
@@ -21,7 +22,7 @@ def age_on(born, today):
     return today.year - born.year - ((today.month, today.day) < (born.month, born.day))
 
 
-class TeamScoped(models.Model):
+class TeamScoped(ChoiceLabels, models.Model):
     """A record that belongs to a team directly."""
 
     access_team_lookup = "team"
@@ -73,7 +74,7 @@ class SoftDeleted(models.Model):
         return self.deleted_at is not None
 
 
-class CaseScoped(models.Model):
+class CaseScoped(ChoiceLabels, models.Model):
     """A record that belongs to a case, and through it to a team and a client."""
 
     access_team_lookup = "case__team"

@@ -51,6 +51,7 @@ def test_it_scores_every_domain_by_keyboard_and_downloads_the_report(login_as, o
     page = login_as(owner, case.get_absolute_url())
 
     page.locator(f".case-tabs a[href$='/casussen/{case.pk}/zrm/']").click()
+    page.locator("#new-assessment").click()  # htmx loads the form into the opened section
     page.locator("input[name=kind][value=begin]").check()
     page.locator(f"form[action$='/casussen/{case.pk}/zrm/nieuw/'] button[type=submit]").click()
     page.locator("form.zrm-form").wait_for()

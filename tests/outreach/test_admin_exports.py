@@ -22,7 +22,7 @@ def rows_of(response):
 def read(user, team, path="/x/"):
     request = RequestFactory().get(path)
     request.user = user
-    return log_access(request, action="read", record=team)
+    log_access(request, action="read", record=team)
 
 
 def test_it_exports_the_filtered_access_log_and_logs_the_export(client, admin_user, owner, team):

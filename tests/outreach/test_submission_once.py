@@ -142,7 +142,7 @@ def interview(ctx):
 
 def zrm_start(ctx):
     case = case_in_phase(Phase.TRAJECT_BEGIN, acting_user=ctx.owner, team=ctx.team)
-    page = reverse("zrm_case", args=[case.pk])
+    page = f"{reverse('zrm_case', args=[case.pk])}?formulier=meting"
     data = {"kind": "begin", "assessed_on": _today()}
     return Form(page, reverse("zrm_start", args=[case.pk]), data, ctx.owner)
 

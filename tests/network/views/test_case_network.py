@@ -147,7 +147,7 @@ def test_it_runs_the_same_queries_for_2_and_20_members(
     add_members(owner, case, 2)
     # The first request of a session writes its start (outreach.middleware.session_limits).
     client.get(url(case))
-    with django_assert_num_queries(9) as small:
+    with django_assert_num_queries(8) as small:
         assert client.get(url(case)).status_code == 200
     add_members(owner, case, 18, start=2)
     with django_assert_num_queries(len(small.captured_queries)):

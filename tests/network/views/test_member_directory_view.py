@@ -103,7 +103,7 @@ def test_it_runs_the_same_queries_for_2_and_20_professionals(
     client.force_login(owner)
     add(2)
     client.get(map_url(case))
-    with django_assert_num_queries(9) as small:
+    with django_assert_num_queries(8) as small:
         client.get(map_url(case))
     add(18, start=2)
     with django_assert_num_queries(len(small.captured_queries)):

@@ -83,16 +83,36 @@ def test_it_offers_to_start_before_anything_is_finalised(client, owner, case):
 
     assert "<svg" not in html and "<table" not in html
     assert reverse("zrm_report", args=[case.pk]) not in html
-    assert f'action="{reverse("zrm_start", args=[case.pk])}"' in html
+    assert f'hx-get="{reverse("zrm_case", args=[case.pk])}?formulier=meting"' in html
     assert reverse("zrm_targets", args=[case.pk]) in html
     assert f'href="{reverse("zrm_assessment", args=[draft.pk])}"' in html
     assert '<span class="flag">' in html  # marked as a draft
 
 
+def test_it_renders_the_start_form_only_when_it_is_opened(client, owner, case):
+    """htmx loads the form when its section opens; the link in the section shows it without
+    JavaScript."""
+    start = reverse("zrm_start", args=[case.pk])
+    html = page(client, owner, case)
+    assert start not in html and 'name="assessed_on"' not in html
+    tab = reverse("zrm_case", args=[case.pk])
+    opened = client.get(f"{tab}?formulier=meting").content.decode()
+    assert '<details class="case-section" open>' in opened
+    assert f'action="{start}"' in opened and 'name="submission"' in opened
+    today = timezone.localdate().isoformat()
+    assert f'name="assessed_on" value="{today}"' in opened
+    loaded = client.get(f"{tab}?formulier=meting", headers={"HX-Request": "true"})
+    form = loaded.content.decode()
+    assert "<html" not in form and "All assessments" not in form
+    assert form.strip().startswith("<form") and 'name="kind"' in form
+
+
 def test_it_offers_no_new_assessment_on_a_closed_case(client, owner, team):
     case = case_in_phase(Phase.AFGESLOTEN, acting_user=owner, team=team)
     html = page(client, owner, case)
-    assert reverse("zrm_start", args=[case.pk]) not in html
+    asked = client.get(f"{reverse('zrm_case', args=[case.pk])}?formulier=meting").content.decode()
+    assert "formulier=meting" not in html
+    assert reverse("zrm_start", args=[case.pk]) not in html + asked
     assert reverse("zrm_targets", args=[case.pk]) not in html
 
 
