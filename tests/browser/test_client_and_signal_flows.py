@@ -18,6 +18,8 @@ def test_it_finds_a_client_and_corrects_their_details(login_as, owner, team):
     assert "Dijk" not in page.url
     page.get_by_role("link", name="Ria van Dijk").click()
     page.locator("a[href$='/bewerken/']").click()
+    # The form's page, not the one being left: axe on a page mid-navigation finds no document.
+    page.wait_for_url(f"**/clienten/{client.pk}/bewerken/")
     assert_accessible(page)
 
     # A wrong postcode: the message stands next to the field and what was typed stays.
@@ -48,6 +50,7 @@ def test_it_declines_a_signal_with_a_reason(login_as, owner, team):
     page = login_as(owner, "/signalen/")
     page.locator(f"a[href='/signalen/{signal.pk}/']").click()
     page.locator("a[href$='/afwijzen/']").click()
+    page.wait_for_url(f"**/signalen/{signal.pk}/afwijzen/")
     assert_accessible(page)
 
     # 'Other' needs an explanation: refused next to the field, nothing decided.
