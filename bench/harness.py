@@ -126,14 +126,20 @@ def cpu_ms():
     return used
 
 
+def answered(client, url, post=None):
+    """One request (a POST of `post` if given). A page that does not answer 200 stops the
+    benchmark (exit status 1)."""
+    response = client.post(url, post) if post is not None else client.get(url)
+    assert response.status_code == 200, (url, response.status_code)
+
+
 def timed(client, url, repeat, *, post=None):
     """The server times in ms of `repeat` requests (a POST of `post` if given), the queries of
     one such request, and the mean CPU ms per request (this process and its database server
-    process). A page that does not answer 200 stops the benchmark (exit status 1)."""
+    process)."""
 
     def request():
-        response = client.post(url, post) if post is not None else client.get(url)
-        assert response.status_code == 200, (url, response.status_code)
+        answered(client, url, post)
 
     request()  # warm up
     # The queries of one request, told outside the timed ones: capturing formats and keeps
@@ -161,7 +167,7 @@ def python_calls(client, url, *, post=None):
     profile = cProfile.Profile()
     profile.enable()
     try:
-        client.post(url, post) if post is not None else client.get(url)
+        answered(client, url, post)
     finally:
         profile.disable()
     return pstats.Stats(profile).total_calls

@@ -26,9 +26,9 @@ from harness import (
     Targets,
     arguments,
     database,
+    python_calls,
     s01_cast,
     seed_city,
-    python_calls,
     timed,
     verified_client,
 )

@@ -33,14 +33,14 @@ from network.selectors import (
     team_network_summary,
 )
 from outreach.access import Action, get_for_user, log_access, team_for_lead
-from outreach.form_flow import conflict_page, handle_form
+from outreach.form_flow import conflict_page, form_asked_for, form_query, handle_form
 from outreach.forms import PeriodForm, apply_service_errors
 from outreach.submissions import saves_once, saving_once
 from outreach.versioning import EditConflict
 
 # ?formulier=persoon: the tab with its add-a-person form open. The form (nineteen fields) is
-# rendered only when asked for: by htmx when its section is opened, or by this link without JS.
-MEMBER_FORM_PARAM, MEMBER_FORM_VALUE = "formulier", "persoon"
+# rendered only when asked for (outreach.form_flow.form_asked_for).
+MEMBER_FORM = "persoon"
 
 
 def _map_context(case, user, form=None, snapshots=None):
@@ -60,8 +60,7 @@ def _map_context(case, user, form=None, snapshots=None):
         "drawing": drawing(as_dicts),
         "measures": network_measures(as_dicts),
         "form": form,
-        "form_param": MEMBER_FORM_PARAM,
-        "form_value": MEMBER_FORM_VALUE,
+        "form_query": form_query(MEMBER_FORM),
         "begin_to_record": recordable_begin(case, snapshots) if case.is_open else None,
     }
 
@@ -79,7 +78,7 @@ def case_network(request, case_id):
     """The case's network tab: the drawing, the members beside it, the measures, snapshots;
     with ?formulier=persoon the form to add a person (htmx: only the form)."""
     case = case_for_user(request, case_id)
-    wants_form = request.GET.get(MEMBER_FORM_PARAM) == MEMBER_FORM_VALUE and case.is_open
+    wants_form = form_asked_for(request, MEMBER_FORM) and case.is_open
     form = MemberForm(case=case) if wants_form else None
     if wants_form and request.htmx:
         return render(

@@ -17,6 +17,20 @@ from outreach.forms import apply_service_errors
 from outreach.submissions import saving_once
 from outreach.versioning import EditConflict
 
+# ?formulier=<name>: the page with that form of its open. A form a page shows only when asked for
+# is loaded by htmx when its section opens (includes/form_when_opened.html); without JavaScript
+# that template's link asks for the page with the form.
+FORM_PARAM = "formulier"
+
+
+def form_asked_for(request, name):
+    return request.GET.get(FORM_PARAM) == name
+
+
+def form_query(name):
+    """The query string that asks for the page with form `name` open."""
+    return f"?{FORM_PARAM}={name}"
+
 
 def handle_form(
     request,

@@ -10,9 +10,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from cases.access import case_for_form, case_for_user
+from outreach import clock
 from outreach.access import Action, get_for_user, log_access, team_for_lead
 from outreach.csvexport import csv_response
-from outreach.form_flow import conflict_page, conflict_rows, handle_form
+from outreach.form_flow import conflict_page, conflict_rows, form_asked_for, form_query, handle_form
 from outreach.forms import PeriodForm, apply_service_errors
 from outreach.submissions import saves_once
 from outreach.versioning import EditConflict
@@ -30,8 +31,12 @@ from zrm.selectors import (
 )
 
 # ?formulier=meting: the tab with the form to start an assessment open. The form is rendered only
-# when asked for: by htmx when its section is opened, or by this link without JS.
-START_FORM_PARAM, START_FORM_VALUE = "formulier", "meting"
+# when asked for (outreach.form_flow.form_asked_for).
+START_FORM = "meting"
+
+
+def _start_initial():
+    return {"assessed_on": clock.today()}
 
 
 def _assessment(request, assessment_id, action=Action.READ):
@@ -52,10 +57,8 @@ def case_zrm(request, case_id):
     """The case's ZRM tab: assessments, begin versus end with the chart, and the targets; with
     ?formulier=meting the form to start an assessment (htmx: only the form)."""
     case = case_for_user(request, case_id)
-    wants_form = request.GET.get(START_FORM_PARAM) == START_FORM_VALUE and case.is_open
-    start_form = (
-        AssessmentStartForm(initial={"assessed_on": timezone.localdate()}) if wants_form else None
-    )
+    wants_form = form_asked_for(request, START_FORM) and case.is_open
+    start_form = AssessmentStartForm(initial=_start_initial()) if wants_form else None
     if wants_form and request.htmx:
         return render(
             request, "zrm/case_zrm.html#start-form", {"case": case, "start_form": start_form}
@@ -73,8 +76,7 @@ def case_zrm(request, case_id):
             "network": network_story(case, comparison),
             "matrix": trajectory_matrix(case, assessments),
             "start_form": start_form,
-            "form_param": START_FORM_PARAM,
-            "form_value": START_FORM_VALUE,
+            "form_query": form_query(START_FORM),
         },
     )
 
@@ -85,7 +87,7 @@ def assessment_start(request, case_id):
     return handle_form(
         request,
         AssessmentStartForm,
-        form_kwargs={"initial": {"assessed_on": timezone.localdate()}},
+        form_kwargs={"initial": _start_initial()},
         save=lambda cleaned: services.assessment_start(
             acting_user=request.user, case=case, **cleaned
         ),
