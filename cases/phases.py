@@ -43,6 +43,16 @@ CLOSED_PHASES = frozenset(
     {Phase.AFGESLOTEN, Phase.DOORVERWEZEN, Phase.NIET_PASSEND, Phase.CLIENT_WIL_NIET}
 )
 OPEN_PHASES = frozenset(Phase) - CLOSED_PHASES
+# How a case ended: every phase a case with a closing date (`closed_on`) is in. Nazorg is open
+# work but follows a closed trajectory, so it counts as closed on that day. In the order the
+# figures list them (cases/team_year.py, cases/referrals.py).
+EXIT_PHASES = (
+    Phase.AFGESLOTEN,
+    Phase.NAZORG,
+    Phase.DOORVERWEZEN,
+    Phase.NIET_PASSEND,
+    Phase.CLIENT_WIL_NIET,
+)
 TRAJECTORY_PHASES = frozenset(
     {Phase.TRAJECT_BEGIN, Phase.TRAJECT_EVALUATIE, Phase.TRAJECT_AFSLUITING}
 )

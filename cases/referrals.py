@@ -10,7 +10,7 @@ from django.db.models.functions import Coalesce, NullIf
 from django.utils import timezone
 
 from cases.models import Case
-from cases.phases import CLOSED_PHASES, Phase
+from cases.phases import EXIT_PHASES, Phase
 
 # The window of the figures: cases closed in the last year.
 REFERRAL_WINDOW_DAYS = 365
@@ -48,7 +48,9 @@ def referral_figures(team, *, today=None):
     today = today or timezone.localdate()
     since = today - timedelta(days=REFERRAL_WINDOW_DAYS)
     cases = Case.objects.filter(team=team)
-    closed = Q(phase__in=CLOSED_PHASES, closed_on__gte=since)
+    # Closed as the year figures count it (cases/team_year.py): a case in nazorg closed its
+    # trajectory with the team, so it stayed.
+    closed = Q(phase__in=EXIT_PHASES, closed_on__gte=since)
     counts = cases.aggregate(
         closed=Count("id", filter=closed),
         referred=Count("id", filter=closed & Q(phase=Phase.DOORVERWEZEN)),

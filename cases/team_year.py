@@ -1,6 +1,6 @@
 """A team's figures for one calendar year (the practice study's point 9): the cases closed against
-the target the lead set, how they ended (per exit), and to which organisations the referred ones
-went. Counts only, no client data; three queries whatever the size of the team.
+the target the lead set for that year, how they ended (per exit), and to which organisations the
+referred ones went. Counts only, no client data; three queries whatever the size of the team.
 
 A case counts in the year of its `closed_on` with the phase it is in now: a case that went into
 nazorg counts as closed on the day its trajectory closed (as on the team page), first as *in
@@ -13,20 +13,10 @@ from datetime import date
 
 from django.db.models import Count, Min, Q
 
-from cases.attention import policy_for
-from cases.models import Case
-from cases.phases import Phase
+from cases.models import Case, TeamYearTarget
+from cases.phases import EXIT_PHASES, Phase
 from cases.referrals import referred_to
 
-# How a case ended, in the order the page and the CSV list them. Together they are every way a
-# case gets a closing date, so the closed total is their sum.
-EXITS = (
-    Phase.AFGESLOTEN,
-    Phase.NAZORG,
-    Phase.DOORVERWEZEN,
-    Phase.NIET_PASSEND,
-    Phase.CLIENT_WIL_NIET,
-)
 # The name a referral without an organisation is listed under (none is made today; older data).
 NO_ORGANISATION = "—"
 
@@ -35,7 +25,7 @@ NO_ORGANISATION = "—"
 class TeamYear:
     year: int
     target: int | None
-    exits: list  # (Phase, count), in EXITS order
+    exits: list  # (Phase, count), in EXIT_PHASES order
     organisations: list  # (name, count), most first
     # The share of the year that has passed (1 for a past year), for the target so far.
     elapsed: float = 1.0
@@ -66,7 +56,7 @@ def _closed_in(team, year):
         team=team,
         closed_on__gte=date(year, 1, 1),
         closed_on__lte=date(year, 12, 31),
-        phase__in=EXITS,
+        phase__in=EXIT_PHASES,
     )
 
 
@@ -79,7 +69,9 @@ def team_years(team, today):
 
 def team_year_figures(team, year, *, today):
     cases = _closed_in(team, year)
-    counts = cases.aggregate(**{phase.value: Count("id", filter=Q(phase=phase)) for phase in EXITS})
+    counts = cases.aggregate(
+        **{phase.value: Count("id", filter=Q(phase=phase)) for phase in EXIT_PHASES}
+    )
     organisations = (
         cases.filter(phase=Phase.DOORVERWEZEN)
         .annotate(to=referred_to())
@@ -96,8 +88,10 @@ def team_year_figures(team, year, *, today):
         elapsed = ((today - date(year, 1, 1)).days + 1) / days
     return TeamYear(
         year=year,
-        target=policy_for(team).yearly_closing_target,
-        exits=[(phase, counts[phase.value]) for phase in EXITS],
+        target=TeamYearTarget.objects.filter(team=team, year=year)
+        .values_list("target", flat=True)
+        .first(),
+        exits=[(phase, counts[phase.value]) for phase in EXIT_PHASES],
         organisations=[(to or NO_ORGANISATION, n) for to, n in organisations],
         elapsed=elapsed,
     )

@@ -202,6 +202,11 @@ urlpatterns = [
     ),
     path("teams/<int:team_id>/jaar/", team_year.team_year, name="team_year"),
     path(
+        "teams/<int:team_id>/jaar/<int:year>/doel/",
+        team_year.team_year_target,
+        name="team_year_target",
+    ),
+    path(
         "teams/<int:team_id>/jaar/export.csv",
         team_year.team_year_export,
         name="team_year_export",

@@ -17,7 +17,6 @@ from cases.forms.phrases import attach_phrases
 from cases.models import (
     POLICY_DAYS_MAX,
     POLICY_DAYS_MIN,
-    YEARLY_TARGET_MAX,
     Agreement,
     Case,
     Client,
@@ -626,17 +625,12 @@ class TeamPolicyForm(forms.ModelForm):
             "voorfase_max_days",
             "handover_confirm_days",
             "referral_check_days",
-            "yearly_closing_target",
         ]
         widgets = {
             name: forms.NumberInput(
                 attrs={"min": POLICY_DAYS_MIN, "max": POLICY_DAYS_MAX, "inputmode": "numeric"}
             )
             for name in fields
-        } | {
-            "yearly_closing_target": forms.NumberInput(
-                attrs={"min": 1, "max": YEARLY_TARGET_MAX, "inputmode": "numeric"}
-            )
         }
 
 

@@ -303,8 +303,6 @@ class PhaseSpan(models.Model):
 # Every threshold of a TeamPolicy is a number of days in this range.
 POLICY_DAYS_MIN, POLICY_DAYS_MAX = 1, 365
 POLICY_DAYS_MESSAGE = _("Give a number of days from 1 to 365.")
-YEARLY_TARGET_MAX = 100_000
-YEARLY_TARGET_MESSAGE = _("Give a number of cases from 1 to 100000, or leave it empty.")
 POLICY_DAYS = [
     MinValueValidator(POLICY_DAYS_MIN, message=POLICY_DAYS_MESSAGE),
     MaxValueValidator(POLICY_DAYS_MAX, message=POLICY_DAYS_MESSAGE),
@@ -338,17 +336,6 @@ class TeamPolicy(models.Model):
     )
     referral_check_days = models.PositiveSmallIntegerField(
         _("check … days after a referral"), default=90, validators=POLICY_DAYS
-    )
-    # Cases to close a year (the study: about 700, later 1,200); empty: none (cases/team_year.py).
-    yearly_closing_target = models.PositiveIntegerField(
-        _("cases to close per year (target)"),
-        null=True,
-        blank=True,
-        validators=[
-            MinValueValidator(1, message=YEARLY_TARGET_MESSAGE),
-            MaxValueValidator(YEARLY_TARGET_MAX, message=YEARLY_TARGET_MESSAGE),
-        ],
-        help_text=_("Leave empty for no target."),
     )
 
     def __str__(self):
@@ -754,8 +741,8 @@ class TimelineEvent(CaseScoped):
 
 
 # The models of the meldcode, planning, the partner directory, case meetings, co-workers,
-# snelteksten and volunteer services live in modules of their own (this file would pass 800
-# lines); imported last, since they build on the models above.
+# snelteksten, yearly targets and volunteer services live in modules of their own (this file
+# would pass 800 lines); imported last, since they build on the models above.
 from cases.models.coworkers import CaseCoworker as CaseCoworker  # noqa: E402
 from cases.models.meetings import AgendaItem as AgendaItem  # noqa: E402
 from cases.models.meetings import CaseMeeting as CaseMeeting  # noqa: E402
@@ -768,6 +755,7 @@ from cases.models.partners import PartnerOrganisation as PartnerOrganisation  # 
 from cases.models.phrases import NotePhrase as NotePhrase  # noqa: E402
 from cases.models.planning import CalendarFeed as CalendarFeed  # noqa: E402
 from cases.models.planning import PlannedVisit as PlannedVisit  # noqa: E402
+from cases.models.targets import TeamYearTarget as TeamYearTarget  # noqa: E402
 from cases.models.volunteers import VolunteerRequest as VolunteerRequest  # noqa: E402
 from cases.models.volunteers import VolunteerService as VolunteerService  # noqa: E402
 from cases.models.volunteers import (  # noqa: E402

@@ -46,6 +46,7 @@ from cases.services.lifecycle import (
     client_delete,
     client_restore,
     team_policy_set,
+    team_year_target_set,
 )
 from cases.services.meetings import (
     agenda_item_add,
@@ -127,6 +128,7 @@ __all__ = [
     "signal_feedback_record",
     "signal_register",
     "team_policy_set",
+    "team_year_target_set",
     "timeline_correct",
     "timeline_record",
     "visit_plan",

@@ -8,15 +8,17 @@ from django.utils.translation import gettext as _
 
 from cases.models import (
     POLICY_DAYS_MESSAGE,
-    YEARLY_TARGET_MESSAGE,
     Case,
     Client,
     PhaseSpan,
     Signal,
     TeamPolicy,
+    TeamYearTarget,
 )
+from cases.models.targets import YEARLY_TARGET_MESSAGE
 from cases.services.core import Kind, _check_worker, _text, timeline_record
 from cases.services.coworkers import coworkers_end_for_move, coworkers_end_for_reassign
+from cases.team_year import team_years
 from outreach import clock
 from outreach.models import Membership
 
@@ -251,11 +253,7 @@ def case_move_team(*, acting_user, case, to_team, assigned_worker, reason):
 def team_policy_set(*, acting_user, team, **thresholds):
     policy, _created = TeamPolicy.objects.get_or_create(team=team)
     for name, value in thresholds.items():
-        # The yearly target may be left empty (no target); the days never.
-        if name == "yearly_closing_target":
-            if value is not None and (isinstance(value, bool) or not isinstance(value, int)):
-                raise ValidationError({name: YEARLY_TARGET_MESSAGE})
-        elif isinstance(value, bool) or not isinstance(value, int):
+        if isinstance(value, bool) or not isinstance(value, int):
             raise ValidationError({name: POLICY_DAYS_MESSAGE})
         setattr(policy, name, value)
     # The range is the model's (cases.models.POLICY_DAYS).
@@ -264,3 +262,26 @@ def team_policy_set(*, acting_user, team, **thresholds):
     )
     policy.save(update_fields=list(thresholds))
     return policy
+
+
+@transaction.atomic
+def team_year_target_set(*, acting_user, team, year, target):
+    """The number of cases the team means to close in `year`; None takes the target away.
+    Any year the year page offers (cases.team_year.team_years), so a lead can also enter a past
+    year's target afterwards. Each year keeps its own target."""
+    _check_lead(team, acting_user)
+    if year not in team_years(team, clock.today()):
+        raise ValidationError({"year": _("Choose a year from the list.")})
+    if target is None:
+        TeamYearTarget.objects.filter(team=team, year=year).delete()
+        return None
+    if isinstance(target, bool) or not isinstance(target, int):
+        raise ValidationError({"target": YEARLY_TARGET_MESSAGE})
+    # The range is the model's (cases.models.targets).
+    TeamYearTarget(team=team, year=year, target=target).clean_fields(exclude=["team", "set_by"])
+    row, _created = TeamYearTarget.objects.update_or_create(
+        team=team,
+        year=year,
+        defaults={"target": target, "set_by": acting_user, "set_at": clock.now()},
+    )
+    return row

@@ -1,17 +1,21 @@
 """The team's year page: cases closed against the lead's target, how they ended and where the
 referred ones went (cases/team_year.py), as a page and as CSV. Only the team's leads
-(outreach.access.team_for_lead). Counts only: no client is named."""
+(outreach.access.team_for_lead). Counts only: no client is named. The lead sets each year's
+target on a page of its own."""
 
 from django.http import Http404
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from cases.forms.team_year import TeamYearForm
+from cases import services
+from cases.forms.team_year import TeamYearForm, TeamYearTargetForm
+from cases.models import TeamYearTarget
 from cases.team_year import team_year_figures, team_years
 from outreach import clock
 from outreach.access import Action, log_access, team_for_lead
 from outreach.csvexport import csv_response
+from outreach.form_flow import handle_form
 
 
 def _year_form(request, team, today):
@@ -36,6 +40,28 @@ def team_year(request, team_id):
             "figures": team_year_figures(team, year, today=today),
             "back": reverse("team_detail", args=[team.pk]),
         },
+    )
+
+
+def team_year_target(request, team_id, year):
+    team = team_for_lead(request, team_id)
+    # A year the year page does not offer has no target to set.
+    if year not in team_years(team, clock.today()):
+        raise Http404
+    current = TeamYearTarget.objects.filter(team=team, year=year).first()
+    figures = f"{reverse('team_year', args=[team.pk])}?jaar={year}"
+    return handle_form(
+        request,
+        TeamYearTargetForm,
+        title=_("Target for %(year)s") % {"year": year},
+        form_kwargs={"initial": {"target": current.target if current else None}},
+        save=lambda data: services.team_year_target_set(
+            acting_user=request.user, team=team, year=year, target=data["target"]
+        ),
+        done=_("Target saved."),
+        once=False,
+        success=figures,
+        back=figures,
     )
 
 

@@ -60,20 +60,3 @@ def test_it_changes_nothing_when_one_of_several_values_is_refused(lead, team):
         )
     assert list(refused.value.message_dict) == ["voorfase_max_days"]
     assert thresholds(team) == {**DEFAULTS, "quiet_days_early": 10}
-
-
-def test_it_saves_a_yearly_closing_target_and_takes_it_away_again(lead, team):
-    assert policy_for(team).yearly_closing_target is None
-    services.team_policy_set(acting_user=lead, team=team, yearly_closing_target=1200)
-    assert TeamPolicy.objects.get(team=team).yearly_closing_target == 1200
-    services.team_policy_set(acting_user=lead, team=team, yearly_closing_target=None)
-    assert TeamPolicy.objects.get(team=team).yearly_closing_target is None
-
-
-@pytest.mark.parametrize("value", [0, -5, 100_001, "700", 7.5, True])
-def test_it_refuses_a_target_that_is_not_a_whole_number_from_1(value, lead, team):
-    services.team_policy_set(acting_user=lead, team=team, yearly_closing_target=700)
-    with pytest.raises(ValidationError) as refused:
-        services.team_policy_set(acting_user=lead, team=team, yearly_closing_target=value)
-    assert "yearly_closing_target" in refused.value.message_dict
-    assert TeamPolicy.objects.get(team=team).yearly_closing_target == 700

@@ -7,8 +7,8 @@ from django.utils import timezone
 
 from cases import services
 from cases.models import Case
-from cases.phases import Phase
-from cases.team_year import EXITS, team_year_figures, team_years
+from cases.phases import EXIT_PHASES, Phase
+from cases.team_year import team_year_figures, team_years
 from tests.cases.factories import case_in_phase, confirm_arrival, refer
 
 
@@ -54,7 +54,7 @@ def test_it_counts_the_cases_closed_in_the_year_per_exit_and_they_add_up(owner, 
         (Phase.NIET_PASSEND, 1),
         (Phase.CLIENT_WIL_NIET, 1),
     ]
-    assert [phase for phase, _n in figures.exits] == list(EXITS)
+    assert [phase for phase, _n in figures.exits] == list(EXIT_PHASES)
     assert figures.closed == 8
     assert figures.referred == 3
     assert figures.organisations == [("GGZ Oost", 2), ("Buurtkracht", 1)]
@@ -94,13 +94,29 @@ def test_it_sets_the_closed_against_the_target_and_the_pace_so_far(owner, lead, 
         case = case_in_phase(Phase.AFGESLOTEN, acting_user=owner, team=team, last_name=f"D{number}")
         closed_on(case, date(2025, 3, number + 1))
     assert team_year_figures(team, 2025, today=date(2026, 1, 5)).target_pct is None
-    services.team_policy_set(acting_user=lead, team=team, yearly_closing_target=12)
+    services.team_year_target_set(acting_user=lead, team=team, year=2025, target=12)
     past = team_year_figures(team, 2025, today=date(2026, 1, 5))
     assert (past.target, past.target_pct, past.target_so_far) == (12, 25, None)
     # Half-way through 2025 (1 July is day 182 of 365), half the target is the even pace.
     halfway = team_year_figures(team, 2025, today=date(2025, 7, 1))
     assert halfway.target_so_far == 6
     assert halfway.closed == 3
+
+
+def test_it_measures_each_year_against_its_own_target(owner, lead, team):
+    # The study's team worked towards about 700 cases a year, later 1,200: raising the target
+    # does not move an earlier year's mark.
+    today = timezone.localdate()
+    last_year = today.year - 1
+    for number, year in enumerate([last_year, last_year, today.year]):
+        case = case_in_phase(Phase.AFGESLOTEN, acting_user=owner, team=team, last_name=f"Y{number}")
+        closed_on(case, date(year, 2, 1))
+    services.team_year_target_set(acting_user=lead, team=team, year=last_year, target=4)
+    services.team_year_target_set(acting_user=lead, team=team, year=today.year, target=10)
+    earlier = team_year_figures(team, last_year, today=today)
+    now = team_year_figures(team, today.year, today=today)
+    assert (earlier.target, earlier.closed, earlier.target_pct) == (4, 2, 50)
+    assert (now.target, now.closed, now.target_pct) == (10, 1, 10)
 
 
 def test_it_offers_this_year_alone_to_a_team_that_never_closed_a_case(team):

@@ -20,6 +20,7 @@ LEAD_ONLY = {
     "team_export",
     "team_year",
     "team_year_export",
+    "team_year_target",
     "zrm_team",
     "network_team",
     "client_access_log",
@@ -66,9 +67,15 @@ DIRECTORY = {
 # A case meeting is about several clients: its own reads are logged without one (its agenda's
 # cases with theirs).
 MEETINGS = {"meeting_detail", "meeting_record"}
-# Team pages log what they show (the team's cases, figures); the thresholds page shows no
-# client data.
-TEAM_NOTHING_SHOWN = {"team_policy", "meldcode_terms", "team_phrases", "team_phrase_add"}
+# Team pages log what they show (the team's cases, figures); the thresholds and yearly target
+# pages show no client data.
+TEAM_NOTHING_SHOWN = {
+    "team_policy",
+    "team_year_target",
+    "meldcode_terms",
+    "team_phrases",
+    "team_phrase_add",
+}
 # The team's snelteksten hold no client data either; a phrase's page is logged all the same.
 PHRASES = {"team_phrase_edit"}
 # Pages without client data: nothing to log.

@@ -20,6 +20,7 @@ NOT_ABOUT_THE_CLIENT = {
     "team_export",
     "team_year",
     "team_year_export",
+    "team_year_target",
     "team_week",
     "zrm_team",
     "network_team",

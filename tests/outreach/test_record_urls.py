@@ -228,6 +228,11 @@ RECORD_URLS = {
     "team_phrase_remove": _phrase_ids,
     "team_year": _team,
     "team_year_export": _team,
+    "team_year_target": lambda r: (
+        {"team_id": r["team"].pk, "year": timezone.localdate().year},
+        "outreach.team",
+        r["team"].pk,
+    ),
     "team_week": _team,
     "team_export": lambda r: (
         {"team_id": r["team"].pk, "what": "caseload"},

@@ -188,10 +188,13 @@ def test_it_shows_the_share_that_stayed_and_where_cases_were_referred(client, ow
     case_in_phase(Phase.DOORVERWEZEN, acting_user=owner, team=team, last_name="Eenmalig")
     for i in range(3):
         case_in_phase(Phase.AFGESLOTEN, acting_user=owner, team=team, last_name=f"A{i}")
+    # In aftercare: its trajectory closed with the team, so it stayed (as the year figures count).
+    nazorg = case_in_phase(Phase.NAZORG, acting_user=owner, team=team, last_name="Nazorg")
+    assert Case.objects.get(pk=nazorg.pk).closed_on is not None
     case_in_phase(Phase.OVERDRACHT, acting_user=owner, team=team, last_name="Loopt")
     client.force_login(lead)
     html = client.get(reverse("team_detail", args=[team.pk])).content.decode()
-    assert "bleven er 3 bij het team (50%) en werden er 3 doorverwezen (50%)" in html
+    assert "bleven er 4 bij het team (57%) en werden er 3 doorverwezen (43%)" in html
     rows = re.findall(r'<tr><th scope="row">([^<]+)</th><td>(\d+)</td></tr>', html)
     assert ("GGZ Delfland", "2") in rows and ("GGZ Noord", "1") in rows
     assert "1 casus is nu in overdracht." in html

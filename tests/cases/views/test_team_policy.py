@@ -114,24 +114,3 @@ def test_it_is_a_404_for_a_lead_of_another_team(client, outsider_lead, team):
     assert client.post(url(team), VALID).status_code == 404
     assert client.get(url(team)).status_code == 404
     assert stored(team) is None
-
-
-def test_it_saves_the_yearly_target_and_leaves_it_empty_for_none(client, lead, team):
-    client.force_login(lead)
-    client.post(url(team), {**VALID, "yearly_closing_target": "1200"})
-    assert TeamPolicy.objects.get(team=team).yearly_closing_target == 1200
-    html = client.get(url(team)).content.decode()
-    assert 'name="yearly_closing_target" value="1200"' in html
-    client.post(url(team), {**VALID, "yearly_closing_target": ""})
-    assert TeamPolicy.objects.get(team=team).yearly_closing_target is None
-
-
-def test_it_refuses_a_target_of_nought_next_to_the_field(client, lead, team):
-    client.force_login(lead)
-    response = client.post(url(team), {**VALID, "yearly_closing_target": "0"})
-    html = response.content.decode()
-    assert (
-        '<small class="field-error" id="id_yearly_closing_target_error">'
-        "Geef een aantal casussen van 1 tot 100000, of laat het leeg." in html
-    )
-    assert stored(team) is None

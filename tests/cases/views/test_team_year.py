@@ -52,7 +52,9 @@ def cell(html, label):
 
 def test_it_shows_this_years_figures_that_add_up(client, lead, owner, team):
     closed_cases(owner=owner, lead=lead, team=team)
-    services.team_policy_set(acting_user=lead, team=team, yearly_closing_target=10)
+    services.team_year_target_set(
+        acting_user=lead, team=team, year=timezone.localdate().year, target=10
+    )
     client.force_login(lead)
     response = client.get(url(team))
     assert response.status_code == 200
@@ -82,7 +84,7 @@ def test_it_shows_the_year_chosen(client, lead, owner, team):
     assert f"Afgesloten in {last_year}" in html
     assert cell(html, "Totaal afgesloten") == 1
     assert "geen doel" in html
-    assert reverse("team_policy", args=[team.pk]) in html
+    assert reverse("team_year_target", args=[team.pk, last_year]) in html
     this_year = client.get(url(team)).content.decode()
     assert cell(this_year, "Totaal afgesloten") == 0
 
@@ -109,7 +111,9 @@ def test_it_says_by_the_field_that_a_year_is_not_in_the_list_and_shows_this_year
 
 def test_it_exports_the_figures_as_csv(client, lead, owner, team):
     closed_cases(owner=owner, lead=lead, team=team)
-    services.team_policy_set(acting_user=lead, team=team, yearly_closing_target=700)
+    services.team_year_target_set(
+        acting_user=lead, team=team, year=timezone.localdate().year, target=700
+    )
     year = timezone.localdate().year
     client.force_login(lead)
     response = client.get(export_url(team, year))
