@@ -1,12 +1,11 @@
-"""On a phone: a team lead opens the year figures from the team page, picks last year and
-back, and downloads the CSV."""
+"""On a phone: a team lead opens the year figures from the team page, sets this year's target,
+picks last year (which has a target of its own, here none) and downloads the CSV."""
 
 import os
 from datetime import date
 
 from django.utils import timezone
 
-from cases import services
 from cases.models import Case
 from cases.phases import Phase
 from tests.browser.conftest import assert_accessible
@@ -26,10 +25,19 @@ def test_a_lead_reads_the_year_figures_of_two_years(login_as, owner, lead, team)
         case_in_phase(Phase.AFGESLOTEN, acting_user=owner, team=team, last_name=f"A{n}")
     old = case_in_phase(Phase.NIET_PASSEND, acting_user=owner, team=team, last_name="Oud")
     Case.objects.filter(pk=old.pk).update(closed_on=date(this_year - 1, 3, 1))
-    services.team_policy_set(acting_user=lead, team=team, yearly_closing_target=12)
     page = login_as(lead, f"/teams/{team.pk}/")
     page.get_by_role("link", name="Jaarcijfers").click()
     page.get_by_role("heading", name=f"Afgesloten in {this_year}").wait_for()
+    page.get_by_role("link", name=f"Doel voor {this_year} instellen").click()
+    page.get_by_role("heading", name=f"Doel voor {this_year}").wait_for()
+    assert_accessible(page)
+    page.get_by_label("Af te sluiten casussen in het jaar (doel)").fill("0")
+    page.get_by_role("button", name="Opslaan").click()
+    page.get_by_text("Geef een aantal casussen van 1 tot 100000").wait_for()
+    shot(page, "team-year-target-390")
+    page.get_by_label("Af te sluiten casussen in het jaar (doel)").fill("12")
+    page.get_by_role("button", name="Opslaan").click()
+    page.get_by_text("Doel opgeslagen.").wait_for()
     assert page.locator("dd", has_text="12 (25%)").is_visible()
     assert page.evaluate("document.documentElement.scrollWidth") <= 390
     shot(page, "team-year-390")
@@ -41,6 +49,7 @@ def test_a_lead_reads_the_year_figures_of_two_years(login_as, owner, lead, team)
     assert f"jaar={this_year - 1}" in page.url
     row = page.locator("tfoot tr", has_text="Totaal afgesloten")
     assert row.locator("td").inner_text() == "1"
+    assert page.get_by_text(f"Het team heeft geen doel voor {this_year - 1}.").is_visible()
     with page.expect_download() as download:
         page.get_by_role("link", name=f"Jaarcijfers {this_year - 1} als CSV").click()
     assert download.value.suggested_filename == f"jaarcijfers-NO-{this_year - 1}.csv"
