@@ -53,7 +53,7 @@ test: setup-dev
 
 # Every benchmark at its tiny size, seconds each (CI runs this): a benchmark that no longer runs,
 # or misses a structural target, fails. The full sizes are a manual run (docs/performance.md).
-BENCHES := pages case_pages limit load zrm_pdf inspection yearly_report
+BENCHES := pages case_pages limit load zrm_pdf inspection yearly_report visit_logging
 bench: setup-dev
 	@set -e; for name in $(BENCHES); do \
 		echo "--- bench/$$name.py --tiny"; \

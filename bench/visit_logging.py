@@ -214,8 +214,10 @@ def main():
         server.is_ready.wait()
         try:
             with sync_playwright() as p:
+                # The browser the tests use: $CHROMIUM_PATH (CI sets it), else Debian's.
                 browser = p.chromium.launch(
-                    executable_path="/usr/bin/chromium", args=["--headless", "--no-sandbox"]
+                    executable_path=os.environ.get("CHROMIUM_PATH") or "/usr/bin/chromium",
+                    args=["--headless", "--no-sandbox"],
                 )
                 context = browser.new_context(
                     base_url=f"http://localhost:{server.port}", viewport=PHONE, locale="nl-NL"

@@ -52,7 +52,9 @@
 // when asked, with the same one-time token, so the server saves it once. A form sent with a
 // connection is kept too until the next page shows it was saved (the form is gone): a
 // connection that drops during the post leaves the browser's error page, and Back finds the
-// text again. Logging out removes everything kept. sessionStorage belongs to this tab only.
+// text again, with a notice that the send may not have arrived (saving sends it once more, with
+// the first token kept above, so it is saved once either way). Logging out removes everything
+// kept. sessionStorage belongs to this tab only.
 (function () {
   "use strict";
   var user = document.body.dataset.user;
@@ -119,14 +121,16 @@
     return send;
   }
 
-  function tell(form) {
+  // `message`: the body's text for why the form is kept (data-offline-kept: no connection;
+  // data-offline-unsure: a send that may not have arrived).
+  function tell(form, message) {
     var notice = form.querySelector(".offline-notice");
     if (!notice) {
       notice = document.createElement("div");
       notice.className = "notice offline-notice";
       notice.setAttribute("role", "alert");
       var text = document.createElement("p");
-      text.textContent = document.body.dataset.offlineKept;
+      text.textContent = message || document.body.dataset.offlineKept;
       var button = document.createElement("button");
       button.type = "button";
       button.className = "secondary";
@@ -161,7 +165,11 @@
   });
 
   // On each page: a form kept for this user is filled in again (and told about, if it was
-  // kept without a connection); one sent earlier whose form is no longer here was saved.
+  // kept without a connection); one sent earlier whose form is no longer here was saved. One
+  // sent earlier whose form is here again by Back or Forward may not have arrived: the
+  // connection dropped during the post and the browser showed its error page.
+  var navigation = performance.getEntriesByType("navigation")[0];
+  var returning = navigation !== undefined && navigation.type === "back_forward";
   var here = {};
   Array.prototype.forEach.call(document.querySelectorAll(SELECTOR), function (form) {
     here[keyOf(form)] = form;
@@ -178,6 +186,8 @@
       refill(form, kept.fields);
       if (!kept.pending) {
         tell(form);
+      } else if (returning) {
+        tell(form, document.body.dataset.offlineUnsure);
       }
     }
   });

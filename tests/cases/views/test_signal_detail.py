@@ -1,3 +1,5 @@
+from datetime import timedelta
+
 from django.urls import reverse
 from django.utils import timezone
 
@@ -24,6 +26,22 @@ def test_it_shows_the_signal_and_the_ways_to_decide(client, owner, team):
     for name in ("signal_client_search", "signal_link", "signal_new_client", "signal_decline"):
         assert reverse(name, args=[signal.pk]) in html
     assert reverse("signal_feedback", args=[signal.pk]) in html
+
+
+def test_it_says_today_for_a_signal_received_today_and_yesterday_for_one_of_yesterday(
+    client, owner, team
+):
+    today = register_signal(acting_user=owner, team=team)
+    yesterday = register_signal(
+        acting_user=owner,
+        team=team,
+        received_on=timezone.localdate() - timedelta(days=1),
+    )
+    client.force_login(owner)
+    html = client.get(reverse("signal_detail", args=[today.pk])).content.decode()
+    assert "(vandaag)</dd>" in html and "0 dagen" not in html
+    html = client.get(reverse("signal_detail", args=[yesterday.pk])).content.decode()
+    assert "(gisteren)</dd>" in html
 
 
 def test_it_offers_the_teams_likely_duplicates_only(client, owner, outsider, team, other_team):

@@ -18,12 +18,12 @@ def days_ago(n):
 
 
 def cards(html):
-    """The signal cards of the list, in page order: (subject, age in days)."""
+    """The signal cards of the list, in page order: (subject, age in words)."""
     found = []
     for card in re.findall(r'<li class="case-card.*?</li>', html, re.S):
         subject = re.search(r"<strong>(.*?)</strong>", card, re.S).group(1).strip()
-        age = re.search(r"\((\d+) \w+\)</dd>", card).group(1)
-        found.append((unescape(subject), int(age)))
+        age = re.search(r"\(([^()]*)\)</dd>", card).group(1)
+        found.append((unescape(subject), age))
     return found
 
 
@@ -38,11 +38,22 @@ def test_it_lists_the_teams_waiting_signals_oldest_first_with_their_age(client, 
     response = client.get(reverse("signal_list"))
     assert response.status_code == 200
     assert cards(response.content.decode()) == [
-        ("Anna Tien", 10),
-        ("Cees Vijf", 5),
-        ("Dirk Ook", 5),
-        ("Bram Twee", 2),
+        ("Anna Tien", "10 dagen geleden"),
+        ("Cees Vijf", "5 dagen geleden"),
+        ("Dirk Ook", "5 dagen geleden"),
+        ("Bram Twee", "2 dagen geleden"),
     ]
+
+
+def test_it_says_today_and_yesterday_for_a_signal_received_then(client, owner, team):
+    register_signal(acting_user=owner, team=team, subject_name="Vandaag Binnen")
+    register_signal(
+        acting_user=owner, team=team, subject_name="Gisteren Binnen", received_on=days_ago(1)
+    )
+    client.force_login(owner)
+    html = client.get(reverse("signal_list")).content.decode()
+    assert cards(html) == [("Gisteren Binnen", "gisteren"), ("Vandaag Binnen", "vandaag")]
+    assert "0 dagen" not in html
 
 
 def test_it_leaves_out_decided_signals_and_other_teams_signals(
@@ -55,7 +66,7 @@ def test_it_leaves_out_decided_signals_and_other_teams_signals(
     register_signal(acting_user=outsider, team=other_team, subject_name="Zuid Persoon")
     client.force_login(owner)
     html = client.get(reverse("signal_list")).content.decode()
-    assert cards(html) == [("Wacht Nog", 0)]
+    assert cards(html) == [("Wacht Nog", "vandaag")]
     assert reverse("signal_detail", args=[waiting.pk]) in html
 
 
@@ -67,9 +78,13 @@ def test_it_shows_the_current_team_only_for_a_member_of_two_teams(
     register_signal(acting_user=outsider, team=other_team, subject_name="Zuid Persoon")
     client.force_login(owner)
     client.post(reverse("team_switch"), {"team": team.pk})
-    assert cards(client.get(reverse("signal_list")).content.decode()) == [("Noord Persoon", 0)]
+    assert cards(client.get(reverse("signal_list")).content.decode()) == [
+        ("Noord Persoon", "vandaag")
+    ]
     client.post(reverse("team_switch"), {"team": other_team.pk})
-    assert cards(client.get(reverse("signal_list")).content.decode()) == [("Zuid Persoon", 0)]
+    assert cards(client.get(reverse("signal_list")).content.decode()) == [
+        ("Zuid Persoon", "vandaag")
+    ]
 
 
 def test_it_logs_the_read_of_the_list_for_the_team(client, owner, team):

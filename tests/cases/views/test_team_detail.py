@@ -100,3 +100,19 @@ def test_it_makes_the_same_number_of_queries_for_a_small_and_a_larger_team(
     with django_assert_num_queries(len(small.captured_queries)):
         client.get(url)
     assert Case.objects.filter(team=team).count() == 21
+
+
+def test_it_says_today_and_yesterday_for_the_waiting_signals(client, lead, owner, team):
+    register_signal(acting_user=owner, team=team, subject_name="Vandaag Binnen")
+    register_signal(
+        acting_user=owner,
+        team=team,
+        subject_name="Gisteren Binnen",
+        received_on=timezone.localdate() - timedelta(days=1),
+    )
+    client.force_login(lead)
+    html = client.get(reverse("team_detail", args=[team.pk])).content.decode()
+    section = html.split('id="signals-title"')[1].split("</section>")[0]
+    assert re.search(r"Vandaag Binnen</a> · [^<]* · vandaag</li>", section)
+    assert re.search(r"Gisteren Binnen</a> · [^<]* · gisteren</li>", section)
+    assert "0 dagen" not in section

@@ -179,3 +179,29 @@ def test_it_is_a_404_for_a_lead_of_another_team(
 def test_it_takes_only_a_post(client, lead, team):
     client.force_login(lead)
     assert client.get(url(team)).status_code == 405
+
+
+def test_it_says_beside_the_cases_that_none_was_ticked_and_keeps_the_reason_and_the_worker(
+    client, lead, owner, colleague, team, owners_cases
+):
+    before = [snapshot(case) for case in owners_cases]
+    client.force_login(lead)
+    back = worker_page(team, owner)
+    response = post(client, team, [], colleague, next_url=back)
+    html = response.content.decode()
+    assert response.status_code == 200
+    # The error inside the cases' fieldset, under its legend, and nowhere at the top.
+    fieldset = html[html.index('<fieldset class="has-error">') : html.index("</fieldset>")]
+    assert (
+        "<legend>Kies de casussen om over te dragen</legend>\n"
+        '    <small class="field-error">Dit veld is verplicht.</small>'
+    ) in fieldset
+    assert html.count('class="field-error"') == 1
+    assert 'class="form-errors"' not in html and shown_messages(client, back) == ""
+    # What was typed and chosen is still there; nothing was ticked, so nothing is.
+    assert f'id="id_reason">\n{REASON}</textarea>' in html
+    assert f'<option value="{colleague.pk}" selected>Cor Tester</option>' in html
+    assert "checked" not in fieldset
+    assert [snapshot(case) for case in owners_cases] == before
+    assert not events(owners_cases[0], TimelineEvent.Kind.ASSIGNMENT)
+    assert not AccessLogEntry.objects.filter(user=lead, action="change").exists()
