@@ -180,7 +180,10 @@
     }
     var kept = read(key);
     var form = here[key];
-    if (kept === null || (kept.pending && !form)) {
+    // A form shown with the server's errors is its answer to that send, with what was typed:
+    // nothing to fill in, nothing to warn about on a later Back.
+    var answered = form && form.querySelector(".field-error, .form-errors") !== null;
+    if (kept === null || (kept.pending && (!form || answered))) {
       sessionStorage.removeItem(key);
     } else if (form) {
       refill(form, kept.fields);

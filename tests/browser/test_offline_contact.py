@@ -125,3 +125,23 @@ def test_it_finds_the_text_again_by_back_after_a_dropped_post_and_saves_it_once(
     (contact,) = ContactMoment.objects.all()
     assert (contact.kind, contact.notes) == ("phone", NOTE)
     assert kept_keys(page) == []
+
+
+def test_it_warns_nothing_on_back_after_the_server_answered_with_errors(login_as, owner, team):
+    # A refused form is the server's answer to that send, with what was typed: Back from it is
+    # not a send that may not have arrived.
+    case = case_in_phase(Phase.CONTRACT, acting_user=owner, team=team)
+    path = f"/casussen/{case.pk}/contact/"
+    page = login_as(owner, path)
+    page.locator("textarea[name=notes]").fill(NOTE)
+    page.locator("input[name=follow_up_on]").fill("2020-01-01")
+    page.get_by_role("button", name="Opslaan").click()
+    page.get_by_text("De vervolgdatum kan niet in het verleden liggen.").wait_for()
+    assert page.locator("textarea[name=notes]").input_value() == NOTE
+    assert page.locator(".offline-notice").count() == 0
+    assert kept_keys(page) == []
+    page.go_back()
+    page.wait_for_url(f"**{path}")
+    page.locator("textarea[name=notes]").wait_for()
+    assert page.locator(".offline-notice").count() == 0
+    assert ContactMoment.objects.count() == 0
