@@ -312,9 +312,10 @@ class VolunteerWait:
 
 def volunteer_waits(team, *, today=None):
     """Per service of the team's catalogue (still offered, or with someone waiting): how long
-    from request to match (median days, over requests matched in the last
-    VOLUNTEER_WAIT_WINDOW_DAYS) and how many requests wait now (requested or on the waiting
-    list). Two queries, whatever the numbers. Requests on deleted cases are left out."""
+    from request to match (median days to one decimal, as the phase times, over requests
+    matched in the last VOLUNTEER_WAIT_WINDOW_DAYS) and how many requests wait now (requested
+    or on the waiting list). Two queries, whatever the numbers. Requests on deleted cases are
+    left out."""
     today = today or timezone.localdate()
     waiting_now = Q(
         requests__status__in=[VolunteerRequest.Status.REQUESTED, VolunteerRequest.Status.WAITING],
@@ -337,7 +338,7 @@ def volunteer_waits(team, *, today=None):
         VolunteerWait(
             service=service.name,
             matched=len(spans[service.pk]),
-            median_days=median(spans[service.pk]) if spans[service.pk] else None,
+            median_days=round(float(median(spans[service.pk])), 1) if spans[service.pk] else None,
             waiting=service.waiting,
         )
         for service in services_

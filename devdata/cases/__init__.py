@@ -22,7 +22,7 @@ from django.utils import timezone
 from cases import services as s
 from cases.models import Client, Signal
 from cases.phases import CLOSED_PHASES, MINIMAL_CONTACT_CHECKIN_DAYS, TRAJECTORY_PHASES, Phase
-from devdata.cases import coworkers, meetings, meldcode, phrases, planning, team_year
+from devdata.cases import after_closing, coworkers, meetings, meldcode, phrases, planning, team_year
 from devdata.cases.texts import CASES, CLIENTS, SIGNALS, THEMES
 from outreach import clock as service_clock
 from outreach.models import Team, User
@@ -545,6 +545,7 @@ def seed(out):
         for index, row in sorted(enumerate(_cases()), key=lambda item: -item[1].signal):
             _Story(ctx, index, row).run()
         _loose_signals(ctx)
+        after_closing.seed(ctx, lambda days_ago: _moment(ctx.today, days_ago))
         meldcode.seed(ctx, lambda days_ago: _moment(ctx.today, days_ago))
         planning.seed(ctx, lambda days_ago: _moment(ctx.today, days_ago))
         meetings.seed(ctx, lambda days_ago: _moment(ctx.today, days_ago))

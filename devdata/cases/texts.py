@@ -375,7 +375,7 @@ OM jeroen celik voorfase 9 6 schulden housing
 OM jeroen vermeulen niet_passend 40 33 psychisch gp
     saw: Dr. Lammers | Huisartsenpraktijk Ommoord | Belt de praktijk dagelijks, angstig.
     why: Heeft al een casemanager bij de ambulante GGZ; geen rol voor outreach.
-OM jeroen kok doorverwezen 110 80 gezin lzn
+OM jeroen kok doorverwezen 110 95 gezin lzn
     saw: Voorzitter LZN | Lokaal Zorgnetwerk Ommoord | Vader met een licht verstandelijke
         beperking verliest het overzicht over de financiën; drie kinderen.
     to: MEE Rotterdam Rijnmond

@@ -4,6 +4,7 @@ from io import StringIO
 
 import pytest
 from django.core.management import CommandError, call_command
+from django.db.models import Max
 from django.test import Client
 from django.urls import reverse
 from django_otp.plugins.otp_totp.models import TOTPDevice
@@ -150,3 +151,46 @@ def test_it_gives_each_team_the_volunteer_catalogue_a_waiting_and_a_matched_requ
     assert VolunteerRequest.objects.filter(status="waiting").count() == 1
     waits = {w.service: w for w in volunteer_waits(matched.case.team)}
     assert waits["Zorgmaatje"].matched == 1
+
+
+def test_it_logs_contacts_after_a_closing_without_reopening_the_case(db):
+    """Issue 16, point 6: an aftercare contact on a case closed as afgesloten and the check after
+    a referral on one closed as doorverwezen, each logged after the case closed (its last open
+    phase ended) and within the aftercare period; both cases stay closed."""
+    from cases.models import Case, ContactMoment
+    from cases.phases import AFTERCARE_CONTACT_DAYS, Phase, referral_check_open
+    from outreach import clock
+
+    seed()
+    after = {}
+    for case in Case.objects.filter(phase__in=[Phase.AFGESLOTEN, Phase.DOORVERWEZEN]):
+        closed_at = case.phase_spans.aggregate(at=Max("ended_at"))["at"]
+        for contact in ContactMoment.objects.filter(case=case, occurred_at__gt=closed_at):
+            after.setdefault(case.phase, []).append(contact)
+            closed_for = (contact.occurred_at.date() - case.closed_on).days
+            assert 0 < closed_for <= AFTERCARE_CONTACT_DAYS
+            assert case.events.filter(kind="contact", occurred_at=contact.occurred_at).exists()
+    assert set(after) == {Phase.AFGESLOTEN, Phase.DOORVERWEZEN}
+    (check,) = after[Phase.DOORVERWEZEN]
+    assert check.occurred_at.date() >= check.case.referral_check_on
+    assert check.partner_organisation == check.case.referral_partner
+    assert not referral_check_open(check.case)
+    # The other referral's check is left to the attention list.
+    assert Case.objects.filter(phase=Phase.DOORVERWEZEN).count() == 2
+    unchecked = Case.objects.filter(phase=Phase.DOORVERWEZEN).exclude(pk=check.case_id).get()
+    assert referral_check_open(unchecked) and unchecked.referral_check_on < clock.today()
+
+
+def test_it_has_a_handover_a_minimal_contact_and_each_teams_partner_directory(db):
+    from cases.models import Case, PartnerContact, PartnerOrganisation
+    from cases.phases import Phase
+
+    seed()
+    handover = Case.objects.get(phase=Phase.OVERDRACHT)
+    assert handover.referral_partner.name == "Pameijer" and handover.handover_on is not None
+    minimal = Case.objects.get(phase=Phase.MINIMAAL_CONTACT)
+    assert minimal.follow_up_on is not None and minimal.closed_on is None
+    for team in Team.objects.filter(code__in=["PA", "OM"]):
+        names = set(PartnerOrganisation.objects.filter(team=team).values_list("name", flat=True))
+        assert {"BAVO Europoort", "Pameijer", "MEE Rotterdam Rijnmond"} <= names
+        assert PartnerContact.objects.filter(partner__team=team).exists()

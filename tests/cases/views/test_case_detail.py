@@ -6,7 +6,10 @@ from django.utils import timezone
 
 from cases import services
 from cases.phases import Phase
-from tests.cases.factories import case_in_phase
+from outreach.models import Membership
+from tests.cases.factories import add_coworker, case_in_phase
+from tests.cases.meeting_data import on_agenda, plan_meeting
+from tests.conftest import make_member
 
 
 def log_visits(case, owner, n):
@@ -46,20 +49,56 @@ def test_it_pages_the_timeline_and_answers_htmx_with_the_partial(client, owner, 
     assert 'id="timeline"' in filtered and "Bezoek" not in filtered
 
 
+def add_people(case, *, owner, team, n):
+    """n co-workers on the case: a second worker, cover until a date, an intern who starts
+    later, in turn."""
+    roles = [("second", None, 0), ("cover", 14, 0), ("intern", None, 3)]
+    for i in range(n):
+        role, end, start = roles[i % len(roles)]
+        user = make_member(f"co{n}{i}", team, Membership.Role.WORKER, last_name=f"Mede{n}{i}")
+        add_coworker(case, user, acting_user=owner, role=role, start=start, end=end)
+
+
+def agenda_questions(html):
+    """The questions in the case page's section of what the case is on the agenda for."""
+    section = re.search(r'aria-labelledby="agenda-title">.*?</section>', html, re.S).group(0)
+    return re.findall(r"(Vraag \d+)</li>", section)
+
+
 def test_it_makes_the_same_number_of_queries_for_a_short_and_a_long_timeline(
-    client, owner, team, django_assert_num_queries
+    client, owner, lead, team, django_assert_num_queries
 ):
+    """Also with more people on the case and more agenda items: each is one query."""
     case = case_in_phase(Phase.CONTRACT, acting_user=owner, team=team)
+    add_people(case, owner=owner, team=team, n=1)
+    # With no meeting planned, the case waits for the team's next one.
+    on_agenda(case, acting_user=owner, question="Vraag 10")
     client.force_login(owner)
     url = reverse("case_detail", args=[case.pk])
     client.get(url)
     # 18: the people on the case (cases.selectors.case_people) and its agenda items are one
     # query each.
     with django_assert_num_queries(18) as short:
-        client.get(url)
+        html = client.get(url).content.decode()
+    assert html.count('<strong id="person-') == 1 and agenda_questions(html) == ["Vraag 10"]
     log_visits(case, owner, 60)
+    add_people(case, owner=owner, team=team, n=5)
+    for i in range(5):
+        # The first meeting planned takes the waiting item; the case goes on the others too.
+        meeting = plan_meeting(acting_user=lead, team=team, days=2 + i)
+        if i:
+            on_agenda(case, acting_user=owner, meeting=meeting, question=f"Vraag 5{i}")
     with django_assert_num_queries(len(short.captured_queries)):
-        client.get(url)
+        html = client.get(url).content.decode()
+    assert html.count('<strong id="person-') == 6
+    assert sorted(agenda_questions(html)) == [
+        "Vraag 10",
+        "Vraag 51",
+        "Vraag 52",
+        "Vraag 53",
+        "Vraag 54",
+    ]
+    assert "Co54 Mede54" in html and "stagiair" in html
     with django_assert_num_queries(len(short.captured_queries)):
         client.get(url + "?pagina=3")
 

@@ -7,8 +7,11 @@ from django.utils import timezone
 from cases import services
 from cases.models import Case
 from cases.phases import Phase
+from network.services import volunteer_match
+from outreach import clock
 from outreach.models import AccessLogEntry, Membership
 from tests.cases.factories import case_in_phase, register_signal
+from tests.cases.volunteer_data import catalogue, request_for
 from tests.conftest import make_member
 
 
@@ -116,3 +119,23 @@ def test_it_says_today_and_yesterday_for_the_waiting_signals(client, lead, owner
     assert re.search(r"Vandaag Binnen</a> · [^<]* · vandaag</li>", section)
     assert re.search(r"Gisteren Binnen</a> · [^<]* · gisteren</li>", section)
     assert "0 dagen" not in section
+
+
+def test_it_shows_the_waiting_times_per_volunteer_service(client, lead, owner, team):
+    offered = catalogue(lead, team)
+    case = case_in_phase(Phase.CONTRACT, acting_user=owner, team=team)
+    for days in (8, 20):
+        request = request_for(owner, case, offered["Zorgmaatje"], days_ago=days)
+        volunteer_match(
+            acting_user=owner, volunteer_request=request, volunteer_name="Joke", on=clock.today()
+        )
+    waiting = request_for(owner, case, offered["Budgetbegeleiding"], days_ago=5)
+    services.volunteer_request_status_set(
+        acting_user=owner, request=waiting, status="waiting", on=clock.today()
+    )
+    client.force_login(lead)
+    html = client.get(reverse("team_detail", args=[team.pk])).content.decode()
+    assert "Wachten op een vrijwilliger" in html and "Mediaan dagen tot koppeling" in html
+    # Waiting now, matched, median days to a match (to one decimal, as the phase times).
+    assert row_cells(html, '<th scope="row">Zorgmaatje</th>') == ["0", "2", "14,0"]
+    assert row_cells(html, '<th scope="row">Budgetbegeleiding</th>') == ["1", "0", "—"]

@@ -11,8 +11,18 @@ from django.utils import timezone
 from cases import services
 from cases.models import Case, PhaseSpan
 from cases.phases import Phase
+from network.services import volunteer_match
+from outreach import clock
 from outreach.models import AccessLogEntry, Membership, User
-from tests.cases.factories import case_in_phase, open_case, register_signal
+from tests.cases.factories import (
+    case_in_phase,
+    confirm_arrival,
+    open_case,
+    refer,
+    register_signal,
+)
+from tests.cases.test_partner_directory import add_partner
+from tests.cases.volunteer_data import catalogue, request_for
 from tests.conftest import make_member
 
 
@@ -137,9 +147,18 @@ def test_it_makes_the_same_number_of_queries_for_few_and_many_cases(
     assert len(ticked_case_ids(response.content.decode())) == 10
 
 
-def team_page_data(team, worker, n):
+def team_directory_and_catalogue(lead, team):
+    """Two organisations of the team's directory to refer to, and the study's volunteer
+    catalogue: ([partner, ...], {name: service})."""
+    partners = [add_partner(lead, team, name=name) for name in ("GGZ Delfland", "MEE Oost")]
+    return partners, catalogue(lead, team)
+
+
+def team_page_data(team, worker, n, partners, offered):
     """Cases that reach every part of the team page: the attention list, the time-in-phase
-    figures and the long-open list, waiting and decided signals from several sources."""
+    figures and the long-open list, waiting and decided signals from several sources, cases
+    referred to each of `partners` with the arrival confirmed and one in its handover, and
+    volunteer requests from `offered`: one matched after a wait, one waiting."""
     now = timezone.now()
     for i in range(n):
         quiet = case_in_phase(
@@ -156,13 +175,42 @@ def team_page_data(team, worker, n):
         register_signal(acting_user=worker, team=team, source="police")
         declined = register_signal(acting_user=worker, team=team, source="gp")
         services.signal_decline(acting_user=worker, signal=declined, reason="no_concern")
+        for j, partner in enumerate(partners):
+            referred = case_in_phase(
+                Phase.VOORFASE, acting_user=worker, team=team, last_name=f"R{n}{i}{j}"
+            )
+            referred = refer(referred, acting_user=worker, partner=partner)
+            confirm_arrival(referred, acting_user=worker)
+        handover = case_in_phase(
+            Phase.VOORFASE, acting_user=worker, team=team, last_name=f"O{n}{i}"
+        )
+        refer(handover, acting_user=worker, partner=partners[i % len(partners)])
+        matched = request_for(worker, quiet, offered["Zorgmaatje"], days_ago=12)
+        volunteer_match(
+            acting_user=worker, volunteer_request=matched, volunteer_name="Joke", on=clock.today()
+        )
+        request_for(worker, long, offered["Postwijzer"], days_ago=3)
+
+
+def referral_rows(html):
+    """(organisation, cases) in the team page's table of where cases were referred."""
+    table = re.search(r'<table class="referral-organisations">.*?</table>', html, re.S).group(0)
+    return re.findall(r'<tr><th scope="row">([^<]+)</th><td>(\d+)</td></tr>', table)
+
+
+def volunteer_rows(html):
+    """{service: [waiting now, matched, median days]} in the team page's waiting-times table."""
+    table = re.search(r'<table class="volunteer-waits">.*?</table>', html, re.S).group(0)
+    rows = re.findall(r'<tr><th scope="row">([^<]+)</th>((?:<td>[^<]*</td>)+)</tr>', table)
+    return {name: re.findall(r"<td>([^<]*)</td>", cells) for name, cells in rows}
 
 
 @pytest.mark.parametrize("sort", ["name", "open"])
 def test_it_keeps_the_team_pages_queries_flat_with_every_section_filled(
     sort, client, lead, owner, team, django_assert_num_queries
 ):
-    team_page_data(team, owner, 1)
+    partners, offered = team_directory_and_catalogue(lead, team)
+    team_page_data(team, owner, 1, partners, offered)
     client.force_login(lead)
     target = reverse("team_detail", args=[team.pk]) + f"?sorteer={sort}"
     client.get(target)
@@ -170,9 +218,19 @@ def test_it_keeps_the_team_pages_queries_flat_with_every_section_filled(
         html = client.get(target).content.decode()
     assert html.count('class="case-card is-overdue"') == 2
     assert "Open casussen langer in hun fase dan het 90e percentiel" in html
+    assert "bleven er 0 bij het team (0%) en werden er 2 doorverwezen (100%)" in html
+    assert referral_rows(html) == [("GGZ Delfland", "1"), ("MEE Oost", "1")]
+    assert "1 casus is nu in overdracht." in html
+    assert volunteer_rows(html)["Zorgmaatje"] == ["0", "1", "12,0"]
+    assert volunteer_rows(html)["Postwijzer"] == ["1", "0", "—"]
     for i in range(3):
         worker = make_member(f"extra{i}", team, Membership.Role.WORKER)
-        team_page_data(team, worker, 2)
+        team_page_data(team, worker, 2, partners, offered)
     with django_assert_num_queries(len(small.captured_queries)):
         html = client.get(target).content.decode()
     assert html.count('class="case-card is-overdue"') == 14
+    assert "bleven er 0 bij het team (0%) en werden er 14 doorverwezen (100%)" in html
+    assert referral_rows(html) == [("GGZ Delfland", "7"), ("MEE Oost", "7")]
+    assert "7 casussen zijn nu in overdracht." in html
+    assert volunteer_rows(html)["Zorgmaatje"] == ["0", "7", "12,0"]
+    assert volunteer_rows(html)["Postwijzer"] == ["7", "0", "—"]
