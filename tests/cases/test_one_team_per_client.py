@@ -14,6 +14,7 @@ from cases import services
 from cases.models import Case, Client, PhaseSpan, Signal
 from cases.phases import Phase
 from cases.services import lifecycle
+from outreach import clock
 from tests.cases.factories import case_in_phase, open_case
 
 
@@ -43,6 +44,9 @@ def file(owner, team):
 STEPS = {
     "team_policy_set": lambda c: services.team_policy_set(
         acting_user=c["lead"], team=c["team"], quiet_days_early=10
+    ),
+    "team_year_target_set": lambda c: services.team_year_target_set(
+        acting_user=c["lead"], team=c["team"], year=clock.today().year, target=700
     ),
     "case_reassign": lambda c: services.case_reassign(
         acting_user=c["lead"],
