@@ -28,6 +28,7 @@ from cases.selectors import (
     my_open_cases,
     with_open_case,
 )
+from outreach import clock
 from outreach.access import (
     Action,
     current_membership,
@@ -62,7 +63,7 @@ def home(request):
     return render(
         request,
         "cases/home.html",
-        {"page": page, "sort": sort, "query": f"sorteer={sort}"},
+        {"page": page, "sort": sort, "query": f"sorteer={sort}", "today": clock.today()},
     )
 
 

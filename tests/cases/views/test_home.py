@@ -163,3 +163,20 @@ def test_it_makes_the_same_number_of_queries_for_3_and_30_coworker_cases(
     with django_assert_num_queries(len(small.captured_queries)):
         html = client.get(reverse("home")).content.decode()
     assert html.count("tweede werker") == 25
+
+
+def test_it_names_a_follow_up_near_today_in_words_and_a_later_one_by_date(client, owner, team):
+    today = timezone.localdate()
+    for name, offset in (("Vandaag", 0), ("Morgen", 1), ("Later", 30)):
+        case = case_in_phase(Phase.CONTRACT, acting_user=owner, team=team, last_name=name)
+        Case.objects.filter(pk=case.pk).update(follow_up_on=today + timedelta(days=offset))
+    client.force_login(owner)
+    html = client.get(reverse("home")).content.decode()
+
+    def follow_up_of(name):
+        card = html[html.index(name) :].split("</li>")[0]
+        return card.split("<dt>Vervolg op</dt><dd>")[1].split("</dd>")[0].strip()
+
+    assert follow_up_of("Vandaag") == "vandaag"
+    assert follow_up_of("Morgen") == "morgen"
+    assert follow_up_of("Later") == (today + timedelta(days=30)).strftime("%d-%m-%Y")
