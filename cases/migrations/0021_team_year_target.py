@@ -18,7 +18,8 @@ def policy_target_to_this_year(apps, schema_editor):
     )
 
 
-def this_years_target_to_policy(apps, schema_editor):
+def latest_target_to_policy(apps, schema_editor):
+    """Back to one target per team: the one of its latest year that has one."""
     TeamPolicy = apps.get_model("cases", "TeamPolicy")
     TeamYearTarget = apps.get_model("cases", "TeamYearTarget")
     for row in TeamYearTarget.objects.order_by("team_id", "year"):
@@ -52,7 +53,7 @@ class Migration(migrations.Migration):
                 'constraints': [models.UniqueConstraint(fields=('team', 'year'), name='team_year_target_unique')],
             },
         ),
-        migrations.RunPython(policy_target_to_this_year, this_years_target_to_policy),
+        migrations.RunPython(policy_target_to_this_year, latest_target_to_policy),
         migrations.RemoveField(
             model_name='teampolicy',
             name='yearly_closing_target',

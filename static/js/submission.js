@@ -50,7 +50,7 @@
 // without a connection stays on the page: what was typed is kept in sessionStorage, under this
 // user and this form, a notice says so, and it is sent again when the connection is back or
 // when asked, with the same one-time token, so the server saves it once. A form sent with a
-// connection is kept too until the next page shows it was saved (the form is gone): a
+// connection is kept too until the next page loads, which is the server's answer: a
 // connection that drops during the post leaves the browser's error page, and Back finds the
 // text again, with a notice that the send may not have arrived (saving sends it once more, with
 // the first token kept above, so it is saved once either way). Logging out removes everything
@@ -121,16 +121,19 @@
     return send;
   }
 
-  // `message`: the body's text for why the form is kept (data-offline-kept: no connection;
-  // data-offline-unsure: a send that may not have arrived).
-  function tell(form, message) {
+  // `unsure`: the form is here again by Back after a send that may not have arrived, rather
+  // than kept without a connection. Kept offline, it goes by itself once the connection is back;
+  // an unsure one goes again only when asked, since the worker may be changing it.
+  function tell(form, unsure) {
     var notice = form.querySelector(".offline-notice");
     if (!notice) {
       notice = document.createElement("div");
       notice.className = "notice offline-notice";
       notice.setAttribute("role", "alert");
       var text = document.createElement("p");
-      text.textContent = message || document.body.dataset.offlineKept;
+      text.textContent = unsure
+        ? document.body.dataset.offlineUnsure
+        : document.body.dataset.offlineKept;
       var button = document.createElement("button");
       button.type = "button";
       button.className = "secondary";
@@ -139,7 +142,9 @@
       notice.appendChild(button);
       form.insertBefore(notice, form.firstChild);
     }
-    notice.querySelector("button").onclick = sendWhenOnline(form);
+    notice.querySelector("button").onclick = unsure
+      ? function () { form.requestSubmit(); }
+      : sendWhenOnline(form);
   }
 
   document.addEventListener("submit", function (event) {
@@ -164,10 +169,13 @@
     tell(form);
   });
 
-  // On each page: a form kept for this user is filled in again (and told about, if it was
-  // kept without a connection); one sent earlier whose form is no longer here was saved. One
-  // sent earlier whose form is here again by Back or Forward may not have arrived: the
-  // connection dropped during the post and the browser showed its error page.
+  // On each page: a form kept without a connection is filled in again and told about. A send
+  // still pending was answered, by this page or one before it, unless Back or Forward brought
+  // its form back: a form here then is a new one, left as the server drew it (with its errors
+  // beside the fields and what was typed, or empty with a fresh token; filled in again, it
+  // would carry the used token and answer "already saved"). A form that Back or Forward
+  // brings back after a pending send may not have been saved: the connection dropped during
+  // the post and the browser showed its error page.
   var navigation = performance.getEntriesByType("navigation")[0];
   var returning = navigation !== undefined && navigation.type === "back_forward";
   var here = {};
@@ -180,18 +188,11 @@
     }
     var kept = read(key);
     var form = here[key];
-    // A form shown with the server's errors is its answer to that send, with what was typed:
-    // nothing to fill in, nothing to warn about on a later Back.
-    var answered = form && form.querySelector(".field-error, .form-errors") !== null;
-    if (kept === null || (kept.pending && (!form || answered))) {
+    if (kept === null || (kept.pending && !(form && returning))) {
       sessionStorage.removeItem(key);
     } else if (form) {
       refill(form, kept.fields);
-      if (!kept.pending) {
-        tell(form);
-      } else if (returning) {
-        tell(form, document.body.dataset.offlineUnsure);
-      }
+      tell(form, kept.pending);
     }
   });
 })();

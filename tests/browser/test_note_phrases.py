@@ -71,6 +71,9 @@ def test_a_lead_adds_a_phrase_to_the_teams_list(login_as, lead, team):
     page = login_as(lead, f"/teams/{team.pk}/")
     page.get_by_role("link", name="Snelteksten").click()
     page.get_by_role("button", name="Sneltekst toevoegen").click()
+    # A link to the form's page: axe runs on that page, not while the browser leaves this one.
+    page.wait_for_url(f"**/teams/{team.pk}/snelteksten/nieuw/")
+    page.get_by_label("Sneltekst").wait_for()
     assert_accessible(page)
     page.get_by_label("Sneltekst").fill("Samen naar de huisarts gebeld.")
     with page.expect_navigation():

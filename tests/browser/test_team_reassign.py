@@ -47,3 +47,25 @@ def test_it_reassigns_two_cases_from_the_worker_page(login_as, lead, owner, coll
     home = page.locator("main").inner_text()
     assert "Ria van Dijk" in home and "Kees de Wit" in home
     assert "Ans Blijft" not in home
+
+
+def test_it_reassigns_again_from_the_same_page_right_after(login_as, lead, owner, colleague, team):
+    # The page a save leads back to has the same form: it is a new form, not the one just sent
+    # (filled in again with its used one-time token, it would answer "already saved").
+    first = open_case(acting_user=owner, team=team, first_name="Ria", last_name="van Dijk")
+    second = open_case(acting_user=owner, team=team, first_name="Kees", last_name="de Wit")
+    open_case(acting_user=owner, team=team, first_name="Ans", last_name="Blijft")
+    page = login_as(lead, f"/teams/{team.pk}/werkers/{owner.pk}/")
+    for case, name in ((first, "Ria van Dijk"), (second, "Kees de Wit")):
+        page.get_by_label(name).check()
+        page.locator("select[name=to_worker]").select_option(label="Cor Tester")
+        page.locator("textarea[name=reason]").fill(REASON)
+        page.locator("form.reassign-form button[type=submit]").click()
+        page.locator(".messages .message-success").wait_for()
+        assert "1 casus overgedragen aan Cor Tester." in page.locator(".messages").inner_text()
+        assert Case.objects.get(pk=case.pk).assigned_worker == colleague
+        assert page.locator("textarea[name=reason]").input_value() == ""
+        assert page.locator(".offline-notice").count() == 0
+    page.go_back()
+    page.locator("form.reassign-form").wait_for()
+    assert page.locator(".offline-notice").count() == 0
