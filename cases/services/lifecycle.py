@@ -1,6 +1,7 @@
 """The file's life beyond the phases: deleting (a soft delete) and restoring clients and cases,
-reassigning cases within a team, moving a case to another team, and the team's thresholds. Same
-rules as cases.services.core: keyword-only, atomic, with acting_user, writing the timeline."""
+reassigning cases within a team, moving a case to another team, and the team's thresholds and
+yearly targets. Same rules as cases.services.core: keyword-only, atomic, with acting_user, writing
+the timeline (the team's settings have no case timeline: a target keeps who set it)."""
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
