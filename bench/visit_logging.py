@@ -49,7 +49,6 @@ are one tap, and the swipe to the chip (third in the default row) one more.
 
 import os
 import sys
-import threading
 from datetime import timedelta
 
 from harness import Targets, arguments, database
@@ -250,9 +249,14 @@ def main():
                         f"{count.characters:>10}  {count.seconds:>16.1f}"
                     )
                 browser.close()
+                # Inside Playwright's block the checks above read through a connection of
+                # their own (Django's connections follow the context, and Playwright runs this
+                # code in another one): close it, or the database cannot be dropped.
+                connections.close_all()
         finally:
+            # Stops the server and waits for its thread; the request threads' last database
+            # connections are waited for when the database is dropped (harness.database).
             server.terminate()
-            threading.Thread(target=server.join, daemon=True).start()
     # Modelled from what was tapped and typed, not timed: checked at the tiny size too.
     print()
     targets.at_most(
