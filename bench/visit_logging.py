@@ -64,6 +64,7 @@ from cases.models import ContactMoment, NotePhrase
 from devdata.outreach import authenticator_for
 from outreach.models import Membership
 from outreach.services import backup_codes_regenerate, membership_set, team_create, user_create
+from tests.browser.conftest import PHONE, find_chromium
 
 # Playwright's sync API runs an event loop in this thread; the ORM calls around it are safe.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
@@ -71,7 +72,6 @@ os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 SECONDS_PER_TAP = 1
 CHARACTERS_PER_SECOND = 3
 PASSWORD = "bench-password-1"  # noqa: S105
-PHONE = {"width": 390, "height": 844}
 NOTE = "Post gesorteerd; samen de energieleverancier gebeld over de schuld. Het gaat nu beter"
 PHRASE = "Samen de post geopend en op stapels gesorteerd."
 TYPED_AFTER_PHRASE = "Energiebedrijf gebeld over de schuld."
@@ -213,10 +213,9 @@ def main():
         server.is_ready.wait()
         try:
             with sync_playwright() as p:
-                # The browser the tests use: $CHROMIUM_PATH (CI sets it), else Debian's.
+                # The browser the tests use ($CHROMIUM_PATH, which CI sets, else Debian's).
                 browser = p.chromium.launch(
-                    executable_path=os.environ.get("CHROMIUM_PATH") or "/usr/bin/chromium",
-                    args=["--headless", "--no-sandbox"],
+                    executable_path=find_chromium(), args=["--headless", "--no-sandbox"]
                 )
                 context = browser.new_context(
                     base_url=f"http://localhost:{server.port}", viewport=PHONE, locale="nl-NL"
@@ -254,8 +253,7 @@ def main():
                 # code in another one): close it, or the database cannot be dropped.
                 connections.close_all()
         finally:
-            # Stops the server and waits for its thread; the request threads' last database
-            # connections are waited for when the database is dropped (harness.database).
+            # Stops the server and waits for its thread.
             server.terminate()
     # Modelled from what was tapped and typed, not timed: checked at the tiny size too.
     print()

@@ -67,6 +67,13 @@ def team_years(team, today):
     return list(range(today.year, start - 1, -1))
 
 
+def year_target(team, year):
+    """The team's target for `year` (cases.models.targets), or None."""
+    return (
+        TeamYearTarget.objects.filter(team=team, year=year).values_list("target", flat=True).first()
+    )
+
+
 def team_year_figures(team, year, *, today):
     cases = _closed_in(team, year)
     counts = cases.aggregate(
@@ -88,9 +95,7 @@ def team_year_figures(team, year, *, today):
         elapsed = ((today - date(year, 1, 1)).days + 1) / days
     return TeamYear(
         year=year,
-        target=TeamYearTarget.objects.filter(team=team, year=year)
-        .values_list("target", flat=True)
-        .first(),
+        target=year_target(team, year),
         exits=[(phase, counts[phase.value]) for phase in EXIT_PHASES],
         organisations=[(to or NO_ORGANISATION, n) for to, n in organisations],
         elapsed=elapsed,

@@ -17,7 +17,7 @@ from outreach.forms import apply_service_errors
 from outreach.submissions import saving_once
 from outreach.versioning import EditConflict
 
-# ?formulier=<name>: the page with that form of its open. A form a page shows only when asked for
+# ?formulier=<name>: the page with that form open. A form a page shows only when asked for
 # is loaded by htmx when its section opens (includes/form_when_opened.html); without JavaScript
 # that template's link asks for the page with the form.
 FORM_PARAM = "formulier"

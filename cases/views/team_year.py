@@ -10,8 +10,7 @@ from django.utils.translation import gettext as _
 
 from cases import services
 from cases.forms.team_year import TeamYearForm, TeamYearTargetForm
-from cases.models import TeamYearTarget
-from cases.team_year import team_year_figures, team_years
+from cases.team_year import team_year_figures, team_years, year_target
 from outreach import clock
 from outreach.access import Action, log_access, team_for_lead
 from outreach.csvexport import csv_response
@@ -48,13 +47,12 @@ def team_year_target(request, team_id, year):
     # A year the year page does not offer has no target to set.
     if year not in team_years(team, clock.today()):
         raise Http404
-    current = TeamYearTarget.objects.filter(team=team, year=year).first()
     figures = f"{reverse('team_year', args=[team.pk])}?jaar={year}"
     return handle_form(
         request,
         TeamYearTargetForm,
         title=_("Target for %(year)s") % {"year": year},
-        form_kwargs={"initial": {"target": current.target if current else None}},
+        form_kwargs={"initial": {"target": year_target(team, year)}},
         save=lambda data: services.team_year_target_set(
             acting_user=request.user, team=team, year=year, target=data["target"]
         ),
